@@ -1,0 +1,32 @@
+/**
+ * A sheet as the hosts hand it to the domain: plain data, no host objects.
+ *
+ * Dates arrive as Excel serial numbers (with a date number format), exactly as
+ * Office.js reports them; the file host converts ExcelJS Date objects to serials
+ * so that every host gives the domain the same thing.
+ */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  name: string;
+  /** Row-major values starting at A1; rows may have different lengths. */
+  values: CellValue[][];
+  /** Number formats, same shape as `values` where known ("General" elsewhere). */
+  numberFormats?: (string | null)[][];
+  /** Formulas ("=..."), same shape as `values` where known; null for constants. */
+  formulas?: (string | null)[][];
+  /** Merged areas in A1 notation, e.g. "A1:C1". */
+  merges?: string[];
+  /** Rows and columns hidden by the user (1-based rows, 1-based columns). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  protected?: boolean;
+}
+
+/** A workbook-level view: the sheets plus workbook-wide facts the reader may use. */
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** Workbook-level defined names and their values or formulas. */
+  names?: Record<string, string>;
+  fileName?: string;
+}
