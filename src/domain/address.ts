@@ -1,0 +1,48 @@
+/** A1 addresses. Rows and columns are 1-based here, as Excel shows them. */
+
+export function columnLetter(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+export function parseA1(address: string): { row: number; col: number } {
+  const m = address.replace(/\$/g, "").match(/^([A-Za-z]{1,3})(\d+)$/);
+  if (!m) throw new Error(`Not an A1 address: ${address}`);
+  return { col: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function parseRange(range: string): Range {
+  const [from, to = from] = range.split(":");
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+export function rangeA1(r: Range): string {
+  const from = a1(r.top, r.left);
+  const to = a1(r.bottom, r.right);
+  return from === to ? from : `${from}:${to}`;
+}

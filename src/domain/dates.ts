@@ -1,0 +1,68 @@
+/**
+ * Calendar dates as ISO strings ("2026-06-30"): plain data that survives JSON,
+ * compares with < and never depends on a time zone. No clock is read here.
+ */
+
+export type IsoDate = string;
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export function parseIso(d: IsoDate): { year: number; month: number; day: number } {
+  const [year, month, day] = d.split("-").map(Number);
+  return { year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function endOfMonth(year: number, month: number): IsoDate {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && year >= 1900 && year <= 9999;
+}
+
+/** Excel's serial day number (1900 date system, as Excel and LibreOffice store dates). */
+export function toExcelSerial(d: IsoDate): number {
+  const { year, month, day } = parseIso(d);
+  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / DAY_MS);
+}
+
+export function fromExcelSerial(serial: number): IsoDate {
+  const t = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toExcelSerial(b) - toExcelSerial(a);
+}
+
+export function addDays(d: IsoDate, days: number): IsoDate {
+  return fromExcelSerial(toExcelSerial(d) + days);
+}
+
+/** "30/06/2026", as Vietnamese documents write dates. */
+export function formatDateVi(d: IsoDate): string {
+  const { year, month, day } = parseIso(d);
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
+/** A serial in the range a real deadline or report date could have (1982–2173). */
+export function isPlausibleSerial(n: number): boolean {
+  return Number.isFinite(n) && n >= 30000 && n <= 100000;
+}
+
+/** Number formats Excel uses for dates (d, m, y tokens outside quotes, not elapsed time). */
+export function isDateFormat(fmt: string | null | undefined): boolean {
+  if (!fmt) return false;
+  const bare = fmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  return /[dy]/i.test(bare) || /m{3,}/i.test(bare) || /(^|[^h:])m+[/.-]/i.test(bare);
+}

@@ -1,0 +1,53 @@
+/**
+ * Numbers as officials type them: "1,5", "1.000", "0,6", "01", "60".
+ * Vietnamese writes the decimal comma and the thousands point; English-trained
+ * fingers and copied figures bring the opposite. We read both.
+ */
+
+/** Parse a number written in Vietnamese or English style; NaN when it is not one. */
+export function parseLocaleNumber(raw: string): number {
+  const s = raw.replace(/\s+/g, "");
+  if (!/^[+-]?\d[\d.,]*$/.test(s)) return NaN;
+  const lastComma = s.lastIndexOf(",");
+  const lastDot = s.lastIndexOf(".");
+  let normalized: string;
+  if (lastComma >= 0 && lastDot >= 0) {
+    // Both present: the last one is the decimal separator.
+    const decimal = lastComma > lastDot ? "," : ".";
+    const thousands = decimal === "," ? "." : ",";
+    normalized = s.split(thousands).join("").replace(decimal, ".");
+  } else if (lastComma >= 0) {
+    normalized = isThousandsGrouping(s, ",") ? s.split(",").join("") : s.replace(",", ".");
+  } else if (lastDot >= 0) {
+    normalized = isThousandsGrouping(s, ".") ? s.split(".").join("") : s;
+  } else {
+    normalized = s;
+  }
+  if ((normalized.match(/\./g) ?? []).length > 1) return NaN;
+  return Number(normalized);
+}
+
+/**
+ * "1.000" and "12.500.000" are thousands; "0.6", "1,5" and "1.50" are decimals.
+ * A single separator followed by exactly three digits and a non-zero leading group
+ * is read as thousands, as a Vietnamese reader would.
+ */
+function isThousandsGrouping(s: string, sep: string): boolean {
+  const parts = s.replace(/^[+-]/, "").split(sep);
+  if (parts.length > 2) return parts.slice(1).every((p) => p.length === 3) && parts[0].length <= 3;
+  return parts[1].length === 3 && parts[0].length <= 3 && !/^0+$/.test(parts[0]);
+}
+
+/** Format for people: decimal comma, no trailing zeros, at most `digits` decimals. */
+export function formatNumberVi(value: number, digits = 2): string {
+  const rounded = Number(value.toFixed(digits));
+  const [int, frac] = String(Math.abs(rounded)).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return (rounded < 0 ? "-" : "") + grouped + (frac ? "," + frac : "");
+}
+
+/** Round away binary noise (0.1 + 0.2) before comparing. */
+export function roundTo(value: number, digits = 9): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

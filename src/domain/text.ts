@@ -1,0 +1,125 @@
+/**
+ * Text normalisation for matching what officials type against the province's lists.
+ *
+ * Two levels:
+ * - `normalize` keeps the Vietnamese letters but settles the ways the same word is
+ *   typed (NFC, case, old/new tone-mark placement, tỉ/tỷ, dashes, spaces, line breaks);
+ * - `foldKey` drops every diacritic on top of that, for fuzzy matching and for
+ *   search-as-you-type without accents.
+ */
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g;
+const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
+
+/**
+ * Old-style tone placement (hoá, thuỷ, khoẻ) → new style (hóa, thủy, khỏe).
+ * Vietnamese has two conventions for the diphthongs oa, oe, uy at the end of a
+ * syllable; both are correct and both occur in one document, so matching treats
+ * them as one. Runs on lower-case text.
+ */
+const MARKS = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]; // huyền, sắc, ngã, hỏi, nặng
+
+function buildTonePlacement(): [RegExp, Record<string, string>] {
+  const map: Record<string, string> = {};
+  for (const [first, second] of [["o", "a"], ["o", "e"], ["u", "y"]]) {
+    for (const mark of MARKS) {
+      map[(first + second + mark).normalize("NFC")] = (first + mark + second).normalize("NFC");
+    }
+  }
+  // Only where the diphthong ends the syllable ("hoàng" keeps its mark), and not
+  // after q, where u belongs to the consonant ("quý" is right in both styles).
+  const pattern = new RegExp(`(?<!q)(${Object.keys(map).join("|")})(?![\\p{L}])`, "gu");
+  return [pattern, map];
+}
+
+const [TONE_PATTERN, TONE_MAP] = buildTonePlacement();
+
+/** NFC, tidy whitespace and punctuation variants; keeps case and diacritics. */
+export function clean(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(ZERO_WIDTH, "")
+    .replace(DASHES, "-")
+    .replace(QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(SPACES, " ")
+    .trim();
+}
+
+/**
+ * The matching form of a text: clean, lower case, one tone placement, "tỉ" → "tỷ",
+ * spaces around dashes and slashes settled. Idempotent.
+ */
+export function normalize(text: string): string {
+  const lower = clean(text).toLocaleLowerCase("vi");
+  return lower
+    .replace(TONE_PATTERN, (m) => TONE_MAP[m] ?? m)
+    .replace(/(^|[^\p{L}])tỉ(?![\p{L}])/gu, "$1tỷ")
+    .replace(/\s*([-/&])\s*/g, " $1 ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}
+
+/** A key without any diacritics (đ → d), for fuzzy matching and accent-free search. */
+export function foldKey(text: string): string {
+  return normalize(text)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/[^\p{L}\p{N}%]+/gu, " ")
+    .trim();
+}
+
+/** Words of the folded key, for token-based similarity. */
+export function tokens(text: string): string[] {
+  const key = foldKey(text);
+  return key ? key.split(" ") : [];
+}
+
+/**
+ * Similarity of two texts in [0, 1]: Dice coefficient over the folded words' bigrams
+ * of characters, which tolerates re-ordered words, missing "xã"/"phường" and typos.
+ */
+export function similarity(a: string, b: string): number {
+  const ka = foldKey(a);
+  const kb = foldKey(b);
+  if (!ka || !kb) return 0;
+  if (ka === kb) return 1;
+  const ga = bigrams(ka);
+  const gb = bigrams(kb);
+  let overlap = 0;
+  const counts = new Map<string, number>();
+  for (const g of ga) counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (const g of gb) {
+    const n = counts.get(g) ?? 0;
+    if (n > 0) {
+      overlap++;
+      counts.set(g, n - 1);
+    }
+  }
+  return (2 * overlap) / (ga.length + gb.length);
+}
+
+function bigrams(key: string): string[] {
+  const out: string[] = [];
+  for (const word of key.split(" ")) {
+    const padded = ` ${word} `;
+    for (let i = 0; i < padded.length - 1; i++) out.push(padded.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** True when a cell holds nothing a person would call content. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && clean(value) === "");
+}
+
+/** A cell value as display text (numbers in plain form). */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return clean(value);
+  return String(value);
+}

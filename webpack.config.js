@@ -1,0 +1,187 @@
+/**
+ * Webpack configuration, modelled on Microsoft's "Excel Task Pane React
+ * TypeScript" template (generator-office), with esbuild-loader instead of
+ * babel/ts-loader.
+ *
+ *   npm run build        production build into dist/
+ *   npm run build:dev    development build into dist/
+ *   npm run dev-server   https://localhost:3000 (webpack serve)
+ *
+ * Production URL: the manifest in dist/ has every https://localhost:3000/ URL
+ * replaced by the value of the environment variable ADDIN_PUBLIC_URL (an https
+ * URL ending in "/", e.g. https://example.org/phuluc-nq57/). When it is not set
+ * the template's placeholder https://www.contoso.com/ is used, which must be
+ * changed before the add-in is deployed.
+ */
+"use strict";
+
+const path = require("node:path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DEV_URL, normaliseProdUrl, rewriteManifestUrls } = require("./scripts/manifest-urls");
+
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** Node modules that must never be part of the start-up (entry) chunks. */
+const LAZY_ONLY_MODULES = [/[\\/]node_modules[\\/]exceljs[\\/]/];
+
+/**
+ * Fails the build when a module matching LAZY_ONLY_MODULES ends up in a chunk
+ * loaded at start-up by an entry point (they must be loaded with import()).
+ */
+class StartupBundleGuard {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("StartupBundleGuard", (compilation) => {
+      compilation.hooks.afterSeal.tap("StartupBundleGuard", () => {
+        for (const [entryName, entrypoint] of compilation.entrypoints) {
+          for (const chunk of entrypoint.chunks) {
+            for (const mod of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+              const inner = mod.modules ? [...mod.modules] : [mod]; // concatenated modules
+              for (const m of inner) {
+                const resource = m.resource || "";
+                if (LAZY_ONLY_MODULES.some((re) => re.test(resource))) {
+                  compilation.errors.push(
+                    new webpack.WebpackError(
+                      `StartupBundleGuard: ${path.relative(__dirname, resource)} is in the start-up bundle of "${entryName}". Load it with import() instead.`,
+                    ),
+                  );
+                  return;
+                }
+              }
+            }
+          }
+        }
+      });
+    });
+  }
+}
+
+async function getHttpsOptions() {
+  // Only called by `webpack serve`: creates and trusts the localhost
+  // development certificate the first time (office-addin-dev-certs).
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const urlProd = dev ? DEV_URL : normaliseProdUrl(process.env.ADDIN_PUBLIC_URL);
+
+  /** @type {import("webpack").Configuration} */
+  const config = {
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "esbuild-loader",
+          options: { target: "es2019", jsx: "automatic" },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // React + Fluent UI are shared by the task pane and change rarely.
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            chunks: "initial",
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers)[\\/]/,
+            name: "fluent",
+            chunks: "initial",
+            priority: 10,
+          },
+          // ExcelJS is only loaded on demand with import() into its own chunk.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            priority: 30,
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: {
+      hints: dev ? false : "warning",
+      maxEntrypointSize: 700 * 1024,
+      maxAssetSize: 700 * 1024,
+      // Lazy chunks (ExcelJS) are not part of the start-up budget.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs"),
+    },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          {
+            from: "assets/*",
+            to: "assets/[name][ext][query]",
+          },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : rewriteManifestUrls(content.toString(), urlProd);
+            },
+          },
+        ],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: {
+          // webpack-dev-server's live-reload socket; not in production pages.
+          devConnectSrc: serving ? ` wss://localhost:${DEV_PORT}` : "",
+        },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        templateParameters: {
+          devConnectSrc: serving ? ` wss://localhost:${DEV_PORT}` : "",
+        },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        inject: false,
+      }),
+      new StartupBundleGuard(),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      hot: false, // plain live reload; HMR is not worth its runtime here
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+      },
+      static: false, // everything is served from the compilation (including copied assets)
+      // Certificates are read only when serving, never on `webpack --mode production`.
+      server: serving ? { type: "https", options: await getHttpsOptions() } : undefined,
+    },
+  };
+
+  return config;
+};
