@@ -69,6 +69,12 @@ module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const urlProd = dev ? DEV_URL : normaliseProdUrl(process.env.ADDIN_PUBLIC_URL);
+  if (!dev && !process.env.ADDIN_PUBLIC_URL) {
+    console.warn(
+      `[phuluc-nq57] ADDIN_PUBLIC_URL is not set: dist/manifest.xml points at the placeholder ${urlProd}. ` +
+        "Set it to the https address where dist/ is published before deploying.",
+    );
+  }
 
   /** @type {import("webpack").Configuration} */
   const config = {

@@ -351,7 +351,10 @@ function readRows(grid: Grid, start: number, columns: Column[]): TableRow[] {
     if (texts.every((t) => t === "")) continue;
     const firstText = texts.find((t) => t !== "") ?? "";
     const numberText = numberCol ? cellText(grid.raw(r, numberCol.col)) : "";
-    if (!numberText && FOOTER.test(foldKey(firstText))) break; // signatures, "Nơi nhận"
+    const nameCol = byRole.get("name");
+    const hasName = nameCol ? cellText(grid.raw(r, nameCol.col)) !== "" : false;
+    // The signature block ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") ends the table.
+    if (!hasName && texts.some((t) => t && FOOTER.test(foldKey(t)))) break;
     if (!skippedNumbering && rows.length === 0 && isColumnNumbering(texts)) {
       skippedNumbering = true;
       continue;

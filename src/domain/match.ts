@@ -1,0 +1,254 @@
+/**
+ * Matching what officials wrote against the province's lists: an indicator name →
+ * a catalog entry, a lead-unit cell → the bodies it names, a commune name → the
+ * province's entry. Every match carries a confidence; below the threshold there is
+ * no match, only candidates to suggest.
+ */
+import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
+import { clean, foldKey, similarity } from "./text";
+import type { IsoDate } from "./dates";
+
+export interface Catalog {
+  version: string;
+  /** Where the indicator list came from: the built-in list or a workbook's "Danh mục" sheet. */
+  source: string;
+  indicators: CatalogIndicator[];
+  groups: IndicatorGroup[];
+  units: UnitOfMeasure[];
+  bodies: Body[];
+  ambiguousBodies: { text: string; candidates: string[] }[];
+  communes: Commune[];
+}
+
+export interface Match<T> {
+  item: T;
+  confidence: number;
+}
+
+export interface MatchResult<T> {
+  best: Match<T> | null;
+  /** The closest entries, best first (also when there is no match), for suggestions. */
+  candidates: Match<T>[];
+}
+
+/** Below this an indicator name is "not in the list". */
+export const INDICATOR_THRESHOLD = 0.72;
+const BODY_THRESHOLD = 0.86;
+
+// Keys are built once per catalog and kept beside it.
+const indicatorKeys = new WeakMap<Catalog, { item: CatalogIndicator; key: string; text: string }[]>();
+
+function keysOf(catalog: Catalog) {
+  let keys = indicatorKeys.get(catalog);
+  if (!keys) {
+    keys = catalog.indicators.flatMap((item) =>
+      [item.name, ...item.aliases].map((text) => ({ item, text, key: indicatorKey(text) })),
+    );
+    indicatorKeys.set(catalog, keys);
+  }
+  return keys;
+}
+
+/**
+ * The comparable core of an indicator name: without a target written into it
+ * ("... 90%", "≥ 1% và tăng dần"), without "trên địa bàn xã/phường" and the like.
+ */
+export function indicatorKey(name: string): string {
+  const withoutTarget = clean(name)
+    .replace(/\s*(?:[≥≤><=]\s*)?\d+(?:[.,]\d+)?\s*%?\s*(?:và tăng dần.*)?$/u, "")
+    .replace(/\s+(trên địa bàn|của)\s+(xã|phường)\s*$/iu, "")
+    .replace(/\s+(xã|phường)\s*$/iu, "");
+  return foldKey(withoutTarget);
+}
+
+/** A target written at the end of a name ("... chính quyền 90%"), if any. */
+export function targetInName(name: string): string | null {
+  const m = clean(name).match(/(?:^|\s)((?:[≥≤]\s*)?\d+(?:[.,]\d+)?\s*%)\s*$/u);
+  return m ? m[1] : null;
+}
+
+export function matchIndicator(catalog: Catalog, name: string): MatchResult<CatalogIndicator> {
+  const key = indicatorKey(name);
+  if (!key) return { best: null, candidates: [] };
+  const scores = new Map<CatalogIndicator, number>();
+  for (const k of keysOf(catalog)) {
+    const s = k.key === key ? 1 : similarity(k.key, key);
+    if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));
+  const top = ranked[0];
+  // A near-tie between two different indicators is not a match: ask a person.
+  const tie = ranked[1] && top && top.confidence < 1 && top.confidence - ranked[1].confidence < 0.02;
+  const best = top && top.confidence >= INDICATOR_THRESHOLD && !tie ? top : null;
+  return { best, candidates: ranked.slice(0, 3) };
+}
+
+// ---------- bodies ----------
+
+interface BodyKey {
+  body: Body;
+  key: string;
+  /** The type word the spelling carries ("Công an xã" → "xa"), if any. */
+  typeWord: UnitType | null;
+}
+
+const bodyKeys = new WeakMap<Catalog, BodyKey[]>();
+
+function bodyKeysOf(catalog: Catalog): BodyKey[] {
+  let keys = bodyKeys.get(catalog);
+  if (!keys) {
+    keys = [];
+    for (const body of catalog.bodies) {
+      for (const text of [body.name, body.short, ...body.aliases]) {
+        if (text.includes("{unit}")) {
+          keys.push({ body, key: foldKey(text.replace("{unit}", "xã")), typeWord: "xa" });
+          keys.push({ body, key: foldKey(text.replace("{unit}", "phường")), typeWord: "phuong" });
+          keys.push({ body, key: foldKey(text.replace(/\s*\{unit\}/, "")), typeWord: null });
+        } else {
+          keys.push({ body, key: foldKey(text), typeWord: typeWordOf(text) });
+        }
+      }
+    }
+    bodyKeys.set(catalog, keys);
+  }
+  return keys;
+}
+
+function typeWordOf(text: string): UnitType | null {
+  const k = ` ${foldKey(text)} `;
+  if (/ phuong /.test(k)) return "phuong";
+  if (/ xa (?!hoi )/.test(k)) return "xa"; // "Văn hóa - Xã hội" is not the type word
+  return null;
+}
+
+export interface BodyMatch {
+  text: string;
+  body: Body | null;
+  confidence: number;
+  /** "xã"/"phường" as written in this mention, when it says one. */
+  typeWord: UnitType | null;
+  /** Set when the text is a known ambiguous name ("Văn phòng"). */
+  ambiguous?: string[];
+  candidates: Match<Body>[];
+}
+
+export function matchBody(catalog: Catalog, text: string): BodyMatch {
+  const cleaned = clean(text).replace(/[.;,:]+$/, "");
+  const key = foldKey(cleaned);
+  const typeWord = typeWordOf(cleaned);
+  const amb = catalog.ambiguousBodies.find((a) => foldKey(a.text) === key);
+  if (amb) return { text: cleaned, body: null, confidence: 0, typeWord, ambiguous: amb.candidates, candidates: [] };
+  const scores = new Map<Body, number>();
+  for (const k of bodyKeysOf(catalog)) {
+    const s = k.key === key ? 1 : similarity(k.key, key);
+    if (s > (scores.get(k.body) ?? 0)) scores.set(k.body, s);
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));
+  const top = ranked[0];
+  const best = top && top.confidence >= BODY_THRESHOLD ? top : null;
+  return { text: cleaned, body: best?.item ?? null, confidence: best?.confidence ?? 0, typeWord, candidates: ranked.slice(0, 3) };
+}
+
+/**
+ * The bodies a lead or coordinating cell names. Splits on ";" and line breaks, and
+ * on commas only where the comma does not belong to a name: "Phòng Kinh tế, Hạ
+ * tầng và Đô thị" and "Các phòng, ban, đơn vị" stay whole. Text in parentheses is
+ * a remark about the body, not another body.
+ */
+export function splitBodies(catalog: Catalog, cell: string): BodyMatch[] {
+  const out: BodyMatch[] = [];
+  const withoutRemarks = clean(cell).replace(/\([^)]*\)/g, " ");
+  for (const part of withoutRemarks.split(/[;\n]+/)) {
+    const pieces = part.split(",").map((p) => clean(p)).filter(Boolean);
+    let i = 0;
+    while (i < pieces.length) {
+      let taken: BodyMatch | null = null;
+      let takenEnd = i;
+      // Prefer the longest run of comma-separated pieces that is one known name.
+      for (let j = pieces.length - 1; j > i; j--) {
+        const m = matchBody(catalog, pieces.slice(i, j + 1).join(", "));
+        if (m.body && m.confidence >= 0.95) {
+          taken = m;
+          takenEnd = j;
+          break;
+        }
+      }
+      if (!taken) {
+        taken = matchBody(catalog, pieces[i]);
+        takenEnd = i;
+      }
+      out.push(taken);
+      i = takenEnd + 1;
+    }
+  }
+  return out;
+}
+
+/** The name of a body as a commune or ward writes it ("Công an phường"). */
+export function bodyName(body: Body, type: UnitType): string {
+  return body.name.replace("{unit}", type === "phuong" ? "phường" : "xã");
+}
+
+// ---------- units of measure ----------
+
+export function matchUnit(catalog: Catalog, text: string): UnitOfMeasure | null {
+  const key = foldKey(text);
+  if (!key) return null;
+  for (const u of catalog.units) {
+    if (foldKey(u.code) === key || u.aliases.some((a) => foldKey(a) === key)) return u;
+  }
+  return null;
+}
+
+export function unitByCode(catalog: Catalog, code: string | null): UnitOfMeasure | null {
+  return code === null ? null : (catalog.units.find((u) => u.code === code) ?? null);
+}
+
+// ---------- communes ----------
+
+/** The commune's type on a date: the ten xã that became phường on 30/4/2026 are xã before it. */
+export function communeTypeOn(c: Commune, date: IsoDate | null): UnitType {
+  if (c.change && date !== null && date >= c.change.from) return c.change.to;
+  if (c.change && date === null) return c.change.to;
+  return c.type;
+}
+
+export function communeLabel(c: Commune, date: IsoDate | null): string {
+  return `${communeTypeOn(c, date) === "phuong" ? "Phường" : "Xã"} ${c.name}`;
+}
+
+export function matchCommune(catalog: Catalog, text: string): MatchResult<Commune> {
+  const key = foldKey(clean(text).replace(/^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/i, "").replace(/^(xã|phường)\s+/i, ""));
+  if (!key) return { best: null, candidates: [] };
+  const ranked = catalog.communes
+    .map((item) => ({ item, confidence: foldKey(item.name) === key ? 1 : similarity(item.name, key) }))
+    .sort((a, b) => b.confidence - a.confidence);
+  const best = ranked[0] && ranked[0].confidence >= 0.9 ? ranked[0] : null;
+  return { best, candidates: ranked.slice(0, 3) };
+}
+
+export interface CommuneInText {
+  commune: Commune | null;
+  /** The type word the text uses ("xã" in "UBND xã Nhơn Trạch"). */
+  writtenType: UnitType;
+  writtenName: string;
+  candidates: Match<Commune>[];
+}
+
+/**
+ * The commune or ward a sheet's heading names: "ỦY BAN NHÂN DÂN XÃ TÂN LỢI",
+ * "(Kèm theo Kế hoạch ... của UBND phường Minh Hưng)", "trên địa bàn xã Nhơn Trạch".
+ */
+export function findCommune(catalog: Catalog, lines: string[]): CommuneInText | null {
+  const pattern = /(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|địa bàn|của)\s+(xã|phường)\s+([\p{L}][\p{L}\s]*?)(?=\s*(?:[)(,.;:\n]|$|năm|ngày|về|tỉnh|thành phố))/giu;
+  for (const line of lines) {
+    for (const m of clean(line).matchAll(pattern)) {
+      const writtenType: UnitType = /ph/i.test(m[1]) ? "phuong" : "xa";
+      const writtenName = clean(m[2]);
+      const r = matchCommune(catalog, writtenName);
+      if (r.best) return { commune: r.best.item, writtenType, writtenName, candidates: r.candidates };
+      return { commune: null, writtenType, writtenName, candidates: r.candidates };
+    }
+  }
+  return null;
+}

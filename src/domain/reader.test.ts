@@ -1,0 +1,142 @@
+import { readTable, type Table } from "./reader";
+import type { SheetSnapshot } from "./snapshot";
+import { loadSeed } from "../../test/seeds";
+
+function table(seed: string, sheet: string): Table {
+  const r = readTable(loadSeed(seed).sheet(sheet));
+  if (!r.ok) throw new Error(r.message);
+  return r.table;
+}
+const groups = (t: Table) => t.rows.filter((r) => r.kind === "group");
+const itemsOf = (t: Table) => t.rows.filter((r) => r.kind !== "group");
+const at = (t: Table, row: number) => t.rows.find((r) => r.row === row)!;
+
+describe("readTable on every seed layout", () => {
+  it("000 Nhơn Trạch: indicators, numbering running on, header labels with line breaks", () => {
+    const t = table("000", "Chỉ tiêu");
+    expect(t.kind).toBe("indicators");
+    expect(t.headerRow).toBe(4);
+    expect(t.columns.map((c) => `${c.letter}:${c.role}`)).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:lead"]);
+    expect(groups(t).map((g) => g.number)).toEqual(["I", "II", "III", "IV"]);
+    expect(itemsOf(t)).toHaveLength(24);
+    const r21 = itemsOf(t).find((r) => r.number === "21")!;
+    expect(r21.cells.target).toMatchObject({ address: "D29", text: "≥ 40%" });
+    expect(r21.cells.lead?.text).toBe("Phòng VH-XH");
+  });
+
+  it("001 Tân Lợi: declared counts, text numbering '01', a monitoring column as lead", () => {
+    const t = table("001", "Chỉ tiêu");
+    expect(t.kind).toBe("indicators");
+    expect(t.declaredCount).toBe(31);
+    expect(groups(t).map((g) => g.declaredCount)).toEqual([2, 4, 1, 24]);
+    expect(itemsOf(t)).toHaveLength(31);
+    expect(t.columns.find((c) => c.role === "lead")?.label).toBe("Đơn vị theo dõi, báo cáo");
+    const iii1 = at(t, 15);
+    expect(iii1.number).toBe("01");
+    expect(iii1.cells.unit).toMatchObject({ address: "C15", value: null });
+    expect(at(t, 37).cells.target).toMatchObject({ address: "D37", value: 1, numberFormat: "0%" });
+  });
+
+  it("001 Tân Lợi tasks: 'KẾT QUẢ' beside a deadline column is the output product", () => {
+    const t = table("001", "Phụ lục nhiệm vụ");
+    expect(t.kind).toBe("tasks");
+    expect(t.headerRow).toBe(7);
+    expect(t.columns.map((c) => c.role)).toEqual(["number", "name", "lead", "coordinating", "output", "deadline"]);
+    expect(groups(t)).toHaveLength(6);
+    expect(itemsOf(t)).toHaveLength(18);
+    expect(itemsOf(t)[0].cells.deadline).toMatchObject({ address: "F9", text: "Năm 2026" });
+  });
+
+  it("002 Minh Hưng Phụ lục I: 32 indicators, group II carrying a unit and target", () => {
+    const t = table("002", "Phụ lục I");
+    expect(t.declaredCount).toBe(32);
+    expect(itemsOf(t)).toHaveLength(32);
+    expect(groups(t).map((g) => g.declaredCount)).toEqual([2, 5, 4, 21]);
+    const g2 = at(t, 11);
+    expect(g2.kind).toBe("group");
+    expect(g2.cells.target).toMatchObject({ address: "D11", text: "≥ 50%" });
+    expect(at(t, 27).cells.target?.text).toBe("100%.");
+  });
+
+  it("002 Minh Hưng Phụ lục II: numbered labels '(1) …', group rows spread over merged cells", () => {
+    const t = table("002", "Phụ lục II");
+    expect(t.kind).toBe("tasks");
+    expect(t.declaredCount).toBeUndefined();
+    expect(t.columns.map((c) => c.role)).toEqual(["parentTask", "name", "output", "kpi", "lead", "coordinating", "deadline"]);
+    expect(groups(t).map((g) => g.number)).toEqual(["I", "II", "III", "IV", "V"]);
+    expect(itemsOf(t)).toHaveLength(13);
+    expect(at(t, 19).cells.deadline).toMatchObject({ address: "G19", text: "Theo hướng dẫn của tỉnh" });
+  });
+
+  it("004 Phú Trung: tasks and indicators mixed in one table", () => {
+    const t = table("004", "Phụ lục");
+    expect(t.kind).toBe("mixed");
+    expect(groups(t)).toHaveLength(7);
+    expect(itemsOf(t)).toHaveLength(32);
+    expect(at(t, 12)).toMatchObject({ kind: "indicator" });
+    expect(at(t, 12).cells.target).toMatchObject({ address: "E12", text: "≥ 2" });
+    expect(at(t, 9)).toMatchObject({ kind: "task" });
+    expect(at(t, 9).cells.deadline?.text).toBe("Đến hết 11/2025");
+  });
+
+  it("uses the catalog's judgement for qualitative indicators in a mixed table", () => {
+    const r = readTable(loadSeed("004").sheet("Phụ lục"), { isIndicatorName: (n) => n.startsWith("Chỉ số") || n.includes("Xếp hạng") });
+    expect(r.ok && r.table.rows.filter((x) => x.kind === "indicator").length).toBeGreaterThan(4);
+  });
+});
+
+describe("readTable on odd layouts", () => {
+  const sheet = (values: SheetSnapshot["values"], merges: string[] = []): SheetSnapshot => ({ name: "Trang1", values, merges });
+
+  it("says which labels it looked for when there is no header", () => {
+    const r = readTable(sheet([["Báo cáo tháng 11"], ["Không có bảng"]]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe("no-header");
+      expect(r.message).toContain("Đơn vị tính");
+    }
+  });
+
+  it("finds a header far down, 'TT' and 'Mục tiêu/Chỉ tiêu cụ thể', and skips a column-numbering row", () => {
+    const values: SheetSnapshot["values"] = Array.from({ length: 29 }, () => [null]);
+    values.push(["TT", "Mục tiêu/Chỉ tiêu cụ thể", "Đơn vị tính/đo lường", "Kết quả năm 2026", "Đơn vị chủ trì", "Đơn vị phối hợp"]);
+    values.push(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]);
+    values.push(["1", "Tỷ lệ phủ sóng 5G", "%", "≥ 60%", "Phòng VH-XH", null]);
+    const r = readTable(sheet(values));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.table.headerRow).toBe(30);
+      expect(r.table.columns.map((c) => c.role)).toEqual(["number", "name", "unit", "target", "lead", "coordinating"]);
+      expect(r.table.rows).toHaveLength(1);
+      expect(r.table.rows[0].cells.target?.address).toBe("D32");
+    }
+  });
+
+  it("reads a header merged over two rows with sub-labels", () => {
+    const r = readTable(
+      sheet(
+        [
+          ["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026", "Đơn vị thực hiện", null],
+          [null, null, null, null, "Chủ trì", "Phối hợp"],
+          [1, "Tỷ lệ phủ sóng 5G", "%", 0.6, "Phòng VH-XH", "Công an xã"],
+        ],
+        ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1"],
+      ),
+    );
+    expect(r.ok && r.table.headerEnd).toBe(2);
+    expect(r.ok && r.table.columns.find((c) => c.role === "coordinating")?.letter).toBe("F");
+    expect(r.ok && r.table.rows[0].cells.lead?.text).toBe("Phòng VH-XH");
+  });
+
+  it("stops at the signature block", () => {
+    const r = readTable(
+      sheet([
+        ["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Kết quả", "Đơn vị chủ trì"],
+        [1, "Tỷ lệ phủ sóng 5G", "%", "≥ 60%", "Phòng VH-XH"],
+        ["Nơi nhận:", null, null, "TM. ỦY BAN NHÂN DÂN", null],
+        ["- Như trên;", null, null, "CHỦ TỊCH", null],
+      ]),
+    );
+    expect(r.ok && r.table.rows).toHaveLength(1);
+  });
+});
