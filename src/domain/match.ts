@@ -240,15 +240,21 @@ export interface CommuneInText {
  * "(Kèm theo Kế hoạch ... của UBND phường Minh Hưng)", "trên địa bàn xã Nhơn Trạch".
  */
 export function findCommune(catalog: Catalog, lines: string[]): CommuneInText | null {
-  const pattern = /(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|địa bàn|của)\s+(xã|phường)\s+([\p{L}][\p{L}\s]*?)(?=\s*(?:[)(,.;:\n]|$|năm|ngày|về|tỉnh|thành phố))/giu;
+  let unmatched: CommuneInText | null = null;
   for (const line of lines) {
-    for (const m of clean(line).matchAll(pattern)) {
+    for (const m of clean(line).matchAll(/(?:^|[\s(])(xã|phường)\s+([^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3})/giu)) {
       const writtenType: UnitType = /ph/i.test(m[1]) ? "phuong" : "xa";
-      const writtenName = clean(m[2]);
-      const r = matchCommune(catalog, writtenName);
-      if (r.best) return { commune: r.best.item, writtenType, writtenName, candidates: r.candidates };
-      return { commune: null, writtenType, writtenName, candidates: r.candidates };
+      const words = m[2].split(/\s+/);
+      if (foldKey(words[0]) === "hoi") continue; // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+      // Names have one to four words; try the longest first ("Nhơn Trạch năm 2026" → "Nhơn Trạch").
+      for (let k = Math.min(4, words.length); k >= 1; k--) {
+        const writtenName = words.slice(0, k).join(" ");
+        const r = matchCommune(catalog, writtenName);
+        if (r.best && r.best.confidence === 1) return { commune: r.best.item, writtenType, writtenName, candidates: r.candidates };
+      }
+      const guess = matchCommune(catalog, words.slice(0, 2).join(" "));
+      unmatched ??= { commune: null, writtenType, writtenName: words.slice(0, 2).join(" "), candidates: guess.candidates };
     }
   }
-  return null;
+  return unmatched;
 }

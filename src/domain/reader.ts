@@ -72,7 +72,7 @@ export interface Table {
   headerEnd: number;
   columns: Column[];
   rows: TableRow[];
-  /** Texts above the header (titles, issuing body, "Kèm theo Kế hoạch ..."). */
+  /** Cell texts above the header (titles, issuing body, "Kèm theo Kế hoạch ..."), in reading order. */
   heading: string[];
   /** A total the header declares: "(31 chỉ tiêu)". */
   declaredCount?: number;
@@ -205,10 +205,7 @@ export function readTable(sheet: SheetSnapshot, options: ReadOptions = {}): Read
   const columns = resolveColumns(header.labels);
   const has = (role: Role) => columns.some((c) => c.role === role);
   const heading: string[] = [];
-  for (let r = 1; r < header.row; r++) {
-    const t = grid.rowTexts(r).filter(Boolean).join(" ");
-    if (t) heading.push(t);
-  }
+  for (let r = 1; r < header.row; r++) heading.push(...grid.rowTexts(r).filter(Boolean));
   const nameLabel = columns.find((c) => c.role === "name")?.label ?? "";
   const declared = declaredCountOf(nameLabel);
 

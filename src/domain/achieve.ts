@@ -1,0 +1,128 @@
+/**
+ * Achievement (tỷ lệ đạt) and verdict (Đạt / Vượt / Chưa đạt) of an indicator.
+ *
+ * Two readers of a result exist on purpose:
+ * - `sheetResult` reads a result the way the sheet's own formulas do (only numbers
+ *   count; in a % indicator a number above 1 is percentage points: 72 → 72%), so
+ *   that what the add-in reports equals what Excel shows in a workbook without it;
+ * - `parseResult` reads leniently ("72%", "0,72" typed as text) for consolidating
+ *   other units' files, and notes what it had to assume.
+ */
+import type { CellValue } from "./snapshot";
+import type { Target } from "./target";
+import { parseTarget } from "./target";
+import { clean, foldKey } from "./text";
+import { roundTo } from "./numbers";
+
+export type Verdict = "Đạt" | "Vượt" | "Chưa đạt";
+
+export interface Achievement {
+  /** Result as a number in the target's scale (fraction for %), or the text of a qualitative result. */
+  result: number | string | null;
+  /** Result ÷ target (target ÷ result when lower is better); null when it cannot be computed. */
+  rate: number | null;
+  verdict: Verdict | null;
+}
+
+export type ResultNote = "text-number" | "ambiguous-percent" | "percent-points" | "unreadable";
+
+export interface ResultRead {
+  value: number | string | null;
+  notes: ResultNote[];
+}
+
+/** A unit of measure that is a percentage ("%", "% GRDP", "% tổng chi NS xã"). */
+export function isPercentUnit(unit: string | null | undefined): boolean {
+  return clean(unit ?? "").startsWith("%");
+}
+
+/** The result as the sheet's formulas see it. */
+export function sheetResult(value: CellValue, percentUnit: boolean): number | string | null {
+  if (typeof value === "number" && Number.isFinite(value)) return percentUnit && value > 1 ? roundTo(value / 100) : value;
+  if (typeof value === "string" && clean(value) !== "") return clean(value);
+  return null;
+}
+
+/** The result read leniently, for consolidation: "72%", "0,72" and 72 all mean 72% in a % indicator. */
+export function parseResult(value: CellValue, ctx: { percentUnit: boolean; numberFormat?: string | null }): ResultRead {
+  if (value === null || value === undefined || (typeof value === "string" && clean(value) === "")) return { value: null, notes: [] };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { value: null, notes: ["unreadable"] };
+    if (!ctx.percentUnit || (ctx.numberFormat ?? "").includes("%")) return { value, notes: [] };
+    if (value === 1) return { value: 1, notes: ["ambiguous-percent"] };
+    return value > 1 ? { value: roundTo(value / 100), notes: ["percent-points"] } : { value, notes: [] };
+  }
+  if (typeof value === "boolean") return { value: null, notes: ["unreadable"] };
+  const p = parseTarget(value, { percentUnit: ctx.percentUnit });
+  if (p.ok && p.target.kind === "numeric" && !p.trailing && p.target.comparator === ">=" && p.target.bare) {
+    return { value: p.target.value, notes: ["text-number"] };
+  }
+  return { value: clean(value), notes: [] };
+}
+
+const NEGATIVE = /(^| )(chua|khong)( |$)/;
+
+/** Achievement of one indicator, from its target and a result already read. */
+export function achieve(target: Target | null, result: number | string | null): Achievement {
+  if (result === null || target === null) return { result, rate: null, verdict: null };
+  if (target.kind === "qualitative") {
+    if (typeof result !== "string") return { result, rate: null, verdict: null };
+    return { result, rate: null, verdict: NEGATIVE.test(foldKey(result)) ? "Chưa đạt" : "Đạt" };
+  }
+  if (typeof result !== "number") return { result, rate: null, verdict: null };
+  const t = target.value;
+  const r = result;
+  switch (target.comparator) {
+    case ">=":
+      return { result, rate: t === 0 ? null : roundTo(r / t, 4), verdict: r > t ? "Vượt" : r >= t ? "Đạt" : "Chưa đạt" };
+    case ">":
+      return { result, rate: t === 0 ? null : roundTo(r / t, 4), verdict: r > t ? "Đạt" : "Chưa đạt" };
+    case "<=":
+      return { result, rate: r === 0 ? 1 : roundTo(t / r, 4), verdict: r < t ? "Vượt" : r <= t ? "Đạt" : "Chưa đạt" };
+    case "<":
+      return { result, rate: r === 0 ? 1 : roundTo(t / r, 4), verdict: r < t ? "Đạt" : "Chưa đạt" };
+    case "=":
+      return { result, rate: t === 0 ? null : roundTo(r / t, 4), verdict: Math.abs(r - t) < 1e-9 ? "Đạt" : "Chưa đạt" };
+  }
+}
+
+/**
+ * The two formulas the sheet carries for one indicator row, computing exactly what
+ * `achieve(target, sheetResult(result))` computes. `target` is a cell reference
+ * when the target cell holds a number, or the parsed value otherwise; the
+ * comparator is written into the formula (it lives in the target's number format,
+ * which formulas cannot read). Plain functions only, so Excel 2019 and LibreOffice
+ * both compute them.
+ */
+export function achievementFormulas(
+  target: Target,
+  refs: { result: string; target: string | null; percentUnit: boolean },
+): { rate: string; verdict: string } {
+  const R = refs.result;
+  if (target.kind === "qualitative") {
+    const blank = `TRIM(${R}&"")=""`;
+    const negative = `OR(ISNUMBER(SEARCH("chưa",${R})),ISNUMBER(SEARCH("không",${R})))`;
+    return { rate: `=""`, verdict: `=IF(${blank},"",IF(ISNUMBER(${R}),"",IF(${negative},"Chưa đạt","Đạt")))` };
+  }
+  const T = refs.target ?? String(target.value);
+  const v = refs.percentUnit ? `IF(${R}>1,${R}/100,${R})` : R;
+  const guard = (expr: string) => `=IF(ISNUMBER(${R}),${expr},"")`;
+  switch (target.comparator) {
+    case ">=":
+      return {
+        rate: guard(`IF(${T}=0,"",ROUND(${v}/${T},4))`),
+        verdict: guard(`IF(ROUND(${v}-${T},9)>0,"Vượt",IF(ROUND(${v}-${T},9)>=0,"Đạt","Chưa đạt"))`),
+      };
+    case ">":
+      return { rate: guard(`IF(${T}=0,"",ROUND(${v}/${T},4))`), verdict: guard(`IF(ROUND(${v}-${T},9)>0,"Đạt","Chưa đạt")`) };
+    case "<=":
+      return {
+        rate: guard(`IF(${v}=0,1,ROUND(${T}/${v},4))`),
+        verdict: guard(`IF(ROUND(${v}-${T},9)<0,"Vượt",IF(ROUND(${v}-${T},9)<=0,"Đạt","Chưa đạt"))`),
+      };
+    case "<":
+      return { rate: guard(`IF(${v}=0,1,ROUND(${T}/${v},4))`), verdict: guard(`IF(ROUND(${v}-${T},9)<0,"Đạt","Chưa đạt")`) };
+    case "=":
+      return { rate: guard(`IF(${T}=0,"",ROUND(${v}/${T},4))`), verdict: guard(`IF(ABS(${v}-${T})<1E-9,"Đạt","Chưa đạt")`) };
+  }
+}

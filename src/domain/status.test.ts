@@ -1,0 +1,51 @@
+import { parseStatus, taskState, parseDateCell } from "./status";
+import type { Deadline } from "./deadline";
+
+const q2: Deadline = { kind: "date", due: "2026-06-30", period: "quarter", yearAssumed: false };
+const ongoing: Deadline = { kind: "recurring", every: "ongoing" };
+const monthly20: Deadline = { kind: "recurring", every: "monthly", dayOfMonth: 20 };
+
+describe("taskState", () => {
+  const state = (deadline: Deadline | null, status: ReturnType<typeof parseStatus>, asOf: string, completedOn: string | null = null) =>
+    taskState({ deadline, status, completedOn, asOf });
+
+  it("flags a task not done after its due date as overdue, with the days", () => {
+    expect(state(q2, "in-progress", "2026-07-15")).toMatchObject({ flag: "overdue", days: 15, dueDate: "2026-06-30" });
+    expect(state(q2, null, "2026-07-01")).toMatchObject({ flag: "overdue", days: 1 });
+  });
+  it("flags due soon within the window, nothing before it", () => {
+    expect(state(q2, "in-progress", "2026-06-20")).toMatchObject({ flag: "due-soon", days: 10 });
+    expect(state(q2, "in-progress", "2026-06-30")).toMatchObject({ flag: "due-soon", days: 0 });
+    expect(state(q2, "not-started", "2026-05-01")).toMatchObject({ flag: "none" });
+  });
+  it("tells done from done late", () => {
+    expect(state(q2, "done", "2026-11-30", "2026-06-15")).toMatchObject({ flag: "done" });
+    expect(state(q2, "done", "2026-11-30", "2026-07-10")).toMatchObject({ flag: "done-late", days: 10 });
+    expect(state(q2, "done", "2026-11-30", null)).toMatchObject({ flag: "done" });
+  });
+  it("never flags recurring work as a whole, but a monthly report past the 20th is overdue", () => {
+    expect(state(ongoing, "in-progress", "2026-11-30")).toMatchObject({ flag: "recurring", dueDate: null });
+    expect(state(monthly20, "in-progress", "2026-11-22")).toMatchObject({ flag: "overdue", dueDate: "2026-11-20", days: 2 });
+    expect(state(monthly20, "in-progress", "2026-11-10")).toMatchObject({ flag: "due-soon", dueDate: "2026-11-20" });
+  });
+  it("has no date for undated or missing deadlines", () => {
+    expect(state({ kind: "undated", text: "Theo hướng dẫn của tỉnh" }, null, "2026-11-30")).toMatchObject({ flag: "no-date" });
+    expect(state(null, null, "2026-11-30")).toMatchObject({ flag: "no-date" });
+  });
+});
+
+describe("parseStatus and parseDateCell", () => {
+  it.each([
+    ["Hoàn thành", "done"],
+    ["Đã hoàn thành", "done"],
+    ["Chưa hoàn thành", "not-started"],
+    ["Đang thực hiện", "in-progress"],
+    ["Chưa thực hiện", "not-started"],
+    ["", null],
+  ])("%j → %s", (s, v) => expect(parseStatus(s)).toBe(v));
+  it("reads serials and typed dates", () => {
+    expect(parseDateCell(46203)).toBe("2026-06-30");
+    expect(parseDateCell("15/07/2026")).toBe("2026-07-15");
+    expect(parseDateCell("sớm")).toBeNull();
+  });
+});
