@@ -63,6 +63,7 @@ export const BODIES: Body[] = [
       "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
       "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
       "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường",
+      "VP HĐND-UBND",
       "VP HĐND & UBND",
       "VP HĐND và UBND",
       "VP. HĐND-UBND",

@@ -1,0 +1,205 @@
+/**
+ * The file host's writing half: apply the domain's edit list to an ExcelJS workbook.
+ * The whole list is checked before anything is written, so a bad plan leaves the
+ * workbook as it was.
+ */
+import type ExcelJS from "exceljs";
+import type { CellStyle, Edit } from "../../domain/edits";
+import { isFormula } from "../../domain/edits";
+import { parseRange, a1 } from "../../domain/address";
+import { fromExcelSerial, isDateFormat } from "../../domain/dates";
+import { HostError } from "./errors";
+
+export function validatePlan(wb: ExcelJS.Workbook, edits: Edit[]): void {
+  const existing = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  const added = new Set<string>();
+  for (const e of edits) {
+    if (e.op === "addSheet") {
+      const key = e.sheet.toLowerCase();
+      if (existing.has(key) || added.has(key)) throw new HostError("sheet-exists", `Trang tính "${e.sheet}" đã có; không ghi đè.`);
+      if (e.sheet.length > 31 || /[\\/?*[\]:]/.test(e.sheet)) throw new HostError("bad-sheet-name", `Tên trang tính "${e.sheet}" không hợp lệ.`);
+      added.add(key);
+      continue;
+    }
+    if (e.op === "defineName") continue;
+    const key = e.sheet.toLowerCase();
+    if (!existing.has(key) && !added.has(key)) throw new HostError("no-sheet", `Không có trang tính "${e.sheet}".`);
+    if (existing.has(key)) {
+      const ws = wb.getWorksheet(e.sheet);
+      if (ws && (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet && e.op !== "select") {
+        throw new HostError("protected", `Trang tính "${e.sheet}" đang được bảo vệ; hãy bỏ bảo vệ trang tính rồi thử lại.`);
+      }
+    }
+  }
+}
+
+export function applyEdits(wb: ExcelJS.Workbook, edits: Edit[]): void {
+  validatePlan(wb, edits);
+  for (const e of edits) applyOne(wb, e);
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new HostError("no-sheet", `Không có trang tính "${name}".`);
+  return ws;
+}
+
+function argb(hex: string): string {
+  return "FF" + hex.replace("#", "").toUpperCase();
+}
+
+function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
+  switch (e.op) {
+    case "addSheet":
+      wb.addWorksheet(e.sheet);
+      return;
+    case "setValues": {
+      const ws = sheet(wb, e.sheet);
+      const r = parseRange(e.range);
+      e.values.forEach((rowValues, i) =>
+        rowValues.forEach((v, j) => {
+          const cell = ws.getCell(r.top + i, r.left + j);
+          if (isFormula(v)) cell.value = { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+          else if (typeof v === "number" && isDateFormat(cell.numFmt)) cell.value = serialToDate(v);
+          else cell.value = v;
+        }),
+      );
+      return;
+    }
+    case "setStyle": {
+      const ws = sheet(wb, e.sheet);
+      forEachCell(e.range, (row, col) => styleCell(ws.getCell(row, col), e.style));
+      return;
+    }
+    case "merge":
+      sheet(wb, e.sheet).mergeCells(e.range);
+      return;
+    case "columnWidths": {
+      const ws = sheet(wb, e.sheet);
+      for (const w of e.widths) ws.getColumn(w.col).width = w.width;
+      return;
+    }
+    case "rowHeight":
+      sheet(wb, e.sheet).getRow(e.row).height = e.height;
+      return;
+    case "listValidation": {
+      const ws = sheet(wb, e.sheet);
+      const formulae = Array.isArray(e.source) ? [`"${e.source.join(",")}"`] : [e.source.replace(/^=/, "")];
+      forEachCell(e.range, (row, col) => {
+        ws.getCell(row, col).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae,
+          ...(e.prompt ? { showInputMessage: true, promptTitle: e.prompt.title, prompt: e.prompt.message } : {}),
+        };
+      });
+      return;
+    }
+    case "dateValidation": {
+      const ws = sheet(wb, e.sheet);
+      forEachCell(e.range, (row, col) => {
+        ws.getCell(row, col).dataValidation = {
+          type: "date",
+          operator: "greaterThan",
+          allowBlank: true,
+          formulae: [new Date(Date.UTC(2000, 0, 1))],
+          showErrorMessage: true,
+          errorTitle: "Ngày không hợp lệ",
+          error: "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026.",
+          ...(e.prompt ? { showInputMessage: true, promptTitle: e.prompt.title, prompt: e.prompt.message } : {}),
+        };
+      });
+      return;
+    }
+    case "conditionalFormat":
+      sheet(wb, e.sheet).addConditionalFormatting({
+        ref: e.range,
+        rules: [
+          {
+            type: "cellIs",
+            operator: "equal",
+            priority: 1,
+            formulae: [`"${e.equals}"`],
+            style: {
+              fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(e.fill) } },
+              font: { color: { argb: argb(e.fontColor) } },
+            },
+          },
+        ],
+      });
+      return;
+    case "freeze":
+      sheet(wb, e.sheet).views = [{ state: "frozen", ySplit: e.rows, xSplit: e.cols ?? 0 }];
+      return;
+    case "pageSetup": {
+      const ws = sheet(wb, e.sheet);
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: e.orientation,
+        fitToPage: e.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        ...(e.printTitleRows ? { printTitlesRow: e.printTitleRows } : {}),
+      };
+      return;
+    }
+    case "defineName": {
+      const names = (wb as unknown as { definedNames: { add(range: string, name: string): void } }).definedNames;
+      names.add(e.formula.replace(/^=/, ""), e.name);
+      return;
+    }
+    case "setNote":
+      sheet(wb, e.sheet).getCell(e.cell).note = e.text;
+      return;
+    case "select":
+      return; // a file has no selection worth keeping
+  }
+}
+
+function forEachCell(range: string, f: (row: number, col: number) => void): void {
+  const r = parseRange(range);
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(row, col);
+}
+
+function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontName || s.fontColor) {
+    cell.font = {
+      ...cell.font,
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+      ...(s.italic !== undefined ? { italic: s.italic } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+      ...(s.fontName ? { name: s.fontName } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    };
+  }
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.horizontal || s.vertical || s.wrap !== undefined) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+      ...(s.vertical ? { vertical: s.vertical } : {}),
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+    };
+  }
+  if (s.border) {
+    const thin = { style: "thin" as const };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (s.numberFormat) cell.numFmt = s.numberFormat;
+}
+
+/** A serial written into a date-formatted cell goes in as a Date, as ExcelJS expects. */
+function serialToDate(serial: number): Date {
+  const iso = fromExcelSerial(serial);
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** Write a workbook to bytes. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** For messages: the address of a cell in a range. */
+export const cellAddress = a1;
