@@ -61,6 +61,9 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     const fmts: (string | null)[] = [];
     const fs: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // ExcelJS repeats a merged area's value in every cell of it; Office.js and the
+      // reader expect it only in the top-left cell.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
       const [v, f] = plainValue(cell);
       vals[c - 1] = v;
       fmts[c - 1] = cell.numFmt ?? null;

@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   },
   icon: { flexShrink: 0 },
   text: { display: "flex", flexDirection: "column", minWidth: 0 },
+  title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -20,7 +21,7 @@ export function Header() {
     <header className={styles.root}>
       <img className={styles.icon} src="assets/icon-32.png" alt="" width={32} height={32} />
       <div className={styles.text}>
-        <Subtitle1 as="h1">Phụ lục NQ57</Subtitle1>
+        <Subtitle1 as="h1" className={styles.title}>Phụ lục NQ57</Subtitle1>
         <Caption1 className={styles.subtitle}>Kế hoạch thực hiện Nghị quyết 57-NQ/TW của xã, phường</Caption1>
       </div>
     </header>

@@ -8,6 +8,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
   },
+  heading: { margin: 0 },
   steps: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,
@@ -43,7 +44,7 @@ export function NotInExcel({ state }: NotInExcelProps) {
           Trang này cần được mở trong Excel dưới dạng phần bổ trợ (add-in). {reason(state)}
         </MessageBarBody>
       </MessageBar>
-      <Subtitle2 as="h2">Cách mở Phụ lục NQ57</Subtitle2>
+      <Subtitle2 as="h2" className={styles.heading}>Cách mở Phụ lục NQ57</Subtitle2>
       <ol className={styles.steps}>
         <li>
           <Body1>Mở Excel (trên máy tính hoặc Excel trên web) và mở sổ tính cần làm việc.</Body1>
