@@ -58,7 +58,9 @@ export type Edit =
     }
   | { op: "defineName"; name: string; formula: string; comment?: string }
   | { op: "setNote"; sheet: string; cell: string; text: string }
-  | { op: "select"; sheet: string; range: string };
+  | { op: "select"; sheet: string; range: string }
+  /** A chart over a data range; hosts that cannot draw charts (ExcelJS) skip it. */
+  | { op: "chart"; sheet: string; type: "bar" | "column"; dataRange: string; title: string; anchor: string };
 
 /** The sheets an edit list creates, in order. */
 export function sheetsAdded(edits: Edit[]): string[] {

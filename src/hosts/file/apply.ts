@@ -154,6 +154,8 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
       return;
     case "select":
       return; // a file has no selection worth keeping
+    case "chart":
+      return; // ExcelJS cannot create charts; the Excel host draws them
   }
 }
 
