@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { a1, columnLetter, parseRange, type Range } from "./address";
-import { cellText, foldKey, isBlank } from "./text";
+import { cellText, foldKey } from "./text";
 import { parseTarget } from "./target";
 
 export type Role =

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- the fake mirrors Office.js proxies that close over their workbook */
 /**
  * A thin recording fake of the slice of Office.js's Excel API the Excel host uses.
  * It keeps cell values so reads see writes, counts `context.sync()` calls, and logs
