@@ -60,14 +60,28 @@ export function parseResult(value: CellValue, ctx: { percentUnit: boolean; numbe
   return { value: clean(value), notes: [] };
 }
 
-const NEGATIVE = /(^| )(chua|khong)( |$)/;
+/**
+ * A qualitative result says "not met" when it contains the word "chưa" or "không"
+ * (or the same typed without accents). Words are delimited by spaces and the
+ * punctuation below, so "chuẩn"/"chứa" do not count. The sheet formula
+ * (`achievementFormulas`) runs exactly this test, so the two always agree.
+ */
+const NEGATIVE_WORDS = ["chưa", "không", "chua", "khong"];
+const WORD_BREAKS = [",", ".", ";", ":", "(", ")", "-", "\n"];
+
+export function isNegativeResult(text: string): boolean {
+  let t = text.toLowerCase();
+  for (const b of WORD_BREAKS) t = t.split(b === "\\n" ? "\n" : b).join(" ");
+  t = ` ${t} `;
+  return NEGATIVE_WORDS.some((w) => t.includes(` ${w} `));
+}
 
 /** Achievement of one indicator, from its target and a result already read. */
 export function achieve(target: Target | null, result: number | string | null): Achievement {
   if (result === null || target === null) return { result, rate: null, verdict: null };
   if (target.kind === "qualitative") {
     if (typeof result !== "string") return { result, rate: null, verdict: null };
-    return { result, rate: null, verdict: NEGATIVE.test(foldKey(result)) ? "Chưa đạt" : "Đạt" };
+    return { result, rate: null, verdict: isNegativeResult(result) ? "Chưa đạt" : "Đạt" };
   }
   if (typeof result !== "number") return { result, rate: null, verdict: null };
   const t = target.value;
@@ -101,7 +115,11 @@ export function achievementFormulas(
   const R = refs.result;
   if (target.kind === "qualitative") {
     const blank = `TRIM(${R}&"")=""`;
-    const negative = `OR(ISNUMBER(SEARCH("chưa",${R})),ISNUMBER(SEARCH("không",${R})))`;
+    // The same test as isNegativeResult: punctuation to spaces, padded, whole words.
+    let padded = `${R}&""`;
+    for (const b of WORD_BREAKS) padded = `SUBSTITUTE(${padded},${b === "\\n" ? "CHAR(10)" : `"${b}"`}," ")`;
+    padded = `" "&${padded}&" "`;
+    const negative = `OR(${NEGATIVE_WORDS.map((w) => `ISNUMBER(SEARCH(" ${w} ",${padded}))`).join(",")})`;
     return { rate: `=""`, verdict: `=IF(${blank},"",IF(ISNUMBER(${R}),"",IF(${negative},"Chưa đạt","Đạt")))` };
   }
   const T = refs.target ?? String(target.value);

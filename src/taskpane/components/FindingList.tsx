@@ -1,0 +1,65 @@
+import { useMemo, useState } from "react";
+import { Button, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import type { Finding, Severity } from "../../domain/finding";
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" };
+const SEVERITY_COLOR: Record<Severity, string> = {
+  error: tokens.colorPaletteRedForeground1,
+  warning: tokens.colorPaletteDarkOrangeForeground1,
+  info: tokens.colorNeutralForeground3,
+};
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalS },
+  item: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+    minWidth: 0,
+    width: "100%",
+  },
+  heading: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Findings grouped by row or by kind; choosing one selects its cell. */
+export function FindingList({ findings, onSelect }: { findings: Finding[]; onSelect: (f: Finding) => void }) {
+  const styles = useStyles();
+  const [by, setBy] = useState<"row" | "code">("row");
+  const groups = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const key = by === "row" ? `Dòng ${f.row}` : f.code;
+      map.set(key, [...(map.get(key) ?? []), f]);
+    }
+    return [...map.entries()];
+  }, [findings, by]);
+
+  if (findings.length === 0) return <Text>Không có phát hiện nào.</Text>;
+  return (
+    <>
+      <TabList selectedValue={by} onTabSelect={(_, d) => setBy(d.value as "row" | "code")} size="small" aria-label="Nhóm phát hiện">
+        <Tab value="row">Theo dòng</Tab>
+        <Tab value="code">Theo loại</Tab>
+      </TabList>
+      {groups.map(([key, list]) => (
+        <section key={key} className={styles.group} aria-label={key}>
+          <Text className={styles.heading}>{key}</Text>
+          {list.map((f, i) => (
+            <Button key={i} appearance="subtle" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]} tại ô ${f.cell}: ${f.message}`}>
+              <span>
+                <strong style={{ color: SEVERITY_COLOR[f.severity] }}>
+                  {SEVERITY_LABEL[f.severity]} · {f.cell}
+                </strong>{" "}
+                {f.message}
+              </span>
+            </Button>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * What every section of the task pane shares: the workbook host (Excel or the web
+ * page's in-memory file), the catalog, and today's date. Sections never talk to
+ * Office.js directly.
+ */
+import { createContext, useContext } from "react";
+import type { WorkbookHost } from "../hosts/excel/host";
+import type { Catalog } from "../domain/match";
+import type { IsoDate } from "../domain/dates";
+
+export interface TaskpaneEnv {
+  host: WorkbookHost;
+  catalog: Catalog;
+  today: () => IsoDate;
+  /** Read workbook files picked from disk (lazy ExcelJS); the web page and Excel both offer it. */
+  readFile: (file: File) => Promise<ArrayBuffer>;
+}
+
+const Env = createContext<TaskpaneEnv | null>(null);
+
+export const EnvProvider = Env.Provider;
+
+export function useEnv(): TaskpaneEnv {
+  const env = useContext(Env);
+  if (!env) throw new Error("TaskpaneEnv missing: wrap the pane in <EnvProvider>");
+  return env;
+}
+
+/** Today in the user's time zone, as the report date defaults to. */
+export function localToday(): IsoDate {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** A message for people from any error: ours are Vietnamese already; others get a generic line. */
+export function messageOf(e: unknown): string {
+  if (e && typeof e === "object" && "name" in e && (e as Error).name === "HostError") return (e as Error).message;
+  return "Đã xảy ra lỗi không mong đợi; không có thay đổi nào được ghi vào sổ làm việc.";
+}

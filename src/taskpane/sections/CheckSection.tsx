@@ -1,0 +1,112 @@
+import { useState } from "react";
+import { Badge, Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { useEnv, messageOf } from "../context";
+import { SheetPicker } from "../components/SheetPicker";
+import { StatusLine, type Status } from "../components/Status";
+import { FindingList } from "../components/FindingList";
+import type { Finding } from "../../domain/finding";
+import { checkSheet, type SheetReport } from "../../domain/validate";
+import { catalogWithListSheet, LIST_SHEET } from "../../domain/catalog";
+import { planFixes, planMarks, planUnmarks, type MarkRecord } from "../../domain/fixes";
+import type { UnitType } from "../../catalog/types";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  verdict: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** "Kiểm tra": check a sheet before submission, list findings, fix and mark. */
+export function CheckSection() {
+  const { host, catalog, today } = useEnv();
+  const styles = useStyles();
+  const [sheet, setSheet] = useState<string>("");
+  const [unitType, setUnitType] = useState<"auto" | UnitType>("auto");
+  const [report, setReport] = useState<SheetReport | null>(null);
+  const [marks, setMarks] = useState<MarkRecord | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  async function run() {
+    setStatus({ kind: "busy", text: "Đang kiểm tra…" });
+    try {
+      const { names } = await host.sheets();
+      const wanted = sheet || names[0];
+      const extra = names.some((n) => n === LIST_SHEET) && wanted !== LIST_SHEET ? [LIST_SHEET] : [];
+      const { sheets } = await host.readSheets([wanted, ...extra]);
+      const cat = extra.length ? catalogWithListSheet(catalog, sheets[1]).catalog : catalog;
+      const r = checkSheet(sheets[0], { catalog: cat, asOf: today(), ...(unitType !== "auto" ? { unitType } : {}) });
+      setReport(r);
+      setStatus({ kind: "done", text: `Đã kiểm tra trang "${r.name}".` });
+    } catch (e) {
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  async function apply(kind: "fix" | "mark" | "unmark") {
+    if (!report) return;
+    try {
+      const { sheet: snap, workbook } = await host.readSheet(report.name);
+      if (kind === "fix") {
+        const edits = planFixes(report.findings, snap);
+        await host.apply(edits, workbook);
+        setStatus({ kind: "done", text: `Đã sửa ${edits.length ? report.findings.filter((f) => f.fix).length : 0} ô. Hãy kiểm tra lại.` });
+        setReport(null);
+      } else if (kind === "mark") {
+        const { edits, record } = planMarks(report.findings, snap);
+        await host.apply(edits, workbook);
+        setMarks(record);
+        setStatus({ kind: "done", text: `Đã đánh dấu ${record.cells.length} ô trên trang tính.` });
+      } else if (marks) {
+        await host.apply(planUnmarks(marks, snap), workbook);
+        setMarks(null);
+        setStatus({ kind: "done", text: "Đã xoá đánh dấu và trả lại các ô như trước." });
+      }
+    } catch (e) {
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  const fixable = report?.findings.filter((f) => f.fix).length ?? 0;
+  return (
+    <>
+      <SheetPicker value={sheet} onChange={setSheet} />
+      <Field label="Loại đơn vị hành chính">
+        <RadioGroup layout="horizontal" value={unitType} onChange={(_, d) => setUnitType(d.value as "auto" | UnitType)}>
+          <Radio value="auto" label="Tự nhận biết" />
+          <Radio value="xa" label="Xã" />
+          <Radio value="phuong" label="Phường" />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={run} disabled={status.kind === "busy"}>
+          Kiểm tra
+        </Button>
+      </div>
+      <StatusLine status={status} />
+      {report && (
+        <>
+          <div className={styles.row} aria-label="Số phát hiện theo mức độ">
+            <Badge color="danger">{report.counts.error} lỗi</Badge>
+            <Badge color="warning">{report.counts.warning} cảnh báo</Badge>
+            <Badge color="informative">{report.counts.info} lưu ý</Badge>
+          </div>
+          <Text className={styles.verdict} role="status">
+            {report.counts.error === 0 ? "Sẵn sàng nộp." : `Chưa sẵn sàng nộp: còn ${report.counts.error} lỗi cần sửa.`}
+          </Text>
+          {report.commune && <Text>Đơn vị: {report.commune.name}</Text>}
+          <div className={styles.row}>
+            <Button onClick={() => apply("fix")} disabled={fixable === 0}>
+              Sửa ({fixable})
+            </Button>
+            <Button onClick={() => apply("mark")} disabled={report.findings.length === 0 || marks !== null}>
+              Đánh dấu trên trang tính
+            </Button>
+            <Button onClick={() => apply("unmark")} disabled={marks === null}>
+              Xoá đánh dấu
+            </Button>
+          </div>
+          <FindingList findings={report.findings} onSelect={(f: Finding) => host.select(f.sheet, f.cell).catch(() => undefined)} />
+        </>
+      )}
+    </>
+  );
+}

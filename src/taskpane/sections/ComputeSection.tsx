@@ -1,0 +1,72 @@
+import { useState } from "react";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useEnv, messageOf } from "../context";
+import { SheetPicker } from "../components/SheetPicker";
+import { StatusLine, type Status } from "../components/Status";
+import { SummaryPanel } from "../components/SummaryPanel";
+import { planCompute } from "../../domain/compute";
+import { summarize, planOverviewSheet, type Summary } from "../../domain/summary";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+});
+
+/** "Tính toán & cảnh báo": live achievement and overdue columns on the official's own sheet. */
+export function ComputeSection() {
+  const { host, catalog, today } = useEnv();
+  const styles = useStyles();
+  const [sheet, setSheet] = useState("");
+  const [asOf, setAsOf] = useState("");
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  async function compute() {
+    setStatus({ kind: "busy", text: "Đang tính…" });
+    try {
+      const { sheet: snap, workbook } = await host.readSheet(sheet);
+      const plan = planCompute(snap, { catalog, asOf: asOf || null, today: today() });
+      if (!plan.ok) {
+        setStatus({ kind: "error", text: plan.message });
+        return;
+      }
+      await host.apply(plan.edits, workbook);
+      setSummary(summarize([plan.report], catalog));
+      setStatus({ kind: "done", text: `Đã thêm hoặc làm mới các cột tính toán trên trang "${snap.name}".` });
+    } catch (e) {
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  async function overview() {
+    if (!summary) return;
+    try {
+      const { workbook } = await host.readSheets([]);
+      const plan = planOverviewSheet(summary, workbook.sheetNames);
+      await host.apply(plan.edits, workbook);
+      setStatus({ kind: "done", text: `Đã tạo trang "${plan.sheet}".` });
+    } catch (e) {
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  return (
+    <>
+      <SheetPicker value={sheet} onChange={setSheet} />
+      <div className={styles.row}>
+        <Field label="Ngày báo cáo" hint="Để trống: luôn lấy ngày hôm nay">
+          <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={compute} disabled={!sheet || status.kind === "busy"}>
+          Tính toán & cảnh báo
+        </Button>
+        <Button onClick={overview} disabled={!summary}>
+          Tạo trang Tổng quan
+        </Button>
+      </div>
+      <StatusLine status={status} />
+      {summary && <SummaryPanel summary={summary} onSelect={(s, cell) => host.select(s, cell).catch(() => undefined)} />}
+    </>
+  );
+}

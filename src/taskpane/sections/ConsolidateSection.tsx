@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from "react";
+import { Button, Checkbox, Field, Input, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { useEnv, messageOf } from "../context";
+import { StatusLine, type Status } from "../components/Status";
+import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
+import { consolidate, planConsolidation, type ConsolidationResult } from "../../domain/consolidate";
+import type { WorkbookSnapshot } from "../../domain/snapshot";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  list: { display: "flex", flexDirection: "column" },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+});
+
+type Source = Parameters<typeof consolidate>[0][number];
+
+/** "Tổng hợp": merge units' sheets, from this workbook and from files on disk, into new sheets. */
+export function ConsolidateSection() {
+  const { host, catalog, today, readFile } = useEnv();
+  const styles = useStyles();
+  const [names, setNames] = useState<string[]>([]);
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const [asOf, setAsOf] = useState("");
+  const [withinCommune, setWithinCommune] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
+  const [result, setResult] = useState<ConsolidationResult | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const cancelled = useRef(false);
+
+  useEffect(() => {
+    host.sheets().then((s) => setNames(s.names), () => setNames([]));
+  }, [host, status]);
+
+  async function run() {
+    cancelled.current = false;
+    setStatus({ kind: "busy", text: "Đang đọc các nguồn…" });
+    setResult(null);
+    try {
+      const sources: Source[] = [];
+      if (ticked.length) {
+        const { sheets } = await host.readSheets(ticked);
+        for (const s of sheets) sources.push({ file: s.name, workbook: { sheets: [s] } });
+      }
+      for (let i = 0; i < files.length; i++) {
+        if (cancelled.current) {
+          setStatus({ kind: "error", text: "Đã huỷ. Không có thay đổi nào được ghi." });
+          setProgress(null);
+          return;
+        }
+        const f = files[i];
+        setProgress({ done: i, total: files.length, file: f.name });
+        let workbook: WorkbookSnapshot | null = null;
+        let error: string | undefined;
+        try {
+          workbook = snapshotWorkbook(await openWorkbook(await readFile(f), f.name), f.name);
+        } catch (e) {
+          error = messageOf(e);
+        }
+        sources.push({ file: f.name, workbook, ...(error ? { error } : {}) });
+      }
+      setProgress(null);
+      const r = consolidate(sources, { catalog, asOf: asOf || today(), withinCommune });
+      const { workbook } = await host.readSheets([]);
+      const plan = planConsolidation(r, workbook.sheetNames);
+      await host.apply(plan.edits, workbook);
+      setResult(r);
+      setStatus({ kind: "done", text: `Đã tổng hợp ${r.sources.filter((s) => s.status === "ok").length} nguồn vào các trang mới.` });
+    } catch (e) {
+      setProgress(null);
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  return (
+    <>
+      <Field label="Trang tính trong sổ này">
+        <div className={styles.list}>
+          {names.map((n) => (
+            <Checkbox
+              key={n}
+              label={n}
+              checked={ticked.includes(n)}
+              onChange={(_, d) => setTicked((t) => (d.checked ? [...t, n] : t.filter((x) => x !== n)))}
+            />
+          ))}
+        </div>
+      </Field>
+      <Field label="Tệp của các đơn vị (.xlsx)" hint="Tệp được đọc ngay trên máy này, không tải lên đâu.">
+        <input
+          type="file"
+          multiple
+          accept=".xlsx"
+          aria-label="Chọn tệp của các đơn vị"
+          onChange={(e) => setFiles(e.target.files ? Array.from(e.target.files) : [])}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Ngày báo cáo">
+          <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+        </Field>
+        <Checkbox checked={withinCommune} onChange={(_, d) => setWithinCommune(Boolean(d.checked))} label="Các phòng, ban trong một xã" />
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={run} disabled={status.kind === "busy" || (ticked.length === 0 && files.length === 0)}>
+          Tổng hợp
+        </Button>
+        {progress && <Button onClick={() => (cancelled.current = true)}>Huỷ</Button>}
+      </div>
+      {progress && (
+        <Field label={`Đang đọc ${progress.file} (${progress.done + 1}/${progress.total})`}>
+          <ProgressBar value={progress.done / progress.total} />
+        </Field>
+      )}
+      <StatusLine status={status} />
+      {result && (
+        <div className={styles.list} aria-label="Các nguồn">
+          {result.sources.map((s, i) => (
+            <Text key={i} className={s.status === "ok" ? undefined : styles.problem}>
+              {s.file}: {s.unit ?? "chưa rõ đơn vị"} — {s.status === "ok" ? "đã đọc" : (s.problem ?? s.status)}
+            </Text>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
