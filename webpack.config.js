@@ -83,6 +83,8 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The same task pane in a plain page over files opened from disk.
+      web: "./src/web/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -169,6 +171,11 @@ module.exports = async (env, options) => {
         templateParameters: {
           devConnectSrc: serving ? ` wss://localhost:${DEV_PORT}` : "",
         },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "web/index.html",
+        template: "./src/web/index.html",
+        chunks: ["web"],
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

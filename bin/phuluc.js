@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly through tsx, so the command line is always
-// the code in src/ (no separate build step to forget).
+// the code in src/: no build step to forget.
 require("tsx/cjs");
 const { main } = require("../src/cli/main.ts");
 main(process.argv.slice(2)).then(

@@ -4,7 +4,7 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { Root } from "../src/taskpane/Root";
-import { IN_DEVELOPMENT_LABEL, SECTIONS } from "../src/taskpane/sections";
+import { SECTIONS } from "../src/taskpane/sections";
 import { lightTheme } from "../src/taskpane/theme";
 import type { StartupState } from "../src/taskpane/startup";
 
@@ -20,19 +20,17 @@ const textOf = (html: string): string =>
     .replace(/\s+/g, " ");
 
 describe("task pane", () => {
-  test("inside Excel: the four sections, each clearly marked as in development", () => {
-    const text = textOf(render({ kind: "excel" }));
+  test("inside Excel: the four sections, the check section open with its button", () => {
+    const html = render({ kind: "excel" });
+    const text = textOf(html);
     expect(SECTIONS.map((s) => s.title)).toEqual(["Chèn phụ lục", "Kiểm tra", "Tính toán & cảnh báo", "Tổng hợp"]);
     for (const section of SECTIONS) expect(text).toContain(section.title);
-    expect(text).toContain(IN_DEVELOPMENT_LABEL);
+    expect(html).toMatch(/<button[^>]*>Kiểm tra<\/button>/);
     expect(text).not.toMatch(/Trang này cần được mở trong Excel/);
   });
 
-  test("every section is either available or marked in development", () => {
-    for (const section of SECTIONS) {
-      expect(["available", "in-development"]).toContain(section.status);
-      expect(section.description.length).toBeGreaterThan(20);
-    }
+  test("every section says what it does", () => {
+    for (const section of SECTIONS) expect(section.description.length).toBeGreaterThan(20);
   });
 
   test.each<StartupState>([{ kind: "office-unavailable" }, { kind: "not-in-office" }, { kind: "other-host", host: "Word" }])(

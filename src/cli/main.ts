@@ -1,18 +1,30 @@
 /**
  * `phuluc`: the command line over .xlsx files. Every command is a module under
- * ./commands exporting `run(args, io)`; they load lazily so `--help` stays fast.
+ * ./commands exporting `usage` and `run(args, io)`.
+ * Commands are imported statically: the CLI runs TypeScript through tsx's require
+ * hook, which does not see dynamic import() of .ts files. ExcelJS still loads lazily.
  * Exit codes: 0 success (check: no error found), 1 findings with errors,
  * 2 unreadable input or bad usage. Messages for people are Vietnamese; no stack traces.
  */
 import type { CliIO } from "./io";
 import { nodeIO } from "./io";
 import { HostError } from "../hosts/file/errors";
+import { UsageError } from "./usage";
+import * as insert from "./commands/insert";
+import * as check from "./commands/check";
+import * as compute from "./commands/compute";
+import * as consolidate from "./commands/consolidate";
 
-export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIO) => Promise<number>; usage: string }> }> = {
-  insert: { summary: "Tạo tệp .xlsx có phụ lục chỉ tiêu và/hoặc nhiệm vụ chuẩn cho một xã, phường", load: () => import("./commands/insert") },
-  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx trước khi nộp", load: () => import("./commands/check") },
-  compute: { summary: "Thêm cột tỷ lệ đạt, đánh giá, hạn và cảnh báo vào bản sao của tệp", load: () => import("./commands/compute") },
-  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị vào một tệp", load: () => import("./commands/consolidate") },
+interface Command {
+  usage: string;
+  run: (args: string[], io: CliIO) => Promise<number>;
+}
+
+export const COMMANDS: Record<string, { summary: string; command: Command }> = {
+  insert: { summary: "Tạo tệp .xlsx có phụ lục chỉ tiêu và/hoặc nhiệm vụ chuẩn cho một xã, phường", command: insert },
+  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx trước khi nộp", command: check },
+  compute: { summary: "Thêm cột tỷ lệ đạt, đánh giá, hạn và cảnh báo vào bản sao của tệp", command: compute },
+  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị vào một tệp", command: consolidate },
 };
 
 export function helpText(): string {
@@ -41,7 +53,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     io.err(`Không có lệnh "${name}".\n\n${helpText()}`);
     return 2;
   }
-  const mod = await command.load();
+  const mod = command.command;
   if (rest.includes("--help") || rest.includes("-h")) {
     io.out(mod.usage);
     return 0;
@@ -59,4 +71,4 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
 }
 
 /** Bad command-line usage, reported in Vietnamese with exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };

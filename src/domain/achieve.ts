@@ -11,8 +11,8 @@
 import type { CellValue } from "./snapshot";
 import type { Target } from "./target";
 import { parseTarget } from "./target";
-import { clean, foldKey } from "./text";
-import { roundTo } from "./numbers";
+import { clean } from "./text";
+import { excelRound, roundTo } from "./numbers";
 
 export type Verdict = "Đạt" | "Vượt" | "Chưa đạt";
 
@@ -38,7 +38,8 @@ export function isPercentUnit(unit: string | null | undefined): boolean {
 
 /** The result as the sheet's formulas see it. */
 export function sheetResult(value: CellValue, percentUnit: boolean): number | string | null {
-  if (typeof value === "number" && Number.isFinite(value)) return percentUnit && value > 1 ? roundTo(value / 100) : value;
+  // Unrounded, exactly as IF(R>1,R/100,R) computes it.
+  if (typeof value === "number" && Number.isFinite(value)) return percentUnit && value > 1 ? value / 100 : value;
   if (typeof value === "string" && clean(value) !== "") return clean(value);
   return null;
 }
@@ -71,7 +72,7 @@ const WORD_BREAKS = [",", ".", ";", ":", "(", ")", "-", "\n"];
 
 export function isNegativeResult(text: string): boolean {
   let t = text.toLowerCase();
-  for (const b of WORD_BREAKS) t = t.split(b === "\\n" ? "\n" : b).join(" ");
+  for (const b of WORD_BREAKS) t = t.split(b).join(" ");
   t = ` ${t} `;
   return NEGATIVE_WORDS.some((w) => t.includes(` ${w} `));
 }
@@ -86,17 +87,20 @@ export function achieve(target: Target | null, result: number | string | null): 
   if (typeof result !== "number") return { result, rate: null, verdict: null };
   const t = target.value;
   const r = result;
+  // The same arithmetic as achievementFormulas: ROUND(r/t,4) for the rate, and the
+  // difference rounded to 9 decimals for the verdict, so float noise never flips it.
+  const diff = excelRound(r - t, 9);
   switch (target.comparator) {
     case ">=":
-      return { result, rate: t === 0 ? null : roundTo(r / t, 4), verdict: r > t ? "Vượt" : r >= t ? "Đạt" : "Chưa đạt" };
+      return { result, rate: t === 0 ? null : excelRound(r / t, 4), verdict: diff > 0 ? "Vượt" : diff >= 0 ? "Đạt" : "Chưa đạt" };
     case ">":
-      return { result, rate: t === 0 ? null : roundTo(r / t, 4), verdict: r > t ? "Đạt" : "Chưa đạt" };
+      return { result, rate: t === 0 ? null : excelRound(r / t, 4), verdict: diff > 0 ? "Đạt" : "Chưa đạt" };
     case "<=":
-      return { result, rate: r === 0 ? 1 : roundTo(t / r, 4), verdict: r < t ? "Vượt" : r <= t ? "Đạt" : "Chưa đạt" };
+      return { result, rate: r === 0 ? 1 : excelRound(t / r, 4), verdict: diff < 0 ? "Vượt" : diff <= 0 ? "Đạt" : "Chưa đạt" };
     case "<":
-      return { result, rate: r === 0 ? 1 : roundTo(t / r, 4), verdict: r < t ? "Đạt" : "Chưa đạt" };
+      return { result, rate: r === 0 ? 1 : excelRound(t / r, 4), verdict: diff < 0 ? "Đạt" : "Chưa đạt" };
     case "=":
-      return { result, rate: t === 0 ? null : roundTo(r / t, 4), verdict: Math.abs(r - t) < 1e-9 ? "Đạt" : "Chưa đạt" };
+      return { result, rate: t === 0 ? null : excelRound(r / t, 4), verdict: Math.abs(r - t) < 1e-9 ? "Đạt" : "Chưa đạt" };
   }
 }
 
@@ -117,7 +121,7 @@ export function achievementFormulas(
     const blank = `TRIM(${R}&"")=""`;
     // The same test as isNegativeResult: punctuation to spaces, padded, whole words.
     let padded = `${R}&""`;
-    for (const b of WORD_BREAKS) padded = `SUBSTITUTE(${padded},${b === "\\n" ? "CHAR(10)" : `"${b}"`}," ")`;
+    for (const b of WORD_BREAKS) padded = `SUBSTITUTE(${padded},${b === "\n" ? "CHAR(10)" : `"${b}"`}," ")`;
     padded = `" "&${padded}&" "`;
     const negative = `OR(${NEGATIVE_WORDS.map((w) => `ISNUMBER(SEARCH(" ${w} ",${padded}))`).join(",")})`;
     return { rate: `=""`, verdict: `=IF(${blank},"",IF(ISNUMBER(${R}),"",IF(${negative},"Chưa đạt","Đạt")))` };

@@ -27,7 +27,11 @@ export type Edit =
   | { op: "setValues"; sheet: string; range: string; values: CellInput[][] }
   | { op: "setStyle"; sheet: string; range: string; style: CellStyle }
   | { op: "merge"; sheet: string; range: string }
-  | { op: "columnWidths"; sheet: string; widths: { col: number; width: number }[] } // width in characters
+  /**
+   * Width in characters. `hidden` hides the column (the layout's helper columns that
+   * formulas read and people need not see or print).
+   */
+  | { op: "columnWidths"; sheet: string; widths: { col: number; width: number; hidden?: boolean }[] }
   | { op: "rowHeight"; sheet: string; row: number; height: number } // points
   | {
       op: "listValidation";

@@ -5,7 +5,7 @@
  * no match, only candidates to suggest.
  */
 import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
-import { clean, foldKey, similarity } from "./text";
+import { clean, foldKey, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
 import type { IsoDate } from "./dates";
 
 export interface Catalog {
@@ -36,14 +36,16 @@ export const INDICATOR_THRESHOLD = 0.72;
 const BODY_THRESHOLD = 0.86;
 
 // Keys are built once per catalog and kept beside it.
-const indicatorKeys = new WeakMap<Catalog, { item: CatalogIndicator; key: string; text: string }[]>();
+const indicatorKeys = new WeakMap<Catalog, { item: CatalogIndicator; profile: Profile }[]>();
+// Officials' sheets repeat the same names (and consolidation reads 95 copies of the
+// list): remember each name's answer per catalog.
+const indicatorMemo = new WeakMap<Catalog, Map<string, MatchResult<CatalogIndicator>>>();
+const MEMO_LIMIT = 20_000;
 
 function keysOf(catalog: Catalog) {
   let keys = indicatorKeys.get(catalog);
   if (!keys) {
-    keys = catalog.indicators.flatMap((item) =>
-      [item.name, ...item.aliases].map((text) => ({ item, text, key: indicatorKey(text) })),
-    );
+    keys = catalog.indicators.flatMap((item) => [item.name, ...item.aliases].map((text) => ({ item, profile: profileOfKey(indicatorKey(text)) })));
     indicatorKeys.set(catalog, keys);
   }
   return keys;
@@ -68,11 +70,23 @@ export function targetInName(name: string): string | null {
 }
 
 export function matchIndicator(catalog: Catalog, name: string): MatchResult<CatalogIndicator> {
+  let memo = indicatorMemo.get(catalog);
+  if (!memo) indicatorMemo.set(catalog, (memo = new Map()));
+  const known = memo.get(name);
+  if (known) return known;
+  const result = matchIndicatorUncached(catalog, name);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(name, result);
+  return result;
+}
+
+function matchIndicatorUncached(catalog: Catalog, name: string): MatchResult<CatalogIndicator> {
   const key = indicatorKey(name);
   if (!key) return { best: null, candidates: [] };
+  const input = profileOfKey(key);
   const scores = new Map<CatalogIndicator, number>();
   for (const k of keysOf(catalog)) {
-    const s = k.key === key ? 1 : similarity(k.key, key);
+    const s = profileSimilarity(k.profile, input);
     if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));
@@ -88,6 +102,7 @@ export function matchIndicator(catalog: Catalog, name: string): MatchResult<Cata
 interface BodyKey {
   body: Body;
   key: string;
+  profile: Profile;
   /** The type word the spelling carries ("Công an xã" → "xa"), if any. */
   typeWord: UnitType | null;
 }
@@ -101,17 +116,22 @@ function bodyKeysOf(catalog: Catalog): BodyKey[] {
     for (const body of catalog.bodies) {
       for (const text of [body.name, body.short, ...body.aliases]) {
         if (text.includes("{unit}")) {
-          keys.push({ body, key: foldKey(text.replace("{unit}", "xã")), typeWord: "xa" });
-          keys.push({ body, key: foldKey(text.replace("{unit}", "phường")), typeWord: "phuong" });
-          keys.push({ body, key: foldKey(text.replace(/\s*\{unit\}/, "")), typeWord: null });
+          keys.push(bodyKey(body, text.replace("{unit}", "xã"), "xa"));
+          keys.push(bodyKey(body, text.replace("{unit}", "phường"), "phuong"));
+          keys.push(bodyKey(body, text.replace(/\s*\{unit\}/, ""), null));
         } else {
-          keys.push({ body, key: foldKey(text), typeWord: typeWordOf(text) });
+          keys.push(bodyKey(body, text, typeWordOf(text)));
         }
       }
     }
     bodyKeys.set(catalog, keys);
   }
   return keys;
+}
+
+function bodyKey(body: Body, text: string, typeWord: UnitType | null): BodyKey {
+  const key = foldKey(text);
+  return { body, key, profile: profileOfKey(key), typeWord };
 }
 
 function typeWordOf(text: string): UnitType | null {
@@ -132,15 +152,29 @@ export interface BodyMatch {
   candidates: Match<Body>[];
 }
 
+const bodyMemo = new WeakMap<Catalog, Map<string, BodyMatch>>();
+
 export function matchBody(catalog: Catalog, text: string): BodyMatch {
+  let memo = bodyMemo.get(catalog);
+  if (!memo) bodyMemo.set(catalog, (memo = new Map()));
+  const known = memo.get(text);
+  if (known) return known;
+  const result = matchBodyUncached(catalog, text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, result);
+  return result;
+}
+
+function matchBodyUncached(catalog: Catalog, text: string): BodyMatch {
   const cleaned = clean(text).replace(/[.;,:]+$/, "");
   const key = foldKey(cleaned);
   const typeWord = typeWordOf(cleaned);
   const amb = catalog.ambiguousBodies.find((a) => foldKey(a.text) === key);
   if (amb) return { text: cleaned, body: null, confidence: 0, typeWord, ambiguous: amb.candidates, candidates: [] };
   const scores = new Map<Body, number>();
+  const input = profileOfKey(key);
   for (const k of bodyKeysOf(catalog)) {
-    const s = k.key === key ? 1 : similarity(k.key, key);
+    const s = profileSimilarity(k.profile, input);
     if (s > (scores.get(k.body) ?? 0)) scores.set(k.body, s);
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));

@@ -51,3 +51,18 @@ export function roundTo(value: number, digits = 9): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/**
+ * ROUND as Excel and LibreOffice compute it, so the add-in's report equals what the
+ * sheet's formulas show: the value is first taken to 15 significant digits (both
+ * programs treat 0.955/0.8 = 1.19374999… as 1.19375), then rounded half away from zero.
+ */
+export function excelRound(value: number, digits: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  const approx = Number(value.toPrecision(15));
+  const sign = approx < 0 ? -1 : 1;
+  const [m, e] = Math.abs(approx).toExponential().split("e");
+  const shifted = Math.round(Number(`${m}e${Number(e) + digits}`));
+  const [m2, e2] = shifted.toExponential().split("e");
+  return sign * Number(`${m2}e${Number(e2) - digits}`);
+}

@@ -17,6 +17,7 @@ export function sanitizeSheetName(wanted: string): string {
   const cleaned = wanted
     .normalize("NFC")
     .replace(FORBIDDEN, "-")
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what Excel refuses
     .replace(/[\u0000-\u001f]/g, " ")
     .replace(/\s+/g, " ")
     .trim()

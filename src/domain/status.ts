@@ -5,7 +5,7 @@
 import type { CellValue } from "./snapshot";
 import type { Deadline } from "./deadline";
 import { clean, foldKey } from "./text";
-import { daysBetween, fromExcelSerial, isoDate, isPlausibleSerial, parseIso, type IsoDate } from "./dates";
+import { daysBetween, daysInMonth, fromExcelSerial, isoDate, isPlausibleSerial, parseIso, type IsoDate } from "./dates";
 
 export type TaskStatus = "done" | "in-progress" | "not-started";
 export type TaskFlag = "overdue" | "due-soon" | "done" | "done-late" | "no-date" | "recurring" | "none";
@@ -30,16 +30,29 @@ export const FLAG_LABELS: Record<TaskFlag, string> = {
 /** Default "Sắp đến hạn" window, in days. */
 export const DUE_SOON_DAYS = 15;
 
+// "Done" is decided by substrings, case-insensitively, exactly as `flagFormula`'s
+// SEARCH calls decide it (with and without accents), so the add-in's report and the
+// sheet's "Cảnh báo" column never disagree. "Không hoàn thành" is not done.
+const DONE_WORDS = ["hoàn thành", "hoan thanh"];
+const NOT_DONE_WORDS = ["chưa", "chua", "không", "khong"];
+
+/** The status text says done, by the same test the sheet formula runs. */
+export function isDoneStatus(value: CellValue): boolean {
+  if (value === null) return false;
+  const t = String(value).toLowerCase();
+  return DONE_WORDS.some((w) => t.includes(w)) && !NOT_DONE_WORDS.some((w) => t.includes(w));
+}
+
 /**
  * Status as typed: "Hoàn thành", "Đã hoàn thành" → done; "Đang thực hiện",
  * "Đang triển khai" → in progress; "Chưa thực hiện", "Chưa hoàn thành", blank →
- * not started (blank: nothing reported). Mirrors the sheet formula's test
- * (contains "hoàn thành" and not "chưa").
+ * not started (blank: nothing reported). Done mirrors the sheet formula's test
+ * (`isDoneStatus`).
  */
 export function parseStatus(value: CellValue): TaskStatus | null {
   if (value === null || (typeof value === "string" && clean(value) === "")) return null;
   const k = foldKey(String(value));
-  if (/hoan thanh/.test(k) && !/chua/.test(k)) return "done";
+  if (isDoneStatus(value)) return "done";
   if (/^dang\b|dang thuc hien|dang trien khai/.test(k)) return "in-progress";
   return "not-started";
 }
@@ -63,7 +76,8 @@ export function dueDateOf(deadline: Deadline | null, asOf: IsoDate): IsoDate | n
   if (deadline.kind === "date") return deadline.due;
   if (deadline.kind === "recurring" && deadline.dayOfMonth) {
     const { year, month } = parseIso(asOf);
-    return isoDate(year, month, deadline.dayOfMonth);
+    // "trước ngày 31 hằng tháng" in a 30-day month means its last day (as monthlyDueFormula).
+    return isoDate(year, month, Math.min(deadline.dayOfMonth, daysInMonth(year, month)));
   }
   return null;
 }
@@ -107,7 +121,8 @@ export function taskState(input: {
  */
 export function flagFormula(refs: { due: string; status: string; completedOn: string; asOf: string; window: string }): string {
   const { due, status, completedOn, asOf, window } = refs;
-  const done = `AND(ISNUMBER(SEARCH("hoàn thành",${status})),ISERROR(SEARCH("chưa",${status})))`;
+  const has = (w: string) => `ISNUMBER(SEARCH("${w}",${status}))`;
+  const done = `AND(OR(${DONE_WORDS.map(has).join(",")}),NOT(OR(${NOT_DONE_WORDS.map(has).join(",")})))`;
   return (
     `=IF(${done},IF(AND(ISNUMBER(${due}),ISNUMBER(${completedOn})),IF(${completedOn}>${due},"Hoàn thành quá hạn","Hoàn thành"),"Hoàn thành"),` +
     `IF(NOT(ISNUMBER(${due})),"",IF(${due}<${asOf},"Quá hạn",IF(${due}-${asOf}<=${window},"Sắp đến hạn",""))))`
@@ -116,5 +131,7 @@ export function flagFormula(refs: { due: string; status: string; completedOn: st
 
 /** The due-date formula for a monthly deadline on a fixed day ("trước ngày 20 hằng tháng"). */
 export function monthlyDueFormula(day: number, asOf: string): string {
-  return `=DATE(YEAR(${asOf}),MONTH(${asOf}),${day})`;
+  if (day <= 28) return `=DATE(YEAR(${asOf}),MONTH(${asOf}),${day})`;
+  // DATE would roll the 31st of a 30-day month into the next month; stop at the month's last day.
+  return `=DATE(YEAR(${asOf}),MONTH(${asOf}),MIN(${day},DAY(DATE(YEAR(${asOf}),MONTH(${asOf})+1,0))))`;
 }

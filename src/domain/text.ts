@@ -79,37 +79,44 @@ export function tokens(text: string): string[] {
   return key ? key.split(" ") : [];
 }
 
+/** A folded key's character bigrams, counted: compute once, compare many times. */
+export interface Profile {
+  key: string;
+  grams: Map<string, number>;
+  size: number;
+}
+
+export function profileOfKey(key: string): Profile {
+  const grams = new Map<string, number>();
+  let size = 0;
+  for (const word of key.split(" ")) {
+    if (!word) continue;
+    const padded = ` ${word} `;
+    for (let i = 0; i < padded.length - 1; i++) {
+      const g = padded.slice(i, i + 2);
+      grams.set(g, (grams.get(g) ?? 0) + 1);
+      size++;
+    }
+  }
+  return { key, grams, size };
+}
+
+/** Dice coefficient of two profiles' bigrams, in [0, 1]. */
+export function profileSimilarity(a: Profile, b: Profile): number {
+  if (!a.key || !b.key) return 0;
+  if (a.key === b.key) return 1;
+  let overlap = 0;
+  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
+  for (const [g, n] of small.grams) overlap += Math.min(n, large.grams.get(g) ?? 0);
+  return (2 * overlap) / (a.size + b.size);
+}
+
 /**
  * Similarity of two texts in [0, 1]: Dice coefficient over the folded words' bigrams
  * of characters, which tolerates re-ordered words, missing "xã"/"phường" and typos.
  */
 export function similarity(a: string, b: string): number {
-  const ka = foldKey(a);
-  const kb = foldKey(b);
-  if (!ka || !kb) return 0;
-  if (ka === kb) return 1;
-  const ga = bigrams(ka);
-  const gb = bigrams(kb);
-  let overlap = 0;
-  const counts = new Map<string, number>();
-  for (const g of ga) counts.set(g, (counts.get(g) ?? 0) + 1);
-  for (const g of gb) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      overlap++;
-      counts.set(g, n - 1);
-    }
-  }
-  return (2 * overlap) / (ga.length + gb.length);
-}
-
-function bigrams(key: string): string[] {
-  const out: string[] = [];
-  for (const word of key.split(" ")) {
-    const padded = ` ${word} `;
-    for (let i = 0; i < padded.length - 1; i++) out.push(padded.slice(i, i + 2));
-  }
-  return out;
+  return profileSimilarity(profileOfKey(foldKey(a)), profileOfKey(foldKey(b)));
 }
 
 /** True when a cell holds nothing a person would call content. */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, tokens } from "@fluentui/react-components";
 import { FileHost } from "../hosts/file/host";
 import { loadExcelJS, openWorkbook, snapshotSheet } from "../hosts/file/read";
@@ -42,6 +42,7 @@ export function WebApp() {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [, setTick] = useState(0);
+  const fileInput = useRef<HTMLInputElement | null>(null);
 
   const bump = useCallback(() => setTick((t) => t + 1), []);
 
@@ -135,10 +136,11 @@ export function WebApp() {
             void open(e.dataTransfer.files);
           }}
         >
-          <Button appearance="primary" as="label" htmlFor="file-input">
+          <Button appearance="primary" onClick={() => fileInput.current?.click()}>
             Mở tệp .xlsx
           </Button>
           <input
+            ref={fileInput}
             id="file-input"
             className={styles.hidden}
             type="file"

@@ -32,11 +32,11 @@ export interface ConsolidateContext {
   /** "Sắp đến hạn" window in days (default DUE_SOON_DAYS). */
   dueSoonDays?: number;
   /**
-   * Counts a source's checker findings by severity. Injected rather than imported so
-   * the consolidator does not depend on how the checker is configured; null counts
-   * mean "not checked".
+   * Counts a source's checker findings by severity. By default the checker
+   * (checkWorkbook) runs on every source; pass `false` to skip it (the counts are then
+   * null, "not checked"), or a function to count differently.
    */
-  check?: (workbook: WorkbookSnapshot) => FindingCounts;
+  check?: ((workbook: WorkbookSnapshot) => FindingCounts) | false;
 }
 
 /** Who a source belongs to: a commune or ward of the province, or a department of one commune. */
@@ -106,6 +106,8 @@ export interface TaskEntry {
   deadline: Deadline | null;
   status: TaskStatus | null;
   state: TaskState;
+  /** The state had nothing been reported (for rows whose report a person must still decide). */
+  blankState: TaskState;
   sheet: string;
   row: number;
 }
@@ -149,6 +151,8 @@ export interface SourceReport {
   rowsRead: number;
   findings: FindingCounts | null;
   problems: SourceProblem[];
+  /** The problems in one line, for short lists (null when none). */
+  problem: string | null;
 }
 
 export interface UnitColumn {
@@ -285,6 +289,8 @@ export interface ConsolidationResult {
   tasks: TaskSummary[];
   overdue: OverdueTask[];
   merge: MergeResult | null;
+  /** The catalog's indicator groups, for the group rows of the summary. */
+  groups: { code: string; numeral: string; name: string }[];
   /** Whether findings were counted (a checker was given). */
   checked: boolean;
 }

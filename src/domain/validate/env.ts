@@ -44,7 +44,7 @@ export function addressOf(row: TableRow, role: Role, env: CheckEnv): string | nu
 }
 
 /** The name cell's address, or the row's first cell. */
-export function nameAddress(row: TableRow, env: CheckEnv): string {
+export function nameAddress(row: TableRow): string {
   return row.cells.name?.address ?? row.cells.parentTask?.address ?? a1(row.row, 1);
 }
 

@@ -36,6 +36,12 @@ export function validatePlan(wb: ExcelJS.Workbook, edits: Edit[]): void {
 export function applyEdits(wb: ExcelJS.Workbook, edits: Edit[]): void {
   validatePlan(wb, edits);
   for (const e of edits) applyOne(wb, e);
+  // ExcelJS writes formulas without results (or with stale ones, for a workbook it
+  // read); ask Excel to compute every formula when the file is opened. LibreOffice
+  // ignores the flag: it computes formulas that have no stored result and keeps the rest.
+  if (edits.some((e) => e.op === "setValues" && e.values.some((row) => row.some(isFormula)))) {
+    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  }
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -76,7 +82,10 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
       return;
     case "columnWidths": {
       const ws = sheet(wb, e.sheet);
-      for (const w of e.widths) ws.getColumn(w.col).width = w.width;
+      for (const w of e.widths) {
+        ws.getColumn(w.col).width = w.width;
+        if (w.hidden !== undefined) ws.getColumn(w.col).hidden = w.hidden;
+      }
       return;
     }
     case "rowHeight":
@@ -111,14 +120,18 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
       });
       return;
     }
-    case "conditionalFormat":
-      sheet(wb, e.sheet).addConditionalFormatting({
+    case "conditionalFormat": {
+      const ws = sheet(wb, e.sheet);
+      // Each rule gets its own priority: Excel orders rules by it and expects no ties.
+      const existing = (ws as unknown as { conditionalFormattings?: { rules: unknown[] }[] }).conditionalFormattings ?? [];
+      const priority = 1 + existing.reduce((n, cf) => n + cf.rules.length, 0);
+      ws.addConditionalFormatting({
         ref: e.range,
         rules: [
           {
             type: "cellIs",
             operator: "equal",
-            priority: 1,
+            priority,
             formulae: [`"${e.equals}"`],
             style: {
               fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(e.fill) } },
@@ -128,6 +141,7 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
         ],
       });
       return;
+    }
     case "freeze":
       sheet(wb, e.sheet).views = [{ state: "frozen", ySplit: e.rows, xSplit: e.cols ?? 0 }];
       return;

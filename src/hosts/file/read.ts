@@ -107,7 +107,8 @@ function plainValue(cell: ExcelJS.Cell): [CellValue, string | null] {
     const o = v as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) {
       const formula = "=" + String(o.formula ?? o.sharedFormula ?? "");
-      const result = o.result as unknown;
+      // cell.value drops a falsy result (a formula that computed 0 or ""); the model keeps it.
+      const result = (o.result ?? (cell as unknown as { model?: { result?: unknown } }).model?.result) as unknown;
       if (result instanceof Date) return [dateToSerial(result), formula];
       if (result && typeof result === "object" && "error" in (result as object)) return [String((result as { error: string }).error), formula];
       return [(result as CellValue) ?? null, formula];

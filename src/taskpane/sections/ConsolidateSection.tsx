@@ -62,8 +62,7 @@ export function ConsolidateSection() {
       setProgress(null);
       const r = consolidate(sources, { catalog, asOf: asOf || today(), withinCommune });
       const { workbook } = await host.readSheets([]);
-      const plan = planConsolidation(r, workbook.sheetNames);
-      await host.apply(plan.edits, workbook);
+      await host.apply(planConsolidation(r, workbook.sheetNames), workbook);
       setResult(r);
       setStatus({ kind: "done", text: `Đã tổng hợp ${r.sources.filter((s) => s.status === "ok").length} nguồn vào các trang mới.` });
     } catch (e) {

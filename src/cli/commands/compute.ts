@@ -1,0 +1,179 @@
+/**
+ * `phuluc compute FILE.xlsx -o OUT.xlsx`: the add-in's achievement and overdue
+ * columns (live formulas) written into a copy of the workbook; FILE is never touched.
+ */
+import * as path from "path";
+import { parseArgs } from "util";
+import type { CliIO } from "../io";
+import { UsageError } from "../usage";
+import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
+import { applyEdits, workbookBytes } from "../../hosts/file/apply";
+import { planCompute, type ComputeReport } from "../../domain/compute";
+import { planOverviewSheet, summarize, OVERVIEW_SHEET } from "../../domain/summary";
+import { catalogWithListSheet, defaultCatalog, LIST_SHEET } from "../../domain/catalog";
+import type { Edit } from "../../domain/edits";
+import type { Table } from "../../domain/reader";
+import { formatDateVi, isValidDate, parseIso } from "../../domain/dates";
+import { FLAG_LABELS } from "../../domain/status";
+import { foldKey } from "../../domain/text";
+
+export const usage = `Cách dùng: npx phuluc compute TỆP.xlsx -o TỆP-KẾT-QUẢ.xlsx [tùy chọn]
+
+Thêm vào bên phải mỗi bảng chỉ tiêu hoặc nhiệm vụ các cột tính bằng công thức:
+  chỉ tiêu:  "Kết quả thực hiện" (nếu chưa có), "Tỷ lệ đạt (%)", "Đánh giá";
+  nhiệm vụ:  "Tình trạng", "Ngày hoàn thành" (nếu chưa có), "Hạn hoàn thành (ngày)", "Cảnh báo";
+cùng ô "Ngày báo cáo" và "Số ngày cảnh báo" phía trên các cột đó. Chạy lại thì các cột
+đã thêm được làm mới, không thêm cột trùng. Không ô nào do người dùng nhập bị ghi đè;
+tệp gốc giữ nguyên, kết quả ghi vào tệp mới.
+
+Tùy chọn:
+  -o, --output TỆP     Tệp kết quả (bắt buộc, phải khác tệp gốc và chưa tồn tại)
+  --sheet TÊN          Chỉ tính trên trang tính này
+  --as-of NGÀY         Ngày báo cáo dạng YYYY-MM-DD, ghi vào ô "Ngày báo cáo"
+                       (mặc định: ô giữ công thức =TODAY(), tức luôn là ngày hôm nay)
+  --json               In kết quả tính (tỷ lệ đạt, đánh giá, hạn, cảnh báo) dạng JSON
+  --tong-quan          Thêm trang "Tổng quan" tổng hợp theo nhóm chỉ tiêu và đơn vị chủ trì
+  -h, --help           Xem hướng dẫn này
+
+Mã thoát: 0 thành công; 1 không thêm được cột (ô cần dùng đã có dữ liệu...);
+2 không đọc được tệp, không có bảng nào, hoặc sai cú pháp lệnh.`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        output: { type: "string", short: "o" },
+        sheet: { type: "string" },
+        "as-of": { type: "string" },
+        json: { type: "boolean", default: false },
+        "tong-quan": { type: "boolean", default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`Tùy chọn không hợp lệ: ${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError(`Cần đúng một tệp .xlsx đầu vào.\n\n${usage}`);
+  const input = positionals[0];
+  const output = values.output;
+  if (!output) throw new UsageError(`Thiếu tệp kết quả: thêm -o TỆP-KẾT-QUẢ.xlsx.\n\n${usage}`);
+  if (samePath(input, output)) throw new UsageError("Tệp kết quả phải khác tệp gốc: lệnh compute không ghi vào tệp gốc.");
+  const asOf = values["as-of"] ?? null;
+  if (asOf !== null && !isIsoDate(asOf)) {
+    throw new UsageError(`Ngày báo cáo "${asOf}" không hợp lệ: hãy viết dạng YYYY-MM-DD, ví dụ 2026-06-30.`);
+  }
+  if (!io.exists(input)) {
+    io.err(`Không tìm thấy tệp "${input}".`);
+    return 2;
+  }
+  if (io.exists(output)) {
+    io.err(`Tệp "${output}" đã có; hãy chọn tên khác để không ghi đè lên tệp đó.`);
+    return 2;
+  }
+
+  const wb = await openWorkbook(await io.readFile(input), input);
+  const snapshot = snapshotWorkbook(wb, input);
+  let catalog = defaultCatalog();
+  const listSheet = snapshot.sheets.find((s) => s.name === LIST_SHEET);
+  if (listSheet) catalog = catalogWithListSheet(catalog, listSheet).catalog;
+
+  let sheets = snapshot.sheets;
+  if (values.sheet !== undefined) {
+    const wanted = values.sheet;
+    const found = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => foldKey(s.name) === foldKey(wanted));
+    if (!found) {
+      io.err(`Không có trang tính "${wanted}". Các trang trong tệp: ${snapshot.sheets.map((s) => s.name).join(", ")}.`);
+      return 2;
+    }
+    sheets = [found];
+  } else {
+    // The add-in's own sheets are not appendix tables.
+    sheets = sheets.filter((s) => s.name !== LIST_SHEET && !s.name.startsWith(OVERVIEW_SHEET));
+  }
+
+  const today = io.today();
+  const edits: Edit[] = [];
+  const reports: ComputeReport[] = [];
+  const tables: Table[] = [];
+  const lines: string[] = [];
+  let usedAsOf: string | null = null;
+  for (const s of sheets) {
+    const plan = planCompute(s, { catalog, asOf, today });
+    if (!plan.ok) {
+      if (plan.code === "no-table") continue;
+      io.err(`Trang "${s.name}": ${plan.message}`);
+      io.err(`Chưa ghi tệp "${output}".`);
+      return 1;
+    }
+    edits.push(...plan.edits);
+    reports.push(plan.report);
+    tables.push(plan.table);
+    usedAsOf ??= plan.asOf;
+    lines.push(describe(plan.report, plan.added.map((a) => `${a.letter} "${a.label}"`), plan.asOf, plan.reportDateCell));
+  }
+  if (reports.length === 0) {
+    io.err(
+      values.sheet !== undefined
+        ? `Trang "${values.sheet}" không có bảng chỉ tiêu hoặc nhiệm vụ nào (không tìm thấy dòng tiêu đề bảng).`
+        : `Tệp "${input}" không có trang nào chứa bảng chỉ tiêu hoặc nhiệm vụ (không tìm thấy dòng tiêu đề bảng).`,
+    );
+    return 2;
+  }
+
+  let overviewNote: string | null = null;
+  if (values["tong-quan"]) {
+    const summary = summarize(reports, tables, catalog);
+    const overview = planOverviewSheet(summary, snapshot.sheets.map((s) => s.name), { asOf: usedAsOf });
+    edits.push(...overview.edits);
+    overviewNote =
+      `Đã thêm trang "${overview.sheet}". Lưu ý: tệp do dòng lệnh tạo chưa có hai biểu đồ (thư viện ghi tệp không vẽ được biểu đồ); ` +
+      `mở tệp trong Excel có cài add-in và bấm "Tạo trang Tổng quan" để có biểu đồ.`;
+  }
+
+  applyEdits(wb, edits);
+  await io.writeFile(output, await workbookBytes(wb));
+
+  if (values.json) {
+    io.out(JSON.stringify({ sheets: reports }, null, 2));
+  } else {
+    io.out([...lines, ...(overviewNote ? [overviewNote] : []), `Đã ghi tệp "${output}".`].join("\n"));
+  }
+  return 0;
+}
+
+function describe(report: ComputeReport, added: string[], asOf: string, dateCell: string): string {
+  const out = [`Trang "${report.name}" (ngày báo cáo ${formatDateVi(asOf)}, ô ${dateCell}):`];
+  out.push(added.length ? `  thêm các cột ${added.join(", ")}` : "  làm mới các cột đã thêm trước đây");
+  if (report.indicators.length) {
+    const n = (v: string) => report.indicators.filter((i) => i.verdict === v).length;
+    const noResult = report.indicators.filter((i) => i.result === null).length;
+    const unassessed = report.indicators.filter((i) => i.result !== null && i.verdict === null).length;
+    out.push(
+      `  ${report.indicators.length} chỉ tiêu: ${n("Đạt")} đạt, ${n("Vượt")} vượt, ${n("Chưa đạt")} chưa đạt, ${noResult} chưa có kết quả` +
+        (unassessed ? `, ${unassessed} có kết quả nhưng chưa đánh giá được` : ""),
+    );
+  }
+  if (report.tasks.length) {
+    const n = (f: string) => report.tasks.filter((t) => t.flag === f).length;
+    out.push(
+      `  ${report.tasks.length} nhiệm vụ: ${n("overdue")} ${FLAG_LABELS.overdue.toLowerCase()}, ${n("due-soon")} ${FLAG_LABELS["due-soon"].toLowerCase()}, ` +
+        `${n("done") + n("done-late")} hoàn thành`,
+    );
+  }
+  return out.join("\n");
+}
+
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const { year, month, day } = parseIso(text);
+  return isValidDate(year, month, day);
+}
+
+function samePath(a: string, b: string): boolean {
+  // Case-insensitive: Windows and macOS file systems are, and a false "same" only asks for another name.
+  const norm = (p: string) => path.resolve(p).normalize("NFC").toLowerCase();
+  return norm(a) === norm(b);
+}

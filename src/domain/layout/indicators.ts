@@ -1,0 +1,281 @@
+/**
+ * Appendix I: the indicators (chỉ tiêu), pre-filled from the catalog, with live
+ * "Tỷ lệ đạt (%)" and "Đánh giá" formulas.
+ *
+ * The target cell holds a number whose format shows the comparator ("≥ 60%"), so the
+ * formulas can use it. But an official who raises a target types it as text
+ * ("≥ 70%", "≤ 5%"), and the comparator of a number lives only in its format, which
+ * formulas cannot read. Two hidden helper columns therefore turn whatever the target
+ * cell holds into a comparator (L) and a number (M); the visible formulas pick, by the
+ * comparator, the matching achievementFormulas (achieve.ts) over that number. The
+ * achievement logic itself stays in one place.
+ */
+import type { Catalog } from "../match";
+import { bodyName } from "../match";
+import type { Body, CatalogIndicator, UnitType } from "../../catalog/types";
+import type { Comparator } from "../target";
+import type { CellInput } from "../edits";
+import { achievementFormulas } from "../achieve";
+import { a1 } from "../address";
+import { INDICATOR_LEADS, DEFAULT_LEAD } from "../../catalog/leads";
+import {
+  BODY_SIZE,
+  COLORS,
+  DATE_FORMAT,
+  FONT,
+  HEADER_ROW,
+  REPORT_DATE_ROW,
+  REPORT_DATE_PROMPT,
+  SheetWriter,
+  colRange,
+  reportDateInput,
+  rowHeightFor,
+  rowRange,
+  runs,
+  writeHeading,
+  writeSetting,
+  type HeadingInput,
+} from "./common";
+import { catalogTarget, groupTitle, groupedIndicators, targetCell, type ListRefs } from "./lists";
+import type { IsoDate } from "../dates";
+
+/** Columns of Appendix I (1-based). L and M are the hidden helpers. */
+export const INDICATOR_COLS = {
+  number: 1,
+  code: 2,
+  name: 3,
+  unit: 4,
+  target: 5,
+  lead: 6,
+  coordinating: 7,
+  result: 8,
+  rate: 9,
+  verdict: 10,
+  note: 11,
+  comparator: 12,
+  targetValue: 13,
+} as const;
+
+export const INDICATOR_LAST_COL = INDICATOR_COLS.note;
+
+/** Widths of columns A–K, in characters. */
+export const INDICATOR_WIDTHS = [6, 9.5, 52, 11, 15, 25, 18, 13, 10, 11, 14];
+
+export function indicatorHeaders(year: number): string[] {
+  return [
+    "STT",
+    "Mã",
+    "Nội dung chỉ tiêu",
+    "Đơn vị tính",
+    `Chỉ tiêu năm ${year}`,
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Kết quả thực hiện",
+    "Tỷ lệ đạt (%)",
+    "Đánh giá",
+    "Ghi chú",
+  ];
+}
+
+/** Labels of the hidden helper columns, for whoever unhides them. */
+export const HELPER_HEADERS = ["Dấu so sánh (tự động)", "Chỉ tiêu dạng số (tự động)"];
+
+/** What the comparator helper shows for a qualitative target. */
+export const QUALITATIVE = "định tính";
+
+const SYMBOL: Record<Comparator, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
+const NBSP = "\u00A0";
+
+/**
+ * The four formulas of one indicator row: the two helpers (comparator, number) and
+ * the two visible ones (rate, verdict). `refs` are the row's cells; `percentUnit` and
+ * `defaultComparator` come from the catalog (the comparator of a target held as a
+ * number, which its format shows but formulas cannot read).
+ */
+export function liveAchievementFormulas(
+  refs: { target: string; result: string; comparator: string; value: string },
+  opts: { percentUnit: boolean; defaultComparator: Comparator },
+): { comparator: string; value: string; rate: string; verdict: string } {
+  const { target: E, result: H, comparator: L, value: M } = refs;
+  const x = `TRIM(${E})`;
+  const first = `LEFT(${x},1)`;
+  const two = `LEFT(${x},2)`;
+  const symbol =
+    `IF(OR(${first}="≥",${two}=">=",${two}="=>"),"≥",IF(OR(${first}="≤",${two}="<=",${two}="=<"),"≤",` +
+    `IF(${first}=">",">",IF(${first}="<","<",IF(${first}="=","=","≥")))))`;
+  const comparator =
+    `=IF(ISNUMBER(${E}),"${SYMBOL[opts.defaultComparator]}",IF(TRIM(${E}&"")="","",IF(ISNUMBER(${M}),${symbol},` +
+    `IF(OR(ISNUMBER(FIND(${first},"≥≤<>=")),ISNUMBER(FIND(${first},"0123456789"))),"","${QUALITATIVE}"))))`;
+
+  // Text → number without depending on the machine's decimal separator: spaces out,
+  // "100%." → "100%", decimal comma → point → the locale's own separator (the second
+  // character of 1/2 as text), comparators out; VALUE reads "60%" as 0.6 itself.
+  const compact = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${E}," ",""),"${NBSP}",""),"%.","%"),",",".")`;
+  const bare = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${compact},"≥",""),"≤",""),">",""),"<",""),"=","")`;
+  const n = `VALUE(SUBSTITUTE(${bare},".",MID(1/2,2,1)))`;
+  // As parseTarget reads it: "60" in a % indicator means 60%.
+  const scaled = opts.percentUnit ? `IF(ISNUMBER(FIND("%",${E})),${n},${n}/100)` : n;
+  const value = `=IF(ISNUMBER(${E}),${E},IF(TRIM(${E}&"")="","",IFERROR(${scaled},"")))`;
+
+  const strip = (f: string) => f.replace(/^=/, "");
+  const branch = (c: Comparator) =>
+    achievementFormulas({ kind: "numeric", comparator: c, value: 0, percent: opts.percentUnit }, { result: H, target: M, percentUnit: opts.percentUnit });
+  const qual = achievementFormulas({ kind: "qualitative", text: "" }, { result: H, target: null, percentUnit: opts.percentUnit });
+  const pick = (part: "rate" | "verdict") =>
+    `=IF(${L}="","",IF(${L}="${QUALITATIVE}",${strip(qual[part])},` +
+    `IF(${L}="≥",${strip(branch(">=")[part])},IF(${L}="≤",${strip(branch("<=")[part])},` +
+    `IF(${L}=">",${strip(branch(">")[part])},IF(${L}="<",${strip(branch("<")[part])},${strip(branch("=")[part])}))))))`;
+  return { comparator, value, rate: pick("rate"), verdict: pick("verdict") };
+}
+
+/** The body that leads an indicator by default, as a commune or a ward names it. */
+export function defaultLead(catalog: Catalog, indicator: CatalogIndicator, type: UnitType): string | null {
+  const code = INDICATOR_LEADS[indicator.code] ?? DEFAULT_LEAD;
+  let body: Body | undefined = catalog.bodies.find((b) => b.code === code);
+  // The one body pair that differs by type: a ward's economic office is not a commune's.
+  if (body?.only && body.only !== type) {
+    const swap = body.code === "KT" ? "KT-HT-DT" : body.code === "KT-HT-DT" ? "KT" : null;
+    body = catalog.bodies.find((b) => b.code === swap && (!b.only || b.only === type));
+  }
+  return body ? bodyName(body, type) : null;
+}
+
+export interface IndicatorSheetInput {
+  sheet: string;
+  catalog: Catalog;
+  heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols">;
+  reportDate?: IsoDate | null;
+  lists: ListRefs;
+}
+
+export interface IndicatorSheetLayout {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  reportDateCell: string;
+  /** Row of each indicator, by code. */
+  rows: Record<string, number>;
+}
+
+export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetWriter["edits"]; layout: IndicatorSheetLayout } {
+  const { sheet, catalog } = input;
+  const { type, year } = input.heading;
+  const C = INDICATOR_COLS;
+  const last = INDICATOR_LAST_COL;
+  const w = new SheetWriter(sheet);
+  w.push({ op: "addSheet", sheet });
+  writeHeading(w, { ...input.heading, numeral: "I", title: `Danh mục các chỉ tiêu cụ thể năm ${year}`, lastCol: last, leftCols: 3 });
+  writeSetting(w, REPORT_DATE_ROW, last, "Ngày báo cáo:", reportDateInput(input.reportDate), { numberFormat: DATE_FORMAT });
+
+  const first = HEADER_ROW + 1;
+  const rows: CellInput[][] = [];
+  const targetFormats: { row: number; value: string | null }[] = [];
+  const groupRows: number[] = [];
+  const byCode: Record<string, number> = {};
+  let row = first;
+  for (const g of groupedIndicators(catalog)) {
+    rows.push([g.numeral, null, groupTitle(g.group.name, g.indicators.length), null, null, null, null, null, null, null, null, null, null]);
+    groupRows.push(row);
+    targetFormats.push({ row, value: null });
+    row++;
+    g.indicators.forEach((ind, i) => {
+      const target = catalogTarget(catalog, ind);
+      const cell = targetCell(target);
+      const percentUnit = target.kind === "numeric" ? target.percent : (catalog.units.find((u) => u.code === ind.unit)?.percent ?? false);
+      const f = liveAchievementFormulas(
+        { target: a1(row, C.target), result: a1(row, C.result), comparator: a1(row, C.comparator), value: a1(row, C.targetValue) },
+        { percentUnit, defaultComparator: target.kind === "numeric" ? target.comparator : ">=" },
+      );
+      rows.push([
+        i + 1,
+        ind.code,
+        ind.name,
+        ind.unit,
+        cell.value,
+        defaultLead(catalog, ind, type),
+        null,
+        null,
+        { formula: f.rate },
+        { formula: f.verdict },
+        null,
+        { formula: f.comparator },
+        { formula: f.value },
+      ]);
+      targetFormats.push({ row, value: cell.numberFormat });
+      byCode[ind.code] = row;
+      row++;
+    });
+  }
+  const lastRow = first + rows.length - 1;
+
+  // Styles before values, so numbers land in cells that already carry their format.
+  w.style(`A${HEADER_ROW}:${a1(lastRow, last)}`, { fontName: FONT, fontSize: BODY_SIZE, border: true, wrap: true, vertical: "middle" });
+  w.style(rowRange(HEADER_ROW, 1, last), { bold: true, horizontal: "center", fill: COLORS.headerFill });
+  w.style(`${a1(HEADER_ROW, C.comparator)}:${a1(lastRow, C.targetValue)}`, { fontName: FONT, fontSize: BODY_SIZE });
+  for (const c of [C.number, C.code, C.unit, C.target, C.result, C.rate, C.verdict]) w.style(colRange(c, first, lastRow), { horizontal: "center" });
+  for (const r of groupRows) w.style(rowRange(r, 1, last), { bold: true, fill: COLORS.groupFill });
+  for (const run of runs(targetFormats)) if (run.value) w.style(colRange(C.target, run.from, run.to), { numberFormat: run.value });
+  w.style(colRange(C.rate, first, lastRow), { numberFormat: "0%" });
+
+  w.values(HEADER_ROW, 1, [[...indicatorHeaders(year), ...HELPER_HEADERS]]);
+  w.values(first, 1, rows);
+  w.rowHeight(HEADER_ROW, rowHeightFor(indicatorHeaders(year).map((text, i) => ({ text, width: INDICATOR_WIDTHS[i], bold: true }))));
+  rows.forEach((cells, i) => {
+    const bold = groupRows.includes(first + i);
+    const texts = cells.slice(0, last).map((v, j) => ({ text: typeof v === "string" ? v : "", width: INDICATOR_WIDTHS[j], bold }));
+    w.rowHeight(first + i, rowHeightFor(texts));
+  });
+
+  w.push(
+    {
+      op: "columnWidths",
+      sheet,
+      widths: [
+        ...INDICATOR_WIDTHS.map((width, i) => ({ col: i + 1, width })),
+        { col: C.comparator, width: 10, hidden: true },
+        { col: C.targetValue, width: 10, hidden: true },
+      ],
+    },
+    { op: "freeze", sheet, rows: HEADER_ROW },
+    { op: "pageSetup", sheet, orientation: "landscape", fitToWidth: true, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    {
+      op: "dateValidation",
+      sheet,
+      range: a1(REPORT_DATE_ROW, last),
+      prompt: REPORT_DATE_PROMPT,
+    },
+  );
+  if (input.lists.units) {
+    w.push({
+      op: "listValidation",
+      sheet,
+      range: colRange(C.unit, first, lastRow),
+      source: input.lists.units,
+      prompt: { title: "Đơn vị tính", message: "Chọn đơn vị tính trong danh sách (trang Danh mục)." },
+    });
+  }
+  if (input.lists.bodies) {
+    w.push({
+      op: "listValidation",
+      sheet,
+      range: colRange(C.lead, first, lastRow),
+      source: input.lists.bodies,
+      prompt: {
+        title: "Đơn vị chủ trì",
+        message: "Chọn đơn vị chủ trì trong danh sách (trang Danh mục). Nhiều đơn vị thì gõ, cách nhau bằng dấu chấm phẩy (;).",
+      },
+    });
+  }
+  for (const [equals, color] of [
+    ["Chưa đạt", COLORS.red],
+    ["Đạt", COLORS.green],
+    ["Vượt", COLORS.green],
+  ] as const) {
+    w.push({ op: "conditionalFormat", sheet, range: colRange(C.verdict, first, lastRow), equals, fill: color.fill, fontColor: color.font });
+  }
+  return {
+    edits: w.edits,
+    layout: { sheet, headerRow: HEADER_ROW, firstRow: first, lastRow, reportDateCell: a1(REPORT_DATE_ROW, last), rows: byCode },
+  };
+}

@@ -1,0 +1,158 @@
+import { summarize, planOverviewSheet, NO_LEAD, type Summary } from "./summary";
+import type { ComputeReport } from "./compute";
+import { defaultCatalog } from "./catalog";
+import { readTable, type Table } from "./reader";
+import type { CellValue } from "./snapshot";
+import type { Edit } from "./edits";
+import { parseRange, a1 } from "./address";
+
+const catalog = defaultCatalog();
+
+function table(name: string, values: CellValue[][]): Table {
+  const r = readTable({ name, values });
+  if (!r.ok) throw new Error(r.message);
+  return r.table;
+}
+
+const indicators = table("CT", [
+  ["ỦY BAN NHÂN DÂN PHƯỜNG MINH HƯNG"],
+  [],
+  ["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Kết quả", "Đơn vị chủ trì"],
+  ["I", "Hạ tầng số"],
+  [1, "Tỷ lệ phủ sóng 5G trên địa bàn phường", "%", "≥ 60%", "Phòng VH-XH"],
+  [2, "Tỷ lệ điểm phát wifi công cộng do phường tự đặt", "%", "≥ 50%", "Phòng VH-XH"],
+  ["II", "Nhóm riêng của phường"],
+  [1, "Số buổi sinh hoạt câu lạc bộ", "Buổi", "≥ 4", "Phòng VH-XH"],
+  [2, "Số lớp tập huấn", "Lớp", "≥ 2", "Phòng VH-XH"],
+]);
+
+const tasks = table("NV", [
+  ["ỦY BAN NHÂN DÂN PHƯỜNG MINH HƯNG"],
+  [],
+  ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+  [1, "Nhiệm vụ A", "Phòng Văn hóa - Xã hội; Công an phường", "Quý I/2026"],
+  [2, "Nhiệm vụ B", "Phòng VH-XH", "Năm 2026"],
+  [3, "Nhiệm vụ C", "Công an xã", "Quý II/2026"],
+  [4, "Nhiệm vụ D", null, "Theo hướng dẫn của tỉnh"],
+]);
+
+// What planCompute would report, written by hand.
+const reports: ComputeReport[] = [
+  {
+    name: "CT",
+    indicators: [
+      { row: 5, indicatorCode: "HT-01", target: "≥ 60%", result: 0.72, rate: 1.2, verdict: "Vượt" },
+      { row: 6, indicatorCode: null, target: "≥ 50%", result: 0.3, rate: 0.6, verdict: "Chưa đạt" },
+      { row: 8, indicatorCode: null, target: "≥ 4", result: null, rate: null, verdict: null },
+      { row: 9, indicatorCode: null, target: "≥ 2", result: "hai lớp", rate: null, verdict: null },
+    ],
+    tasks: [],
+  },
+  {
+    name: "NV",
+    indicators: [],
+    tasks: [
+      { row: 4, deadlineText: "Quý I/2026", dueDate: "2026-03-31", status: "in-progress", completedOn: null, flag: "overdue" },
+      { row: 5, deadlineText: "Năm 2026", dueDate: "2026-12-31", status: "done", completedOn: "2026-05-01", flag: "done" },
+      { row: 6, deadlineText: "Quý II/2026", dueDate: "2026-06-30", status: null, completedOn: null, flag: "due-soon" },
+      { row: 7, deadlineText: "Theo hướng dẫn của tỉnh", dueDate: null, status: "not-started", completedOn: null, flag: "no-date" },
+    ],
+  },
+];
+
+describe("summarize", () => {
+  const s = summarize(reports, [indicators, tasks], catalog);
+
+  it("counts indicators by group: the catalog's group, the sheet's group row matched to it, or the sheet's own", () => {
+    expect(s.indicators.groups.map((g) => [g.code, g.name, g.beyond.count, g.met.count, g.notMet.count, g.notReported.count, g.unassessed.count, g.total])).toEqual([
+      ["HT", "Phát triển hạ tầng số", 1, 0, 1, 0, 0, 2],
+      [null, "Nhóm riêng của phường", 0, 0, 0, 1, 1, 2],
+    ]);
+    expect(s.indicators.total).toMatchObject({ total: 4, beyond: { count: 1 }, notMet: { count: 1 }, notReported: { count: 1 }, unassessed: { count: 1 } });
+  });
+
+  it("each count carries the rows behind it, pointing at the name cell", () => {
+    expect(s.indicators.groups[0].notMet.rows).toEqual([
+      { sheet: "CT", row: 6, cell: "B6", name: "Tỷ lệ điểm phát wifi công cộng do phường tự đặt" },
+    ]);
+  });
+
+  it("counts tasks by the first lead body, by its canonical name for this ward", () => {
+    const byLead = Object.fromEntries(s.tasks.leads.map((l) => [l.lead, l]));
+    expect(s.tasks.leads[0].lead).toBe("Phòng Văn hóa - Xã hội"); // most overdue first
+    expect(Object.keys(byLead).sort()).toEqual(["Công an phường", "Phòng Văn hóa - Xã hội", NO_LEAD].sort());
+    expect(byLead["Phòng Văn hóa - Xã hội"]).toMatchObject({ total: 2, overdue: { count: 1 }, done: { count: 1 }, inProgress: { count: 1 } });
+    expect(byLead["Công an phường"]).toMatchObject({ total: 1, dueSoon: { count: 1 }, notStarted: { count: 1 } });
+    expect(byLead[NO_LEAD]).toMatchObject({ total: 1, noDate: { count: 1 }, notStarted: { count: 1 } });
+    expect(byLead["Phòng Văn hóa - Xã hội"].overdue.rows).toEqual([{ sheet: "NV", row: 4, cell: "B4", name: "Nhiệm vụ A", dueDate: "2026-03-31" }]);
+    expect(s.tasks.total).toMatchObject({ total: 4, overdue: { count: 1 }, dueSoon: { count: 1 }, done: { count: 1 }, noDate: { count: 1 } });
+  });
+
+  it("with only a catalog (no tables), groups by catalog code and puts tasks under no lead", () => {
+    const bare = summarize(reports, catalog);
+    expect(bare.indicators.groups.map((g) => [g.name, g.total])).toEqual([
+      ["Phát triển hạ tầng số", 1],
+      ["Chỉ tiêu khác", 3],
+    ]);
+    expect(bare.tasks.leads.map((l) => [l.lead, l.total])).toEqual([[NO_LEAD, 4]]);
+  });
+});
+
+function valuesOf(edits: Edit[], sheet: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const e of edits) {
+    if (e.op !== "setValues" || e.sheet !== sheet) continue;
+    const r = parseRange(e.range);
+    e.values.forEach((row, i) => row.forEach((v, j) => out.set(a1(r.top + i, r.left + j), v)));
+  }
+  return out;
+}
+
+describe("planOverviewSheet", () => {
+  const s: Summary = summarize(reports, [indicators, tasks], catalog);
+
+  it("adds a sheet with a free name, never over an existing one", () => {
+    expect(planOverviewSheet(s, ["CT", "NV"]).sheet).toBe("Tổng quan");
+    const again = planOverviewSheet(s, ["CT", "NV", "Tổng quan", "TỔNG QUAN (2)"]);
+    expect(again.sheet).toBe("Tổng quan (3)");
+    expect(again.edits[0]).toEqual({ op: "addSheet", sheet: "Tổng quan (3)" });
+  });
+
+  it("writes the summary as tables and asks for two charts over them", () => {
+    const plan = planOverviewSheet(s, ["CT", "NV"], { asOf: "2026-06-20" });
+    const v = valuesOf(plan.edits, "Tổng quan");
+    expect(String(v.get("A2"))).toMatch(/^Số liệu tính đến ngày 20\/06\/2026, từ các trang: CT, NV\./);
+    // Indicator table from row 5: header, two groups, total.
+    expect([5, 6, 7, 8].map((r) => ["A", "B", "C", "D", "E", "F", "G"].map((c) => v.get(`${c}${r}`)))).toEqual([
+      ["Nhóm chỉ tiêu", "Đạt", "Vượt", "Chưa đạt", "Chưa báo cáo", "Chưa đánh giá được", "Tổng số"],
+      ["Phát triển hạ tầng số", 0, 1, 1, 0, 0, 2],
+      ["Nhóm riêng của phường", 0, 0, 0, 1, 1, 2],
+      ["Tổng cộng", 0, 1, 1, 1, 1, 4],
+    ]);
+    // Task table after a blank row and its title: header in row 11.
+    expect(v.get("A11")).toBe("Đơn vị chủ trì");
+    expect([v.get("A12"), v.get("B12")]).toEqual(["Phòng Văn hóa - Xã hội", 1]);
+    const charts = plan.edits.filter((e) => e.op === "chart");
+    expect(charts).toEqual([
+      { op: "chart", sheet: "Tổng quan", type: "column", dataRange: "A5:E7", title: "Kết quả thực hiện chỉ tiêu theo nhóm", anchor: "K4" },
+      { op: "chart", sheet: "Tổng quan", type: "bar", dataRange: "A11:B14", title: "Nhiệm vụ quá hạn theo đơn vị chủ trì", anchor: "K22" },
+    ]);
+    // The overdue list names the task and its lead.
+    const listHead = [...v.entries()].find(([, x]) => x === "Công việc quá hạn")![0];
+    const row = Number(listHead.slice(1)) + 1;
+    expect(["A", "B", "C", "D"].map((c) => v.get(`${c}${row}`))).toEqual(["Nhiệm vụ A", "NV", 4, "Phòng Văn hóa - Xã hội"]);
+  });
+
+  it("is not itself read as an appendix table (compute must not add columns to it)", () => {
+    const plan = planOverviewSheet(s, []);
+    const v = valuesOf(plan.edits, "Tổng quan");
+    const grid: CellValue[][] = [];
+    for (const [addr, x] of v) {
+      const r = parseRange(addr);
+      grid[r.top - 1] ??= [];
+      grid[r.top - 1][r.left - 1] = x as CellValue;
+    }
+    const filled = Array.from(grid, (row) => Array.from(row ?? [], (x) => x ?? null));
+    expect(readTable({ name: "Tổng quan", values: filled }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Checks of the lead / coordinating / monitoring cells (rõ người): present, naming
+ * bodies the commune actually has, with the right "xã"/"phường" word, and spelled
+ * the canonical way.
+ *
+ * Spelling convention: the canonical FULL name (“Phòng Văn hóa - Xã hội”, “Văn phòng
+ * HĐND và UBND xã”) is what a fix writes, because it reads unambiguously on paper
+ * for people outside the commune (the province's consolidators). The catalog's short
+ * form (“Phòng VH-XH”, “Trung tâm PVHCC”) is accepted as canonical too and raises
+ * nothing: every plan uses it and it is unambiguous. Anything else (“Trung tâm PV
+ * HCC”, “VP HĐND & UBND”, an en dash, old tone placement) gets an info finding, only
+ * when the cell names exactly one body, so the fix never has to rewrite a list.
+ * Differences of letter case alone are not reported (see checkSpelling).
+ */
+import type { Body, UnitType } from "../../catalog/types";
+import type { Cell, Role, TableRow } from "../reader";
+import type { Fix } from "../finding";
+import { bodyName, type BodyMatch } from "../match";
+import { splitBodiesCached } from "./memo";
+import { clean, similarity } from "../text";
+import { add, addressOf, column, orList, q, typeWord, type CheckEnv } from "./env";
+
+const ROLE_WORDS: Partial<Record<Role, string>> = { lead: "Đơn vị chủ trì", coordinating: "Đơn vị phối hợp", monitoring: "Đơn vị theo dõi" };
+
+export function checkBodies(env: CheckEnv, row: TableRow, leadColumnMissing: boolean): void {
+  const lead = row.cells.lead;
+  if (!leadColumnMissing && column(env, "lead") && !lead?.text) {
+    const what = row.kind === "task" ? "nhiệm vụ" : "chỉ tiêu";
+    add(env, "lead-missing", addressOf(row, "lead", env)!, `${what[0].toUpperCase()}${what.slice(1)} chưa có đơn vị chủ trì (rõ người); hãy ghi đơn vị chịu trách nhiệm chính.`);
+  }
+  for (const role of ["lead", "coordinating", "monitoring"] as const) {
+    const cell = row.cells[role];
+    // A cell merged down over several rows is checked once, at its own row.
+    if (!cell?.text || cell.row !== row.row) continue;
+    checkBodyCell(env, cell, role);
+  }
+}
+
+interface Replacement {
+  text: string;
+  by: string;
+}
+
+function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
+  const mentions = splitBodiesCached(env.catalog, cell.text);
+  const raw = typeof cell.value === "string" ? cell.value.normalize("NFC") : cell.text;
+  const type = env.unitType;
+  const pending: { code: "body-type-word" | "body-wrong-type"; message: string; label: string; rep: Replacement }[] = [];
+
+  for (const m of mentions) {
+    if (m.ambiguous) {
+      const names = m.ambiguous.map((code) => env.catalog.bodies.find((b) => b.code === code)).filter((b): b is Body => !!b);
+      add(
+        env,
+        "body-ambiguous",
+        cell.address,
+        `${ROLE_WORDS[role]} ${q(m.text)} không rõ là đơn vị nào: có thể là ${orList(names.map((b) => q(nameFor(b, type))))}; hãy ghi tên đầy đủ.`,
+      );
+      continue;
+    }
+    if (!m.body) {
+      const near = m.candidates.filter((c) => c.confidence >= 0.5).map((c) => q(nameFor(c.item, type)));
+      add(
+        env,
+        "body-unknown",
+        cell.address,
+        `${ROLE_WORDS[role]} ${q(m.text)} không có trong danh mục cơ quan, đơn vị của xã, phường` + (near.length ? `; tên gần nhất: ${near.join(", ")}.` : "."),
+      );
+      continue;
+    }
+    const body = m.body;
+    if (type && body.only && body.only !== type) {
+      const counterpart = counterpartOf(env, body, type);
+      const by = counterpart ? nameFor(counterpart, type) : null;
+      pending.push({
+        code: "body-wrong-type",
+        message:
+          `${q(m.text)} chỉ có ở ${typeWord(body.only)}, không có ở ${typeWord(type)}` + (by ? `; ${typeWord(type)} có ${q(by)}.` : "."),
+        label: by ? `Sửa ${q(m.text)} thành ${q(by)}` : "",
+        rep: { text: m.text, by: by ?? "" },
+      });
+      continue;
+    }
+    if (type && m.typeWord && m.typeWord !== type) {
+      const by = body.name.includes("{unit}") ? bodyName(body, type) : swapTypeWord(m.text, type);
+      pending.push({
+        code: "body-type-word",
+        message: `Kế hoạch của ${typeWord(type)} nhưng ghi ${q(m.text)}; phải là ${q(by)}.`,
+        label: `Sửa ${q(m.text)} thành ${q(by)}`,
+        rep: { text: m.text, by },
+      });
+      continue;
+    }
+    if (mentions.length === 1) checkSpelling(env, cell, raw, body, m);
+  }
+
+  if (pending.length === 0) return;
+  // All replacements in one cell make one new value, so every fix on the cell agrees.
+  const reps = pending.filter((p) => p.rep.by).map((p) => p.rep);
+  const fixed = replaceMentions(raw, reps);
+  for (const p of pending) {
+    const fix: Fix | undefined = p.rep.by && fixed !== null ? { label: p.label, cell: cell.address, value: fixed } : undefined;
+    add(env, p.code, cell.address, p.message, fix);
+  }
+}
+
+function nameFor(body: Body, type: UnitType | null): string {
+  return type ? bodyName(body, type) : body.name.replace(/\s*\{unit\}/, "");
+}
+
+/** The body of the other kind of commune that does the same job (Phòng Kinh tế ↔ Phòng Kinh tế, Hạ tầng và Đô thị). */
+function counterpartOf(env: CheckEnv, body: Body, type: UnitType): Body | null {
+  const options = env.catalog.bodies.filter((b) => b.only === type);
+  let best: Body | null = null;
+  let score = 0;
+  for (const b of options) {
+    const s = similarity(b.name, body.name);
+    if (s > score) [best, score] = [b, s];
+  }
+  return score >= 0.5 ? best : null;
+}
+
+function swapTypeWord(text: string, type: UnitType): string {
+  return type === "phuong" ? text.replace(/(^|\s)xã(?=$|\s)/giu, "$1phường") : text.replace(/(^|\s)phường(?=$|\s)/giu, "$1xã");
+}
+
+const DASH_CLASS = "[-\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]";
+
+/** A pattern finding a mention (as splitBodies cleaned it) inside the raw cell text. */
+function mentionPattern(text: string): RegExp {
+  let src = "";
+  for (const ch of clean(text)) {
+    if (/\s/.test(ch)) src += "\\s+";
+    else if (ch === "-") src += DASH_CLASS;
+    else src += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(src, "iu");
+}
+
+/** The raw text with each mention replaced and everything else kept as typed; null when a mention is not found. */
+export function replaceMentions(raw: string, reps: Replacement[]): string | null {
+  let out = raw;
+  for (const r of reps) {
+    const m = out.match(mentionPattern(r.text));
+    if (!m || m.index === undefined) return null;
+    out = out.slice(0, m.index) + r.by + out.slice(m.index + m[0].length);
+  }
+  return out;
+}
+
+function checkSpelling(env: CheckEnv, cell: Cell, raw: string, body: Body, m: BodyMatch): void {
+  if (body.collective || /[()]/.test(raw)) return;
+  const type = env.unitType ?? m.typeWord;
+  const types: UnitType[] = type ? [type] : ["xa", "phuong"];
+  const accepted = new Set<string>();
+  for (const t of types) {
+    accepted.add(bodyName(body, t));
+    accepted.add(body.short.replace("{unit}", typeWord(t)));
+  }
+  const written = raw.replace(/[\s\u00A0]+/g, " ").trim();
+  // Case alone is not reported: Excel's filters, COUNTIF and pivot tables ignore it,
+  // whereas an en dash or "hoá" for "hóa" makes the focal point's totals split a body in two.
+  const lower = (t: string) => t.toLocaleLowerCase("vi");
+  if ([...accepted].some((a) => lower(a) === lower(written))) return;
+  if (!type && body.name.includes("{unit}")) return; // no way to say which full name is right
+  const full = type ? bodyName(body, type) : body.name;
+  add(env, "body-spelling", cell.address, `${q(written)} nên ghi theo tên chuẩn ${q(full)}.`, {
+    label: `Sửa thành ${q(full)}`,
+    cell: cell.address,
+    value: full,
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * Recalculate an .xlsx with LibreOffice Calc headless, so tests can read what the
+ * sheet's own formulas compute (ExcelJS writes formulas but never evaluates them).
+ *
+ * LibreOffice does not recalculate OOXML files on load by default: it keeps the
+ * cached results. Each run therefore gets a fresh profile whose settings say
+ * "always recalculate on load" (Calc/Formula/Load/OOXMLRecalcMode = 0); the test
+ * suite checks that a formula saved with a wrong cached result comes back corrected.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** The workbook as LibreOffice saves it after recalculating every formula. */
+export async function recalcXlsx(bytes: Uint8Array): Promise<Uint8Array> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-recalc-"));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
+  try {
+    fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+    fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+    const input = path.join(work, "in.xlsx");
+    const outDir = path.join(work, "out");
+    fs.writeFileSync(input, bytes);
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        "soffice",
+        ["--headless", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", outDir, input],
+        { timeout: 120_000 },
+        (err, _stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve()),
+      ),
+    );
+    const out = path.join(outDir, "in.xlsx");
+    if (!fs.existsSync(out)) throw new Error("soffice produced no output");
+    return new Uint8Array(fs.readFileSync(out));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// ───────────── reading the recalculated values back ─────────────
+// ExcelJS drops a cached result of 0 when it reads a formula cell, so the values
+// LibreOffice computed are read straight from the file's XML (a zip of XML parts).
+
+export type RecalcValue = string | number | boolean | null;
+
+/** Every sheet's cell values as LibreOffice saved them: sheet name → A1 → value ("" as null). */
+export function xlsxValues(bytes: Uint8Array): Map<string, Map<string, RecalcValue>> {
+  const zip = unzip(bytes);
+  const text = (name: string) => {
+    const entry = zip.get(name);
+    if (!entry) throw new Error(`no ${name} in the workbook`);
+    return entry.toString("utf8");
+  };
+  const shared: string[] = [];
+  if (zip.has("xl/sharedStrings.xml")) {
+    for (const si of text("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+      shared.push([...si[1].matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1])).join(""));
+    }
+  }
+  const rels = new Map<string, string>();
+  for (const m of text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\s([^>]*)\/?>/g)) {
+    const id = m[1].match(/Id="([^"]+)"/)?.[1];
+    const target = m[1].match(/Target="([^"]+)"/)?.[1];
+    if (id && target) rels.set(id, target.replace(/^\/?(xl\/)?/, "xl/"));
+  }
+  const out = new Map<string, Map<string, RecalcValue>>();
+  for (const m of text("xl/workbook.xml").matchAll(/<sheet\s([^>]*)\/>/g)) {
+    const name = unescapeXml(m[1].match(/name="([^"]*)"/)![1]);
+    const rid = m[1].match(/r:id="([^"]+)"/)![1];
+    const cells = new Map<string, RecalcValue>();
+    for (const c of text(rels.get(rid)!).matchAll(/<c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const ref = c[1].match(/r="([A-Z]+\d+)"/)![1];
+      const type = c[1].match(/t="([^"]+)"/)?.[1] ?? "n";
+      const body = c[2] ?? "";
+      const v = body.match(/<v>([\s\S]*?)<\/v>/)?.[1];
+      let value: RecalcValue = null;
+      if (type === "s" && v !== undefined) value = shared[Number(v)];
+      else if (type === "inlineStr") value = [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1])).join("");
+      else if (type === "str" || type === "e") value = v === undefined ? null : unescapeXml(v);
+      else if (type === "b") value = v === "1";
+      else if (v !== undefined && v !== "") value = Number(v);
+      cells.set(ref, value === "" ? null : value);
+    }
+    out.set(name, cells);
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&amp;/g, "&");
+}
+
+/** The entries of a zip archive (stored or deflated), by name. */
+function unzip(bytes: Uint8Array): Map<string, Buffer> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("not a zip archive");
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error("bad zip central directory");
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
