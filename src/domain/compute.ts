@@ -562,7 +562,7 @@ function placeBlock(
   addinCols: number[],
 ): { ok: true; date: LabelledCell; window: LabelledCell } | ComputeFailure {
   const foundDate = grid.findLabel(REPORT_DATE_LABEL);
-  const foundWindow = grid.findLabel(WINDOW_LABEL);
+  const foundWindow = grid.findLabel(WINDOW_LABEL, true);
   const free = (row: number, col: number, taken: string[] = []) =>
     row >= 1 && col >= 1 && isBlank(grid.value(row, col)) && !grid.mergeAt(row, col) && !taken.includes(a1(row, col));
   const left = Math.min(...addinCols);
@@ -647,14 +647,24 @@ class SheetGrid {
     return last;
   }
 
-  /** A cell whose whole text is `label` (any case, accents and spacing), and the cell to its right. */
-  findLabel(label: string): LabelledCell | null {
+  /**
+   * A cell whose text is `label` (any case, accents, spacing, a trailing colon; with
+   * `prefix`, also longer wordings such as "Số ngày cảnh báo sắp đến hạn:"), and the
+   * first cell right of it, past the label's merged area (the appendix template
+   * merges its labels over two columns).
+   */
+  findLabel(label: string, prefix = false): LabelledCell | null {
     const key = foldKey(label);
     for (let r = 0; r < this.s.values.length; r++) {
       const cells = this.s.values[r] ?? [];
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
-        if (typeof v === "string" && foldKey(v) === key) return { label: a1(r + 1, c + 1), value: a1(r + 1, c + 2), existing: true };
+        if (typeof v !== "string") continue;
+        const k = foldKey(v);
+        if (k === key || (prefix && k.startsWith(key + " "))) {
+          const right = this.mergeAt(r + 1, c + 1)?.right ?? c + 1;
+          return { label: a1(r + 1, c + 1), value: a1(r + 1, right + 1), existing: true };
+        }
       }
     }
     return null;

@@ -21,6 +21,8 @@ export interface SheetSnapshot {
   hiddenRows?: number[];
   hiddenColumns?: number[];
   protected?: boolean;
+  /** Cell notes (A1 → text), where the host can read them; marks keep and restore them. */
+  notes?: Record<string, string>;
 }
 
 /** A workbook-level view: the sheets plus workbook-wide facts the reader may use. */

@@ -28,6 +28,7 @@ export function fileNameWords(file: string, fold = true): string[] {
   const spaced = baseName(file)
     .normalize("NFC")
     .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2") // camelCase: TanLoi → Tan Loi
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2") // TramYTe → Tram Y Te, keeping VHXH whole
     .replace(/(\p{L})(\p{N})/gu, "$1 $2")
     .replace(/(\p{N})(\p{L})/gu, "$1 $2");
   const text = fold ? foldKey(spaced) : normalize(spaced.replace(/[^\p{L}\p{N}]+/gu, " "));

@@ -201,11 +201,16 @@ export class ExcelHost implements WorkbookHost {
         return 200;
       case "setNote": {
         // Notes need ExcelApi 1.18, threaded comments 1.10; without either, the mark is skipped.
+        // Empty text removes the note (how marks are taken off).
         const ws = wb.worksheets.getItem(e.sheet);
+        const address = `${quoteSheet(e.sheet)}!${e.cell}`;
         if (this.supports("ExcelApi", "1.18")) {
-          (ws as unknown as { notes: { add(cell: string, text: string): void } }).notes.add(`${quoteSheet(e.sheet)}!${e.cell}`, e.text);
+          const notes = (ws as unknown as { notes: { add(cell: string, text: string): void; getItemOrNullObject(cell: string): { delete(): void } } }).notes;
+          notes.getItemOrNullObject(address).delete();
+          if (e.text) notes.add(address, e.text);
         } else if (this.supports("ExcelApi", "1.10")) {
-          wb.comments.add(`${quoteSheet(e.sheet)}!${e.cell}`, e.text);
+          wb.comments.getItemByCell(address).delete();
+          if (e.text) wb.comments.add(address, e.text);
         }
         return 100 + e.text.length;
       }

@@ -163,9 +163,13 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
       names.add(e.formula.replace(/^=/, ""), e.name);
       return;
     }
-    case "setNote":
-      sheet(wb, e.sheet).getCell(e.cell).note = e.text;
+    case "setNote": {
+      // Empty text removes the note (how marks are taken off).
+      const cell = sheet(wb, e.sheet).getCell(e.cell);
+      if (e.text) cell.note = e.text;
+      else (cell as unknown as { note: unknown }).note = undefined;
       return;
+    }
     case "select":
       return; // a file has no selection worth keeping
     case "chart":

@@ -55,6 +55,16 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const numberFormats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
   const hiddenRows: number[] = [];
+  const notes: Record<string, string> = {};
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const note = cell.note as unknown;
+      if (typeof note === "string" && note) notes[cell.address] = note;
+      else if (note && typeof note === "object" && "texts" in note) {
+        notes[cell.address] = (note as { texts: { text: string }[] }).texts.map((t) => t.text).join("");
+      }
+    });
+  });
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (row.hidden) hiddenRows.push(r);
     const vals: CellValue[] = [];
@@ -88,6 +98,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     hiddenRows,
     hiddenColumns,
     protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+    notes,
   };
 }
 

@@ -7,13 +7,15 @@ import { FindingList } from "../components/FindingList";
 import type { Finding } from "../../domain/finding";
 import { checkSheet, type SheetReport } from "../../domain/validate";
 import { catalogWithListSheet, LIST_SHEET } from "../../domain/catalog";
-import { planFixes, planMarks, planUnmarks, type MarkRecord } from "../../domain/fixes";
+import { planFixes, planMarks, planUnmarks, TIDY_FIX_CODES, type MarkRecord } from "../../domain/fixes";
 import type { UnitType } from "../../catalog/types";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   verdict: { fontWeight: tokens.fontWeightSemibold },
 });
+
+const isTidy = (f: Finding) => Boolean(f.fix) && TIDY_FIX_CODES.includes(f.code);
 
 /** "Kiểm tra": check a sheet before submission, list findings, fix and mark. */
 export function CheckSection() {
@@ -46,17 +48,18 @@ export function CheckSection() {
     try {
       const { sheet: snap, workbook } = await host.readSheet(report.name);
       if (kind === "fix") {
-        const edits = planFixes(report.findings, snap);
+        // Only the mechanical fixes in one batch; content fixes are the official's call.
+        const edits = planFixes(report.findings, snap, isTidy);
         await host.apply(edits, workbook);
-        setStatus({ kind: "done", text: `Đã sửa ${edits.length ? report.findings.filter((f) => f.fix).length : 0} ô. Hãy kiểm tra lại.` });
+        setStatus({ kind: "done", text: `Đã sửa ${edits.length} ô. Hãy bấm Kiểm tra để xem lại.` });
         setReport(null);
       } else if (kind === "mark") {
-        const { edits, record } = planMarks(report.findings, snap);
+        const { edits, record } = planMarks(report.findings, snap, { existingNotes: snap.notes ?? {} });
         await host.apply(edits, workbook);
         setMarks(record);
         setStatus({ kind: "done", text: `Đã đánh dấu ${record.cells.length} ô trên trang tính.` });
       } else if (marks) {
-        await host.apply(planUnmarks(marks, snap), workbook);
+        await host.apply(planUnmarks(marks, snap, snap.notes), workbook);
         setMarks(null);
         setStatus({ kind: "done", text: "Đã xoá đánh dấu và trả lại các ô như trước." });
       }
@@ -65,7 +68,7 @@ export function CheckSection() {
     }
   }
 
-  const fixable = report?.findings.filter((f) => f.fix).length ?? 0;
+  const fixable = report?.findings.filter(isTidy).length ?? 0;
   return (
     <>
       <SheetPicker value={sheet} onChange={setSheet} />
