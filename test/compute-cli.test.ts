@@ -597,11 +597,10 @@ describe("phuluc compute: options, messages and exit codes", () => {
   it("--as-of writes the report date as a real date", async () => {
     const r = await compute(await seedFile("000"), ["--as-of", "2026-09-30"]);
     const ws = (await load(r.bytes!)).getWorksheet("Chỉ tiêu")!;
-    expect(ws.getCell("G2").value).toBe("Ngày báo cáo");
-    expect((ws.getCell("H2").value as Date).toISOString().slice(0, 10)).toBe("2026-09-30");
-    expect(ws.getCell("H2").numFmt).toBe("dd/mm/yyyy");
-    expect(ws.getCell("G3").value).toBe("Số ngày cảnh báo");
-    expect(ws.getCell("H3").value).toBe(15);
+    // Above the two new columns G-H (F is the official's own result column), in the blank row 3.
+    expect(ws.getCell("G3").value).toBe("Ngày báo cáo");
+    expect((ws.getCell("H3").value as Date).toISOString().slice(0, 10)).toBe("2026-09-30");
+    expect(ws.getCell("H3").numFmt).toBe("dd/mm/yyyy");
   });
 
   it("--tong-quan adds a Tổng quan sheet, and a second one never overwrites the first", async () => {

@@ -90,12 +90,32 @@ describe("problems with units", () => {
     );
     const by = (f: string) => r.sources.find((s) => s.file === f)!;
     expect([by("bao_cao.xlsx").status, by("bao_cao.xlsx").problem]).toEqual(["unknown-unit", expect.stringContaining("Không thấy tên xã, phường")]);
-    expect(by("hoa-binh.xlsx").problem).toContain('Tiêu đề ghi "xã Hòa Bình", không có trong danh sách 95 xã, phường của tỉnh');
+    expect(by("hoa-binh.xlsx").problem).toContain('Tiêu đề ghi "xã HÒA BÌNH", không có trong danh sách 95 xã, phường của tỉnh');
     // The heading wins over the file name, with a warning.
     expect([by("PL_TanLoi.xlsx").status, by("PL_TanLoi.xlsx").unit]).toEqual(["ok", "Phường Nhơn Trạch"]);
     expect(by("PL_TanLoi.xlsx").problems.map((p) => p.code)).toEqual(["unit-mismatch"]);
     expect([by("trong.xlsx").status, by("trong.xlsx").problem]).toEqual(["no-table", expect.stringContaining("Không tìm thấy bảng phụ lục")]);
     expect(r.units.map((u) => u.label)).toEqual(["Phường Nhơn Trạch"]);
+  });
+});
+
+describe("other evidence and repeated rows", () => {
+  it("reads an \"Đơn vị báo cáo:\" line (here on a cover sheet) when no heading names the commune", () => {
+    const cover: SheetSnapshot = { name: "Thông tin", values: [["BÁO CÁO THÁNG 6/2026"], ["Đơn vị báo cáo:", "UBND xã Tân Lợi"]] };
+    const r = consolidate([{ file: "bao_cao.xlsx", workbook: { sheets: [cover, withHeading(null)] } }], { catalog, asOf: "2026-06-20", check: false });
+    expect([r.sources[0].unit, r.sources[0].via]).toEqual(["Xã Tân Lợi", "marker"]);
+  });
+
+  it("counts an indicator typed on two rows once, from the row with a result", () => {
+    const s = withHeading("ỦY BAN NHÂN DÂN XÃ NHƠN TRẠCH");
+    const values = s.values.map((r) => [...r, null]);
+    values[3][5] = "Kết quả thực hiện";
+    values[5][5] = null; // row 6: 5G, no result
+    values.push([25, "Tỷ lệ phủ sóng 5G trên địa bàn xã", "%", "≥ 60%", "Phòng VH-XH", "64%"]);
+    const r = consolidate([{ file: "nt.xlsx", workbook: { sheets: [{ ...s, values }] } }], { catalog, asOf: "2026-06-20", check: false });
+    expect(r.sources[0].problems.map((p) => [p.code, p.message])).toEqual([["duplicate-row", "1 chỉ tiêu có nhiều dòng trong tệp (HT-01); lấy dòng đầu tiên có kết quả."]]);
+    const ht = r.indicators.find((i) => i.indicatorCode === "HT-01")!;
+    expect(ht.perUnit.map((p) => [p.row, p.result])).toEqual([[33, 0.64]]);
   });
 });
 

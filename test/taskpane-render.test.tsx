@@ -25,7 +25,7 @@ describe("task pane", () => {
     const text = textOf(html);
     expect(SECTIONS.map((s) => s.title)).toEqual(["Chèn phụ lục", "Kiểm tra", "Tính toán & cảnh báo", "Tổng hợp"]);
     for (const section of SECTIONS) expect(text).toContain(section.title);
-    expect(html).toMatch(/<button[^>]*>Kiểm tra<\/button>/);
+    expect(html).toMatch(/<button[^>]*>Kiểm tra ngay<\/button>/);
     expect(text).not.toMatch(/Trang này cần được mở trong Excel/);
   });
 

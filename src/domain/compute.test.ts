@@ -61,9 +61,11 @@ describe("planCompute: where the columns and the report date go", () => {
     const w = writes(plan.edits);
     expect(plan.added.map((a) => `${a.letter}:${a.label}`)).toEqual(["F:Kết quả thực hiện", "G:Tỷ lệ đạt (%)", "H:Đánh giá"]);
     expect([w.get("F3"), w.get("G3"), w.get("H3")]).toEqual(["Kết quả thực hiện", "Tỷ lệ đạt (%)", "Đánh giá"]);
-    // Rows 1-2 above the new columns: a label and its value, twice.
-    expect([w.get("F1"), w.get("G1"), w.get("F2"), w.get("G2")]).toEqual(["Ngày báo cáo", 46193, "Số ngày cảnh báo", 15]);
-    expect(plan.reportDateCell).toBe("G1");
+    // The row above the header, over the new columns: the label and the date. A sheet of
+    // indicators only gets no due-soon window (nothing there reads it).
+    expect([w.get("F2"), w.get("G2")]).toEqual(["Ngày báo cáo", 46193]);
+    expect([plan.reportDateCell, plan.windowCell]).toEqual(["G2", null]);
+    expect([...w.values()]).not.toContain("Số ngày cảnh báo");
     expect(w.get("G5")).toEqual({ formula: '=IF(ISNUMBER(F5),IF(0.6=0,"",ROUND(IF(F5>1,F5/100,F5)/0.6,4)),"")' });
     expect(plan.report).toEqual({
       name: "Trang",
@@ -72,7 +74,7 @@ describe("planCompute: where the columns and the report date go", () => {
     });
     // The result column is input: the plan writes its header, never its cells.
     expect(w.has("F5")).toBe(false);
-    for (const cell of ["F3", "G3", "H3", "F1", "G1", "G5", "H5"]) expect(plan.outputCells).toContain(cell);
+    for (const cell of ["F3", "G3", "H3", "F2", "G2", "G5", "H5"]) expect(plan.outputCells).toContain(cell);
   });
 
   it("stops and names the cell when something typed sits where a column goes", () => {

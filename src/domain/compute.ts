@@ -43,6 +43,7 @@ import {
 import { formatDateVi, fromExcelSerial, isDateFormat, isPlausibleSerial, parseIso, toExcelSerial, type IsoDate } from "./dates";
 import { cellText, clean, foldKey, isBlank } from "./text";
 import { roundTo } from "./numbers";
+import { HELPER_HEADERS } from "./layout/indicators";
 
 // ───────────────────────────── public shapes ─────────────────────────────
 
@@ -109,7 +110,8 @@ export type ComputePlan =
       asOf: IsoDate;
       dueSoonDays: number;
       reportDateCell: string;
-      windowCell: string;
+      /** Null on a sheet of indicators only: nothing there reads a due-soon window. */
+      windowCell: string | null;
       /** Columns this run added (empty on a refresh). */
       added: { role: AddinRole; label: string; letter: string }[];
     }
@@ -225,7 +227,7 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   }
 
   // 2. The report date and the due-soon window.
-  const block = placeBlock(grid, table, added.map((a) => cols.get(a.role)!), [...cols.values()]);
+  const block = placeBlock(grid, table, added.map((a) => cols.get(a.role)!), [...cols.values()], table.kind !== "indicators");
   if (!block.ok) return block;
   const { date, window } = block;
 
@@ -245,7 +247,7 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   };
 
   const dateAbs = absolute(date.value);
-  const windowAbs = absolute(window.value);
+  const windowAbs = window ? absolute(window.value) : "";
   let asOf: IsoDate;
   if (!date.existing) {
     setValues(date.label, [[REPORT_DATE_LABEL]]);
@@ -284,12 +286,12 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
     }
   }
 
-  if (!window.existing) {
+  if (window && !window.existing) {
     setValues(window.label, [[WINDOW_LABEL]]);
     setStyle(window.label, { bold: true, horizontal: "right" });
   }
-  let dueSoonDays: number;
-  {
+  let dueSoonDays = ctx.dueSoonDays ?? DUE_SOON_DAYS;
+  if (window) {
     const { row, col } = cellRowCol(window.value);
     const v = grid.value(row, col);
     if (ctx.dueSoonDays !== undefined) {
@@ -381,10 +383,20 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
     return { value: grid.value(r.row, col), address: a1(r.row, col) };
   };
 
+  // The appendix template (layout.ts) has rate and verdict formulas of its own that read
+  // the target cell live through hidden helper columns; where they are in place they
+  // are kept, since they also follow a target edited later. Rows without them get ours.
+  const helperKeys = HELPER_HEADERS.map(foldKey);
+  const liveTemplate = (sheet.values[table.headerRow - 1] ?? []).some((v) => typeof v === "string" && helperKeys.includes(foldKey(v)));
+  const hasTemplateFormulas = (row: number) =>
+    liveTemplate && grid.formula(row, cols.get("rate")!) !== null && grid.formula(row, cols.get("verdict")!) !== null;
+
   for (const r of items) {
     if (r.kind === "indicator") {
       const computed = indicatorRow(r, ctx.catalog, valueIn("result", r));
-      if (computed.formulas) {
+      if (hasTemplateFormulas(r.row)) {
+        // keep the template's live formulas
+      } else if (computed.formulas) {
         put("rate", r.row, { formula: computed.formulas.rate });
         put("verdict", r.row, { formula: computed.formulas.verdict });
       } else {
@@ -454,7 +466,7 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
     asOf,
     dueSoonDays,
     reportDateCell: date.value,
-    windowCell: window.value,
+    windowCell: window?.value ?? null,
     added,
   };
 }
@@ -560,25 +572,26 @@ function placeBlock(
   table: Table,
   newCols: number[],
   addinCols: number[],
-): { ok: true; date: LabelledCell; window: LabelledCell } | ComputeFailure {
+  needWindow: boolean,
+): { ok: true; date: LabelledCell; window: LabelledCell | null } | ComputeFailure {
   const foundDate = grid.findLabel(REPORT_DATE_LABEL);
   const foundWindow = grid.findLabel(WINDOW_LABEL, true);
   const free = (row: number, col: number, taken: string[] = []) =>
     row >= 1 && col >= 1 && isBlank(grid.value(row, col)) && !grid.mergeAt(row, col) && !taken.includes(a1(row, col));
   const left = Math.min(...addinCols);
   const right = Math.max(...addinCols);
-  const letters = `${columnLetter(left)}–${columnLetter(right)}`;
+  // Above the columns this run adds when there are two of them, else above any of the add-in's.
+  const spans = newCols.length >= 2 ? [[Math.min(...newCols), Math.max(...newCols)], [left, right]] : [[left, right]];
+  const names = needWindow ? `"${REPORT_DATE_LABEL}" và "${WINDOW_LABEL}"` : `"${REPORT_DATE_LABEL}"`;
   const noRoom: ComputeFailure = {
     ok: false,
     code: "no-room",
     message:
-      `Không còn ô trống phía trên bảng (trên các cột ${letters}) của trang tính "${grid.name}" để đặt ô ` +
-      `"${REPORT_DATE_LABEL}" và "${WINDOW_LABEL}". Hãy chèn hai dòng trống phía trên dòng tiêu đề bảng rồi chạy lại.`,
+      `Không còn ô trống phía trên bảng (trên các cột ${columnLetter(left)}–${columnLetter(right)}) của trang tính "${grid.name}" ` +
+      `để đặt ô ${names}. Hãy chèn ${needWindow ? "hai dòng" : "một dòng"} trống phía trên dòng tiêu đề bảng rồi chạy lại.`,
   };
-  if (foundDate && foundWindow) return { ok: true, date: foundDate, window: foundWindow };
-  if (!foundDate && !foundWindow) {
-    // Above the columns this run adds when there are two of them, else above any of the add-in's.
-    const spans = newCols.length >= 2 ? [[Math.min(...newCols), Math.max(...newCols)], [left, right]] : [[left, right]];
+  if (foundDate && (foundWindow || !needWindow)) return { ok: true, date: foundDate, window: foundWindow };
+  if (!foundDate && !foundWindow && needWindow) {
     for (const [from, to] of spans) {
       for (let row = table.headerRow - 2; row >= 1; row--) {
         for (let col = from; col < to; col++) {
@@ -594,13 +607,16 @@ function placeBlock(
     }
     return noRoom;
   }
-  const have = (foundDate ?? foundWindow)!;
-  const taken = [have.label, have.value];
-  for (let row = table.headerRow - 1; row >= 1; row--) {
-    for (let col = left; col < right; col++) {
-      if (free(row, col, taken) && free(row, col + 1, taken)) {
-        const cell = { label: a1(row, col), value: a1(row, col + 1), existing: false };
-        return foundDate ? { ok: true, date: foundDate, window: cell } : { ok: true, date: cell, window: foundWindow! };
+  // One label and its value to place: the date, or the window beside a date already there.
+  const have = foundDate ?? foundWindow;
+  const taken = have ? [have.label, have.value] : [];
+  for (const [from, to] of spans) {
+    for (let row = table.headerRow - 1; row >= 1; row--) {
+      for (let col = from; col < to; col++) {
+        if (free(row, col, taken) && free(row, col + 1, taken)) {
+          const cell = { label: a1(row, col), value: a1(row, col + 1), existing: false };
+          return foundDate ? { ok: true, date: foundDate, window: cell } : { ok: true, date: cell, window: foundWindow };
+        }
       }
     }
   }
@@ -659,7 +675,7 @@ class SheetGrid {
       const cells = this.s.values[r] ?? [];
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
-        if (typeof v !== "string") continue;
+        if (typeof v !== "string" || v.length > 60) continue; // labels are short; skip folding long texts
         const k = foldKey(v);
         if (k === key || (prefix && k.startsWith(key + " "))) {
           const right = this.mergeAt(r + 1, c + 1)?.right ?? c + 1;

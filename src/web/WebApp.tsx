@@ -8,9 +8,9 @@ import { defaultCatalog } from "../domain/catalog";
 import { Grid } from "./Grid";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalL, alignItems: "flex-start" },
+  page: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalS, alignItems: "flex-start" },
   sheet: { flex: "1 1 480px", minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pane: { flex: "0 1 400px", minWidth: "300px", maxWidth: "100%" },
+  pane: { flex: "1 1 300px", minWidth: 0, maxWidth: "460px" },
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     padding: tokens.spacingHorizontalL,

@@ -262,7 +262,7 @@ export function identifyCommune(
   const why = inside.ambiguous.length > 1
     ? `Tiêu đề ghi tên có thể là ${inside.ambiguous.map((c) => communeLabel(c, asOf)).join(" hoặc ")} (hãy ghi đủ dấu)`
     : inside.unmatched
-    ? `Tiêu đề ghi "${inside.unmatched}", không có trong danh sách 95 xã, phường của tỉnh`
+    ? `Tiêu đề ghi "${inside.unmatched}", không có trong danh sách ${catalog.communes.length} xã, phường của tỉnh`
     : byName.ambiguous.length > 1
       ? `Tên tệp có thể là ${byName.ambiguous.map((c) => communeLabel(c, asOf)).join(" hoặc ")}`
       : "Không thấy tên xã, phường trong tiêu đề bảng, trong ô \"Đơn vị báo cáo:\" hay trong tên tệp";

@@ -15,10 +15,9 @@ import { FLAG_LABELS } from "../status";
 import { GROUP_FILL, HEADER_FILL, SheetBuilder } from "./sheetBuilder";
 import type { ConsolidationResult, IndicatorSummary, MergedAppendix, SourceReport, SourceStatus, UnitId } from "./types";
 
-export const SHEET_INDICATORS = "Tổng hợp chỉ tiêu";
-export const SHEET_TASKS = "Tổng hợp nhiệm vụ";
-export const SHEET_SOURCES = "Nguồn";
-export const MERGED_SHEET_PREFIX = "Hợp nhất";
+import { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS } from "./names";
+
+export { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS };
 
 export const STATUS_TEXT: Record<SourceStatus, string> = {
   ok: "Đã tổng hợp",
@@ -375,6 +374,23 @@ export function sourceSheet(result: ConsolidationResult, name: string): Edit[] {
 
 // ---------------------------------------------------------------- merged appendices
 
+const ROLE_WIDTH: Partial<Record<Role, number>> = {
+  number: 6,
+  name: 50,
+  parentTask: 32,
+  output: 22,
+  kpi: 18,
+  unit: 10,
+  target: 12,
+  lead: 18,
+  coordinating: 16,
+  deadline: 14,
+  result: 14,
+  status: 14,
+  completedOn: 13,
+  note: 20,
+};
+
 const WHY_TEXT = { lead: "đơn vị chủ trì", "only-report": "đơn vị duy nhất có số liệu", base: "", undecided: "", group: "" } as const;
 
 export function mergedSheet(result: ConsolidationResult, app: MergedAppendix, name: string): Edit[] {
@@ -405,7 +421,11 @@ export function mergedSheet(result: ConsolidationResult, app: MergedAppendix, na
       if (hasNumber) {
         cols.forEach((c, i) => b.set(r, i + 1, row.values[c.role] ?? null));
         if (nameCol > 0 && !row.values.name) b.set(r, nameCol, row.name);
-      } else b.set(r, 1, `${row.number}. ${row.name}`);
+      } else {
+        // "I. Title" across the row, as the seed layouts without a number column write groups.
+        b.set(r, 1, `${row.number}. ${row.name}`);
+        b.merge(r, 1, r, cols.length);
+      }
       b.style(r, 1, r, conflictCol, { bold: true });
       r++;
       continue;
@@ -421,7 +441,7 @@ export function mergedSheet(result: ConsolidationResult, app: MergedAppendix, na
     r++;
   }
   b.style(H + 1, 1, r - 1, conflictCol, BODY);
-  b.setWidths([...cols.map((c, i) => ({ col: i + 1, width: c.role === "name" ? 50 : c.role === "number" ? 6 : 16 })), { col: fromCol, width: 24 }, { col: conflictCol, width: 30 }]);
+  b.setWidths([...cols.map((c, i) => ({ col: i + 1, width: ROLE_WIDTH[c.role] ?? 16 })), { col: fromCol, width: 24 }, { col: conflictCol, width: 30 }]);
   b.fitRows(3, r - 1);
   b.add({ op: "freeze", sheet: name, rows: H });
   b.add({ op: "pageSetup", sheet: name, orientation: "landscape", fitToWidth: true, printTitleRows: `${H}:${H}` });

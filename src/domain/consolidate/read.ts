@@ -16,13 +16,12 @@ import { foldKey } from "../text";
 import { LIST_SHEET } from "../catalog";
 import { indicatorNameTest } from "../validate";
 import { markerOf } from "../layout/marker";
+import { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS } from "./names";
 import type { WorkbookSnapshot } from "../snapshot";
 import type { ConsolidateContext, Entry, IndicatorEntry, SourceTable, TaskEntry } from "./types";
 
 /** Sheet names the consolidator itself writes; a summary is never read back as a source. */
-export const OUTPUT_SHEETS = ["Tổng hợp chỉ tiêu", "Tổng hợp nhiệm vụ", "Nguồn"];
-/** Merged sheets ("Hợp nhất ...") are a commune's final copy: read before the rest. */
-export const MERGED_PREFIX = "Hợp nhất";
+const OUTPUT_SHEETS = [SHEET_INDICATORS, SHEET_TASKS, SHEET_SOURCES];
 
 function isOwnSheet(name: string): boolean {
   const k = foldKey(name.replace(/\s*\(\d+\)$/, ""));
@@ -81,7 +80,8 @@ function nameTest(catalog: Catalog): (name: string) => boolean {
 export function readTables(catalog: Catalog, wb: WorkbookSnapshot): Table[] {
   const isIndicatorName = nameTest(catalog);
   const out: Table[] = [];
-  const merged = (n: string) => foldKey(n).startsWith(foldKey(MERGED_PREFIX));
+  // Merged sheets ("Hợp nhất ...") are a commune's final copy: read before the rest.
+  const merged = (n: string) => foldKey(n).startsWith(foldKey(MERGED_SHEET_PREFIX));
   const sheets = [...wb.sheets.filter((s) => merged(s.name)), ...wb.sheets.filter((s) => !merged(s.name))];
   for (const sheet of sheets) {
     if (isOwnSheet(sheet.name) || markerOf(wb.names, sheet.name)?.kind === "lists") continue;

@@ -79,6 +79,16 @@ export function readSource(src: ConsolidationSource, ctx: ConsolidateContext, co
   read.unit = who.unit;
   read.problems.push(...who.problems);
   if (!who.unit && read.status === "ok") read.status = "unknown-unit";
+  // The same indicator on several rows (a sheet copied twice, a row pasted again): the first with a result counts.
+  const keys = read.tables.flatMap((t) => [...t.entries.values()].filter((e) => e.type === "indicator").map((e) => e.key.replace(/#\d+$/, "")));
+  const repeated = [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
+  if (repeated.length > 0) {
+    const names = repeated.map((k) => (k.startsWith("x:") ? k.slice(2) : k)).slice(0, 5).join(", ");
+    read.problems.push({
+      code: "duplicate-row",
+      message: `${repeated.length} chỉ tiêu có nhiều dòng trong tệp (${names}${repeated.length > 5 ? ", ..." : ""}); lấy dòng đầu tiên có kết quả.`,
+    });
+  }
   const unreadable = read.tables.reduce(
     (n, t) => n + [...t.entries.values()].filter((e) => e.type === "indicator" && e.result !== null && !e.reporting).length,
     0,

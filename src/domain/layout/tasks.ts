@@ -70,7 +70,7 @@ export const TASK_COLS = {
 export const TASK_LAST_COL = TASK_COLS.note;
 
 /** Widths of columns A–M, in characters. */
-export const TASK_WIDTHS = [5, 8, 40, 22, 16, 20, 16, 14, 13, 14, 13, 14, 12];
+export const TASK_WIDTHS = [5, 8, 40, 22, 16, 20, 16, 15, 13, 16, 13, 20, 12];
 
 export const TASK_HEADERS = [
   "TT",

@@ -21,6 +21,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     minWidth: 0,
     width: "100%",
+    fontWeight: tokens.fontWeightRegular,
   },
   heading: { fontWeight: tokens.fontWeightSemibold },
 });

@@ -3,8 +3,9 @@ import { Button, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/r
 import { useEnv } from "../context";
 
 const useStyles = makeStyles({
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", minWidth: 0 },
-  grow: { flexGrow: 1, minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", minWidth: 0 },
+  grow: { flex: "1 1 180px", minWidth: 0 },
+  dropdown: { minWidth: 0, width: "100%" },
 });
 
 /** Pick a sheet of the open workbook; defaults to the active one. */
@@ -30,6 +31,7 @@ export function SheetPicker({ value, onChange, label = "Trang tính" }: { value:
     <div className={styles.row}>
       <Field label={label} className={styles.grow}>
         <Dropdown
+          className={styles.dropdown}
           value={value}
           selectedOptions={value ? [value] : []}
           onOptionSelect={(_, d) => d.optionValue && onChange(d.optionValue)}

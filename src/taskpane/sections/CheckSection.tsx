@@ -81,7 +81,7 @@ export function CheckSection() {
       </Field>
       <div className={styles.row}>
         <Button appearance="primary" onClick={run} disabled={status.kind === "busy"}>
-          Kiểm tra
+          Kiểm tra ngay
         </Button>
       </div>
       <StatusLine status={status} />
@@ -95,7 +95,11 @@ export function CheckSection() {
           <Text className={styles.verdict} role="status">
             {report.counts.error === 0 ? "Sẵn sàng nộp." : `Chưa sẵn sàng nộp: còn ${report.counts.error} lỗi cần sửa.`}
           </Text>
-          {report.commune && <Text>Đơn vị: {report.commune.name}</Text>}
+          {report.commune && (
+            <Text>
+              Đơn vị: {report.commune.type === "phuong" ? "Phường" : "Xã"} {report.commune.name}
+            </Text>
+          )}
           <div className={styles.row}>
             <Button onClick={() => apply("fix")} disabled={fixable === 0}>
               Sửa ({fixable})

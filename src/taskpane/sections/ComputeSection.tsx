@@ -59,7 +59,7 @@ export function ComputeSection() {
       </div>
       <div className={styles.row}>
         <Button appearance="primary" onClick={compute} disabled={!sheet || status.kind === "busy"}>
-          Tính toán & cảnh báo
+          Tính toán ngay
         </Button>
         <Button onClick={overview} disabled={!summary}>
           Tạo trang Tổng quan

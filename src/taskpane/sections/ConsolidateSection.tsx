@@ -102,7 +102,7 @@ export function ConsolidateSection() {
       </div>
       <div className={styles.row}>
         <Button appearance="primary" onClick={run} disabled={status.kind === "busy" || (ticked.length === 0 && files.length === 0)}>
-          Tổng hợp
+          Tổng hợp ngay
         </Button>
         {progress && <Button onClick={() => (cancelled.current = true)}>Huỷ</Button>}
       </div>

@@ -68,7 +68,7 @@ export function InsertSection() {
       </Field>
       {options && <Text role="status">{insertPreview(options)}</Text>}
       <Button appearance="primary" onClick={insert} disabled={!options || status.kind === "busy"}>
-        Chèn phụ lục
+        Chèn vào sổ làm việc
       </Button>
       <StatusLine status={status} />
     </>
