@@ -276,7 +276,7 @@ export function generateCommuneSheets(c: Commune, opts: GenerateOptions): { shee
       const mine = !opts.department || opts.department.leads.some((l) => lead.includes(l));
       if (isIndicator) {
         nInd++;
-        const g = indicatorResult(random, plan, opts.layout, row, formats[r] ?? [], sheetRow, fill, mine);
+        const g = indicatorResult(random, plan, row, formats[r] ?? [], sheetRow, fill, mine);
         if (g.typed !== null) set(r, col("Kết quả thực hiện"), g.typed, g.format ?? undefined);
         truth.indicators.push({ sheet: plan.name, row: sheetRow, name: nameOf(row), typed: g.typed, style: g.style, meant: g.meant });
       } else {
@@ -324,7 +324,6 @@ export function generateCommuneSheets(c: Commune, opts: GenerateOptions): { shee
 function indicatorResult(
   random: () => number,
   plan: SheetPlan,
-  layout: Layout,
   row: CellValue[],
   rowFormats: (string | null)[],
   sheetRow: number,
@@ -360,7 +359,6 @@ function indicatorResult(
   // A number 1 in a % indicator is ambiguous (1% or 100%): officials who mean 1% type "1%".
   if (p < 0.34 || (p >= 0.67 && points <= 1)) return { typed: meant, format: "0%", style: "fraction", meant };
   if (p < 0.67) return { typed: `${points}%`, format: null, style: "text", meant };
-  void layout;
   return { typed: points, format: null, style: "points", meant };
 }
 

@@ -21,5 +21,5 @@ export {
   MERGED_SHEET_PREFIX,
   STATUS_TEXT,
 } from "./consolidate/plan";
-export { communeFromFileName, departmentFromFileName, identifyCommune, identifyDepartment, fileNameWords } from "./consolidate/identify";
+export { communeByName, communeInLines, communeFromFileName, departmentFromFileName, identifyCommune, identifyDepartment, fileNameWords } from "./consolidate/identify";
 export { readTables, readEntries, provinceTarget } from "./consolidate/read";

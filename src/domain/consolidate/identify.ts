@@ -231,9 +231,10 @@ export function identifyCommune(
   wb: WorkbookSnapshot,
   tables: Table[],
   asOf: IsoDate,
+  found?: ReturnType<typeof communeInWorkbook>,
 ): { unit: UnitId | null; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
-  const inside = communeInWorkbook(catalog, wb, tables);
+  const inside = found ?? communeInWorkbook(catalog, wb, tables);
   const byName = communeFromFileName(catalog, file);
   if (inside.commune) {
     if (byName.commune && byName.commune.code !== inside.commune.code) {

@@ -75,7 +75,7 @@ export function readSource(src: ConsolidationSource, ctx: ConsolidateContext, co
   }
   const who = ctx.withinCommune
     ? identifyDepartment(ctx.catalog, src.file, wb, communeType)
-    : identifyCommune(ctx.catalog, src.file, wb, tables, ctx.asOf);
+    : identifyCommune(ctx.catalog, src.file, wb, tables, ctx.asOf, inside);
   read.unit = who.unit;
   read.problems.push(...who.problems);
   if (!who.unit && read.status === "ok") read.status = "unknown-unit";

@@ -30,7 +30,7 @@ export function ComputeSection() {
         return;
       }
       await host.apply(plan.edits, workbook);
-      setSummary(summarize([plan.report], catalog));
+      setSummary(summarize([plan.report], [plan.table], catalog));
       setStatus({ kind: "done", text: `Đã thêm hoặc làm mới các cột tính toán trên trang "${snap.name}".` });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
