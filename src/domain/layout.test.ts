@@ -132,6 +132,18 @@ describe("planInsert", () => {
     expect(plan.notes.join(" ")).toContain("Dùng trang");
   });
 
+  it("never redefines list names a deleted Danh mục left behind", () => {
+    const stale = { NQ57_DS_DVT: "=#REF!$G$5:$G$27", NQ57_DS_TINHTRANG: "=#REF!$I$5:$I$7" };
+    const plan = planInsert(options({ existingNames: stale }));
+    const defined = Object.keys(namesOf(plan.edits));
+    expect(defined).toEqual(expect.arrayContaining(["NQ57_DS_DVT_2", "NQ57_DS_DONVI", "NQ57_DS_TINHTRANG_2"]));
+    expect(defined).not.toContain("NQ57_DS_DVT");
+    expect(plan.edits.some((e) => e.op === "listValidation" && e.source === "=NQ57_DS_DVT_2")).toBe(true);
+    // And a later insertion finds the lists under those names.
+    const again = planInsert(options({ existingSheets: plan.sheets, existingNames: { ...stale, ...namesOf(plan.edits) } }));
+    expect(again.edits.some((e) => e.op === "listValidation" && e.source === "=NQ57_DS_TINHTRANG_2")).toBe(true);
+  });
+
   it("leaves a Danh mục made by a person alone and says what that costs", () => {
     const plan = planInsert(options({ existingSheets: ["Danh mục"] }));
     expect(plan.sheets).toEqual(["Phụ lục I", "Phụ lục II"]);

@@ -16,8 +16,8 @@ import type { IsoDate } from "./dates";
 import { formatDateVi } from "./dates";
 import { freeSheetName } from "./sheetName";
 import { LIST_SHEET, existingListRefs, listSheetEdits, groupedIndicators, type ListRefs } from "./layout/lists";
-import { indicatorSheetEdits, type IndicatorSheetLayout } from "./layout/indicators";
-import { taskSheetEdits, TASK_AREAS, TASK_ROWS_PER_AREA, type TaskSheetLayout } from "./layout/tasks";
+import { indicatorSheetEdits, INDICATOR_LAST_COL, type IndicatorSheetLayout } from "./layout/indicators";
+import { taskSheetEdits, TASK_AREAS, TASK_LAST_COL, TASK_ROWS_PER_AREA, type TaskSheetLayout } from "./layout/tasks";
 import { freeMarkerName, sheetRangeFormula, type SheetKind } from "./layout/marker";
 import { rowRange, typeWord } from "./layout/common";
 
@@ -92,13 +92,14 @@ export function planInsert(opts: InsertOptions): InsertPlan {
   const heading = { commune: opts.commune, type, year: opts.year, planNumber: opts.planNumber ?? null, planDate: opts.planDate ?? null };
 
   // The shared lists: reuse the workbook's Danh mục, or create it once.
-  const listExists = opts.existingSheets.some((s) => s.normalize("NFC").toLocaleLowerCase("vi") === LIST_SHEET.toLocaleLowerCase("vi"));
+  const sameSheet = (a: string, b: string) => a.normalize("NFC").toLocaleLowerCase("vi") === b.normalize("NFC").toLocaleLowerCase("vi");
+  const listSheet = opts.existingSheets.find((s) => sameSheet(s, LIST_SHEET));
   let lists: ListRefs;
   let listEdits: Edit[] = [];
   if (appendices.length === 0) {
     lists = { units: null, bodies: null, statuses: [] };
-  } else if (listExists) {
-    const existing = existingListRefs(opts.existingSheets.find((s) => s.toLocaleLowerCase("vi") === LIST_SHEET.toLocaleLowerCase("vi"))!, names);
+  } else if (listSheet !== undefined) {
+    const existing = existingListRefs(listSheet, names);
     lists = existing.refs;
     notes.push(
       existing.ours
@@ -126,7 +127,6 @@ export function planInsert(opts: InsertOptions): InsertPlan {
         ? indicatorSheetEdits({ sheet: name, catalog: opts.catalog, heading, reportDate: opts.reportDate, lists })
         : taskSheetEdits({
             sheet: name,
-            catalog: opts.catalog,
             heading,
             reportDate: opts.reportDate,
             dueSoonDays: opts.dueSoonDays,
@@ -138,7 +138,7 @@ export function planInsert(opts: InsertOptions): InsertPlan {
     else tasks = made.layout as TaskSheetLayout;
     const marker = freeMarkerName(kind, opts.catalog.version, Object.keys(names), markersTaken);
     markersTaken.push(marker);
-    const lastCol = a === "I" ? 11 : 13;
+    const lastCol = a === "I" ? INDICATOR_LAST_COL : TASK_LAST_COL;
     edits.push({
       op: "defineName",
       name: marker,

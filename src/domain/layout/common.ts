@@ -3,7 +3,6 @@
  * cell, fonts and colours, and a small writer that turns a sheet's layout into edits.
  */
 import type { CellInput, CellStyle, Edit } from "../edits";
-import type { CellValue } from "../snapshot";
 import type { Commune, UnitType } from "../../catalog/types";
 import { a1, columnLetter } from "../address";
 import { formatDateVi, toExcelSerial, type IsoDate } from "../dates";
@@ -187,9 +186,6 @@ export function runs<T>(rows: { row: number; value: T }[]): { from: number; to: 
   }
   return out;
 }
-
-/** A blank cell value, typed for the value grids. */
-export const BLANK: CellValue = null;
 
 // ---------- row heights ----------
 //

@@ -17,7 +17,7 @@ import { targetNumberFormat } from "../target";
 import { STATUS_LABELS } from "../status";
 import { LIST_SHEET } from "../catalog";
 import { BODY_SIZE, COLORS, FONT, SheetWriter, TITLE_SIZE, colRange, rowHeightFor, rowRange, runs } from "./common";
-import { freeMarkerName, sheetRangeFormula, markerOf } from "./marker";
+import { freeMarkerName, markerOf, parseSheetRef, sheetRangeFormula } from "./marker";
 
 export { LIST_SHEET };
 
@@ -185,10 +185,16 @@ export function listSheetEdits(opts: {
 
   const listRange = (col: number, n: number) => `${colRange(col, FIRST_ROW, FIRST_ROW + n - 1)}`;
   const marker = freeMarkerName("lists", catalog.version, Object.keys(opts.existingNames));
+  // A workbook may still hold the names of a Danh mục someone deleted (#REF!): never redefine them.
+  const names = {
+    units: freeName(LIST_NAMES.units, opts.existingNames),
+    bodies: freeName(LIST_NAMES.bodies, opts.existingNames),
+    statuses: freeName(LIST_NAMES.statuses, opts.existingNames),
+  };
   w.push(
-    { op: "defineName", name: LIST_NAMES.units, formula: sheetRangeFormula(sheet, listRange(LIST_COLS.units, units.length)) },
-    { op: "defineName", name: LIST_NAMES.bodies, formula: sheetRangeFormula(sheet, listRange(LIST_COLS.bodies, bodies.length)) },
-    { op: "defineName", name: LIST_NAMES.statuses, formula: sheetRangeFormula(sheet, listRange(LIST_COLS.statuses, statuses.length)) },
+    { op: "defineName", name: names.units, formula: sheetRangeFormula(sheet, listRange(LIST_COLS.units, units.length)) },
+    { op: "defineName", name: names.bodies, formula: sheetRangeFormula(sheet, listRange(LIST_COLS.bodies, bodies.length)) },
+    { op: "defineName", name: names.statuses, formula: sheetRangeFormula(sheet, listRange(LIST_COLS.statuses, statuses.length)) },
     {
       op: "defineName",
       name: marker,
@@ -198,7 +204,7 @@ export function listSheetEdits(opts: {
   );
   return {
     edits: w.edits,
-    refs: { units: `=${LIST_NAMES.units}`, bodies: `=${LIST_NAMES.bodies}`, statuses: `=${LIST_NAMES.statuses}` },
+    refs: { units: `=${names.units}`, bodies: `=${names.bodies}`, statuses: `=${names.statuses}` },
     indicatorRows: rows.length,
   };
 }
@@ -211,11 +217,31 @@ export function listSheetEdits(opts: {
  * whose meaning we do not know.
  */
 export function existingListRefs(sheet: string, names: Record<string, string>): { refs: ListRefs; ours: boolean } {
-  const has = (n: string) => Object.keys(names).some((k) => k.toLowerCase() === n.toLowerCase());
-  const ours = markerOf(names, sheet)?.kind === "lists" && has(LIST_NAMES.units) && has(LIST_NAMES.bodies) && has(LIST_NAMES.statuses);
-  if (ours) return { refs: { units: `=${LIST_NAMES.units}`, bodies: `=${LIST_NAMES.bodies}`, statuses: `=${LIST_NAMES.statuses}` }, ours };
+  const units = listNameOn(LIST_NAMES.units, sheet, names);
+  const bodies = listNameOn(LIST_NAMES.bodies, sheet, names);
+  const statuses = listNameOn(LIST_NAMES.statuses, sheet, names);
+  const ours = markerOf(names, sheet)?.kind === "lists" && units !== null && bodies !== null && statuses !== null;
+  if (ours) return { refs: { units: `=${units}`, bodies: `=${bodies}`, statuses: `=${statuses}` }, ours };
   return {
     refs: { units: null, bodies: null, statuses: [STATUS_LABELS["not-started"], STATUS_LABELS["in-progress"], STATUS_LABELS.done] },
     ours,
   };
+}
+
+/** `base`, or `base_2`, `base_3`, ... whichever the workbook does not use yet. */
+function freeName(base: string, names: Record<string, string>): string {
+  const taken = new Set(Object.keys(names).map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`.toLowerCase())) return `${base}_${n}`;
+}
+
+/** The list name (`base` or `base_n`) that refers to a range on `sheet`, if any. */
+function listNameOn(base: string, sheet: string, names: Record<string, string>): string | null {
+  const pattern = new RegExp(`^${base}(_\\d+)?$`, "i");
+  const key = (s: string) => s.normalize("NFC").toLocaleLowerCase("vi");
+  for (const [name, formula] of Object.entries(names)) {
+    const ref = pattern.test(name) ? parseSheetRef(formula) : null;
+    if (ref && key(ref.sheet) === key(sheet)) return name;
+  }
+  return null;
 }

@@ -3,7 +3,6 @@
  * responsibility, product, authority), grouped by the task areas the plans share,
  * with a live "Cảnh báo" (overdue / due soon) against the sheet's report date.
  */
-import type { Catalog } from "../match";
 import type { CellInput } from "../edits";
 import type { Deadline } from "../deadline";
 import type { IsoDate } from "../dates";
@@ -103,7 +102,6 @@ export function dueDateInput(deadline: Deadline | null, asOfRef: string): CellIn
 
 export interface TaskSheetInput {
   sheet: string;
-  catalog: Catalog;
   heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols">;
   reportDate?: IsoDate | null;
   dueSoonDays?: number;

@@ -5,9 +5,9 @@ import { SheetPicker } from "../components/SheetPicker";
 import { StatusLine, type Status } from "../components/Status";
 import { FindingList } from "../components/FindingList";
 import type { Finding } from "../../domain/finding";
-import { checkSheet, type SheetReport } from "../../domain/validate";
-import { catalogWithListSheet, LIST_SHEET } from "../../domain/catalog";
-import { planFixes, planMarks, planUnmarks, TIDY_FIX_CODES, type MarkRecord } from "../../domain/fixes";
+import type { SheetReport } from "../../domain/validate";
+import type { MarkRecord } from "../../domain/fixes";
+import { isTidyFix, runCheck, runFixes, runMarks, runUnmarks } from "../actions";
 import type { UnitType } from "../../catalog/types";
 
 const useStyles = makeStyles({
@@ -15,11 +15,9 @@ const useStyles = makeStyles({
   verdict: { fontWeight: tokens.fontWeightSemibold },
 });
 
-const isTidy = (f: Finding) => Boolean(f.fix) && TIDY_FIX_CODES.includes(f.code);
-
 /** "Kiểm tra": check a sheet before submission, list findings, fix and mark. */
 export function CheckSection() {
-  const { host, catalog, today } = useEnv();
+  const env = useEnv();
   const styles = useStyles();
   const [sheet, setSheet] = useState<string>("");
   const [unitType, setUnitType] = useState<"auto" | UnitType>("auto");
@@ -30,12 +28,8 @@ export function CheckSection() {
   async function run() {
     setStatus({ kind: "busy", text: "Đang kiểm tra…" });
     try {
-      const { names } = await host.sheets();
-      const wanted = sheet || names[0];
-      const extra = names.some((n) => n === LIST_SHEET) && wanted !== LIST_SHEET ? [LIST_SHEET] : [];
-      const { sheets } = await host.readSheets([wanted, ...extra]);
-      const cat = extra.length ? catalogWithListSheet(catalog, sheets[1]).catalog : catalog;
-      const r = checkSheet(sheets[0], { catalog: cat, asOf: today(), ...(unitType !== "auto" ? { unitType } : {}) });
+      const { names, active } = await env.host.sheets();
+      const r = await runCheck(env, sheet || active, names, unitType === "auto" ? undefined : unitType);
       setReport(r);
       setStatus({ kind: "done", text: `Đã kiểm tra trang "${r.name}".` });
     } catch (e) {
@@ -46,20 +40,16 @@ export function CheckSection() {
   async function apply(kind: "fix" | "mark" | "unmark") {
     if (!report) return;
     try {
-      const { sheet: snap, workbook } = await host.readSheet(report.name);
       if (kind === "fix") {
-        // Only the mechanical fixes in one batch; content fixes are the official's call.
-        const edits = planFixes(report.findings, snap, isTidy);
-        await host.apply(edits, workbook);
-        setStatus({ kind: "done", text: `Đã sửa ${edits.length} ô. Hãy bấm Kiểm tra để xem lại.` });
+        const n = await runFixes(env, report);
+        setStatus({ kind: "done", text: `Đã sửa ${n} ô. Hãy bấm Kiểm tra ngay để xem lại.` });
         setReport(null);
       } else if (kind === "mark") {
-        const { edits, record } = planMarks(report.findings, snap, { existingNotes: snap.notes ?? {} });
-        await host.apply(edits, workbook);
+        const record = await runMarks(env, report);
         setMarks(record);
         setStatus({ kind: "done", text: `Đã đánh dấu ${record.cells.length} ô trên trang tính.` });
       } else if (marks) {
-        await host.apply(planUnmarks(marks, snap, snap.notes), workbook);
+        await runUnmarks(env, marks);
         setMarks(null);
         setStatus({ kind: "done", text: "Đã xoá đánh dấu và trả lại các ô như trước." });
       }
@@ -68,7 +58,7 @@ export function CheckSection() {
     }
   }
 
-  const fixable = report?.findings.filter(isTidy).length ?? 0;
+  const fixable = report?.findings.filter(isTidyFix).length ?? 0;
   return (
     <>
       <SheetPicker value={sheet} onChange={setSheet} />
@@ -111,7 +101,7 @@ export function CheckSection() {
               Xoá đánh dấu
             </Button>
           </div>
-          <FindingList findings={report.findings} onSelect={(f: Finding) => host.select(f.sheet, f.cell).catch(() => undefined)} />
+          <FindingList findings={report.findings} onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)} />
         </>
       )}
     </>

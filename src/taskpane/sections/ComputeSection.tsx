@@ -4,8 +4,8 @@ import { useEnv, messageOf } from "../context";
 import { SheetPicker } from "../components/SheetPicker";
 import { StatusLine, type Status } from "../components/Status";
 import { SummaryPanel } from "../components/SummaryPanel";
-import { planCompute } from "../../domain/compute";
-import { summarize, planOverviewSheet, type Summary } from "../../domain/summary";
+import type { Summary } from "../../domain/summary";
+import { runCompute, runOverview } from "../actions";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
@@ -23,15 +23,8 @@ export function ComputeSection() {
   async function compute() {
     setStatus({ kind: "busy", text: "Đang tính…" });
     try {
-      const { sheet: snap, workbook } = await host.readSheet(sheet);
-      const plan = planCompute(snap, { catalog, asOf: asOf || null, today: today() });
-      if (!plan.ok) {
-        setStatus({ kind: "error", text: plan.message });
-        return;
-      }
-      await host.apply(plan.edits, workbook);
-      setSummary(summarize([plan.report], [plan.table], catalog));
-      setStatus({ kind: "done", text: `Đã thêm hoặc làm mới các cột tính toán trên trang "${snap.name}".` });
+      setSummary(await runCompute({ host, catalog, today }, sheet, asOf || null));
+      setStatus({ kind: "done", text: `Đã thêm hoặc làm mới các cột tính toán trên trang "${sheet}".` });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
     }
@@ -40,10 +33,8 @@ export function ComputeSection() {
   async function overview() {
     if (!summary) return;
     try {
-      const { workbook } = await host.readSheets([]);
-      const plan = planOverviewSheet(summary, workbook.sheetNames);
-      await host.apply(plan.edits, workbook);
-      setStatus({ kind: "done", text: `Đã tạo trang "${plan.sheet}".` });
+      const name = await runOverview({ host, catalog, today }, summary);
+      setStatus({ kind: "done", text: `Đã tạo trang "${name}".` });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
     }

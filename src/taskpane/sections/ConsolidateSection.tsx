@@ -3,16 +3,15 @@ import { Button, Checkbox, Field, Input, makeStyles, ProgressBar, Text, tokens }
 import { useEnv, messageOf } from "../context";
 import { StatusLine, type Status } from "../components/Status";
 import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
-import { consolidate, planConsolidation, type ConsolidationResult } from "../../domain/consolidate";
+import type { ConsolidationResult } from "../../domain/consolidate";
 import type { WorkbookSnapshot } from "../../domain/snapshot";
+import { runConsolidate, type FileSource } from "../actions";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   list: { display: "flex", flexDirection: "column" },
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
-
-type Source = Parameters<typeof consolidate>[0][number];
 
 /** "Tổng hợp": merge units' sheets, from this workbook and from files on disk, into new sheets. */
 export function ConsolidateSection() {
@@ -37,11 +36,7 @@ export function ConsolidateSection() {
     setStatus({ kind: "busy", text: "Đang đọc các nguồn…" });
     setResult(null);
     try {
-      const sources: Source[] = [];
-      if (ticked.length) {
-        const { sheets } = await host.readSheets(ticked);
-        for (const s of sheets) sources.push({ file: s.name, workbook: { sheets: [s] } });
-      }
+      const sources: FileSource[] = [];
       for (let i = 0; i < files.length; i++) {
         if (cancelled.current) {
           setStatus({ kind: "error", text: "Đã huỷ. Không có thay đổi nào được ghi." });
@@ -60,9 +55,7 @@ export function ConsolidateSection() {
         sources.push({ file: f.name, workbook, ...(error ? { error } : {}) });
       }
       setProgress(null);
-      const r = consolidate(sources, { catalog, asOf: asOf || today(), withinCommune });
-      const { workbook } = await host.readSheets([]);
-      await host.apply(planConsolidation(r, workbook.sheetNames), workbook);
+      const r = await runConsolidate({ host, catalog, today }, ticked, sources, { asOf: asOf || today(), withinCommune });
       setResult(r);
       setStatus({ kind: "done", text: `Đã tổng hợp ${r.sources.filter((s) => s.status === "ok").length} nguồn vào các trang mới.` });
     } catch (e) {

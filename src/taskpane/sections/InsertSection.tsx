@@ -4,7 +4,8 @@ import { useEnv, messageOf } from "../context";
 import { CommunePicker } from "../components/CommunePicker";
 import { StatusLine, type Status } from "../components/Status";
 import type { Commune } from "../../catalog/types";
-import { planInsert, insertPreview } from "../../domain/layout";
+import { insertPreview } from "../../domain/layout";
+import { runInsert } from "../actions";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
@@ -39,10 +40,8 @@ export function InsertSection() {
     if (!options) return;
     setStatus({ kind: "busy", text: "Đang chèn…" });
     try {
-      const { workbook } = await host.readSheets([]);
-      const plan = planInsert({ ...options, existingSheets: workbook.sheetNames });
-      await host.apply(plan.edits, workbook);
-      setStatus({ kind: "done", text: `Đã tạo: ${plan.sheets.join(", ")}.` });
+      const sheets = await runInsert({ host, catalog, today }, options);
+      setStatus({ kind: "done", text: `Đã tạo: ${sheets.join(", ")}.` });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
     }
