@@ -375,3 +375,17 @@ describe("phuluc insert: options", () => {
     expect(usage).toContain("Cách dùng");
   });
 });
+
+describe("the file host on a loaded workbook", () => {
+  it("styles one cell without restyling the cells that shared its style in the file", async () => {
+    const r = await runInsert(["--xa", "Tân Lợi", "--phu-luc", "I", "-o", "a.xlsx"]);
+    const wb = await openWorkbook(r.bytes!, "a.xlsx");
+    const ws = wb.getWorksheet("Phụ lục I")!;
+    expect(ws.getCell("E11").numFmt).toBe(ws.getCell("E12").numFmt); // HT-01, HT-02: one style in the file
+    const { applyEdits } = await import("../src/hosts/file/apply");
+    applyEdits(wb, [{ op: "setStyle", sheet: "Phụ lục I", range: "E11", style: { numberFormat: "0.0%", bold: true } }]);
+    expect(ws.getCell("E11").numFmt).toBe("0.0%");
+    expect(ws.getCell("E12").numFmt).toBe('"≥ "0%');
+    expect(ws.getCell("E12").font?.bold).toBeFalsy();
+  });
+});

@@ -43,6 +43,9 @@ describe("reading results", () => {
   it("parseResult reads the ways results are typed, noting assumptions", () => {
     expect(parseResult(0.72, { percentUnit: true, numberFormat: "0%" })).toEqual({ value: 0.72, notes: [] });
     expect(parseResult("72%", { percentUnit: true })).toEqual({ value: 0.72, notes: ["text-number"] });
+    expect(parseResult("0,72", { percentUnit: true })).toEqual({ value: 0.72, notes: ["text-number"] });
+    expect(parseResult("72", { percentUnit: true })).toEqual({ value: 0.72, notes: ["text-number", "percent-points"] });
+    expect(parseResult("1", { percentUnit: true })).toEqual({ value: 1, notes: ["text-number", "ambiguous-percent"] });
     expect(parseResult(72, { percentUnit: true })).toEqual({ value: 0.72, notes: ["percent-points"] });
     expect(parseResult(1, { percentUnit: true })).toEqual({ value: 1, notes: ["ambiguous-percent"] });
     expect(parseResult("0,72", { percentUnit: false })).toEqual({ value: 0.72, notes: ["text-number"] });

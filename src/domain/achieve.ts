@@ -54,9 +54,14 @@ export function parseResult(value: CellValue, ctx: { percentUnit: boolean; numbe
     return value > 1 ? { value: roundTo(value / 100), notes: ["percent-points"] } : { value, notes: [] };
   }
   if (typeof value === "boolean") return { value: null, notes: ["unreadable"] };
-  const p = parseTarget(value, { percentUnit: ctx.percentUnit });
-  if (p.ok && p.target.kind === "numeric" && !p.trailing && p.target.comparator === ">=" && p.target.bare) {
-    return { value: p.target.value, notes: ["text-number"] };
+  // A number typed as text reads like the same number typed as a number ("0,72" and
+  // 0.72 alike); with its own "%" sign it is a percentage whatever the unit.
+  const p = parseTarget(value);
+  if (p.ok && p.target.kind === "numeric" && !p.trailing && p.target.bare) {
+    const asNumber = p.target.percent
+      ? { value: p.target.value, notes: [] as ResultNote[] }
+      : parseResult(p.target.value, { percentUnit: ctx.percentUnit });
+    return { value: asNumber.value, notes: ["text-number", ...asNumber.notes] };
   }
   return { value: clean(value), notes: [] };
 }

@@ -23,7 +23,7 @@
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import type { CellInput, CellStyle, Edit } from "./edits";
 import type { Catalog } from "./match";
-import { matchIndicator, targetInName, unitByCode } from "./match";
+import { indicatorNameTest, matchIndicator, targetInName, unitByCode } from "./match";
 import { readTable, type Table, type TableRow } from "./reader";
 import { a1, columnLetter, parseRange, rangeA1, type Range } from "./address";
 import { formatTarget, parseTarget, type Target } from "./target";
@@ -165,7 +165,7 @@ const COLUMN_WIDTH = 16;
 
 /** Options for the reader that let qualitative indicators in mixed tables be recognised. */
 export function readerOptions(catalog: Catalog) {
-  return { isIndicatorName: (n: string) => (matchIndicator(catalog, n).best?.confidence ?? 0) >= 0.9 };
+  return { isIndicatorName: indicatorNameTest(catalog) };
 }
 
 // ───────────────────────────── the plan ─────────────────────────────

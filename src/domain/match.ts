@@ -5,7 +5,7 @@
  * no match, only candidates to suggest.
  */
 import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
-import { clean, foldKey, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
+import { clean, foldKey, normalize, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
 import type { IsoDate } from "./dates";
 
 export interface Catalog {
@@ -95,6 +95,21 @@ function matchIndicatorUncached(catalog: Catalog, name: string): MatchResult<Cat
   const tie = ranked[1] && top && top.confidence < 1 && top.confidence - ranked[1].confidence < 0.02;
   const best = top && top.confidence >= INDICATOR_THRESHOLD && !tie ? top : null;
   return { best, candidates: ranked.slice(0, 3) };
+}
+
+const nameTests = new WeakMap<Catalog, (name: string) => boolean>();
+
+/**
+ * Tells an indicator from a task by its name, for mixed tables: a confident catalog
+ * match. One function per catalog, so readers can cache what they read with it.
+ */
+export function indicatorNameTest(catalog: Catalog): (name: string) => boolean {
+  let test = nameTests.get(catalog);
+  if (!test) {
+    test = (name) => (matchIndicator(catalog, name).best?.confidence ?? 0) >= 0.9;
+    nameTests.set(catalog, test);
+  }
+  return test;
 }
 
 // ---------- bodies ----------
@@ -251,13 +266,22 @@ export function communeLabel(c: Commune, date: IsoDate | null): string {
   return `${communeTypeOn(c, date) === "phuong" ? "Phường" : "Xã"} ${c.name}`;
 }
 
+/**
+ * A commune by name. Names differ by accents and word order alone ("Lộc Thành" and
+ * "Lộc Thạnh", "Phước Bình" and "Bình Phước" are four communes), so only an exact
+ * match (case, spaces, "Hoà"/"Hòa" settled) counts as 1; an accent-free match counts
+ * when it names one commune only; anything looser is a candidate, never a match.
+ */
 export function matchCommune(catalog: Catalog, text: string): MatchResult<Commune> {
-  const key = foldKey(clean(text).replace(/^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/i, "").replace(/^(xã|phường)\s+/i, ""));
-  if (!key) return { best: null, candidates: [] };
+  const bare = clean(text).replace(/^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/i, "").replace(/^(xã|phường)\s+/i, "");
+  const exact = normalize(bare);
+  if (!exact) return { best: null, candidates: [] };
+  const folded = foldKey(bare);
+  const sameFold = catalog.communes.filter((c) => foldKey(c.name) === folded);
   const ranked = catalog.communes
-    .map((item) => ({ item, confidence: foldKey(item.name) === key ? 1 : similarity(item.name, key) }))
+    .map((item) => ({ item, confidence: normalize(item.name) === exact ? 1 : sameFold.length === 1 && sameFold[0] === item ? 0.95 : Math.min(0.9, similarity(item.name, bare)) }))
     .sort((a, b) => b.confidence - a.confidence);
-  const best = ranked[0] && ranked[0].confidence >= 0.9 ? ranked[0] : null;
+  const best = ranked[0] && ranked[0].confidence >= 0.95 ? ranked[0] : null;
   return { best, candidates: ranked.slice(0, 3) };
 }
 
@@ -284,7 +308,7 @@ export function findCommune(catalog: Catalog, lines: string[]): CommuneInText | 
       for (let k = Math.min(4, words.length); k >= 1; k--) {
         const writtenName = words.slice(0, k).join(" ");
         const r = matchCommune(catalog, writtenName);
-        if (r.best && r.best.confidence === 1) return { commune: r.best.item, writtenType, writtenName, candidates: r.candidates };
+        if (r.best) return { commune: r.best.item, writtenType, writtenName, candidates: r.candidates };
       }
       const guess = matchCommune(catalog, words.slice(0, 2).join(" "));
       unmatched ??= { commune: null, writtenType, writtenName: words.slice(0, 2).join(" "), candidates: guess.candidates };

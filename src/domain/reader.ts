@@ -185,8 +185,23 @@ class Grid {
 
 const HEADER_SCAN_ROWS = 120;
 
-/** Read the appendix table of a sheet. Never throws on odd content. */
+// The checker, the consolidator and the compute planner all read the same sheet;
+// a snapshot is never changed once taken, so each reading is kept beside it.
+const readings = new WeakMap<SheetSnapshot, Map<unknown, ReadResult>>();
+
+/** Read the appendix table of a sheet. Never throws on odd content. Callers must not mutate the result. */
 export function readTable(sheet: SheetSnapshot, options: ReadOptions = {}): ReadResult {
+  let bySheet = readings.get(sheet);
+  if (!bySheet) readings.set(sheet, (bySheet = new Map()));
+  const key = options.isIndicatorName ?? null;
+  const known = bySheet.get(key);
+  if (known) return known;
+  const result = readTableUncached(sheet, options);
+  bySheet.set(key, result);
+  return result;
+}
+
+function readTableUncached(sheet: SheetSnapshot, options: ReadOptions): ReadResult {
   const grid = new Grid(sheet);
   if (grid.rowCount === 0 || grid.colCount === 0) {
     return { ok: false, code: "empty-sheet", message: `Trang tính "${sheet.name}" không có dữ liệu.`, looked: EXPECTED_LABELS };

@@ -13,7 +13,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { IsoDate } from "./dates";
 import { isoDate, isValidDate } from "./dates";
 import { readTable, type RowKind, type Table, type TableRow } from "./reader";
-import { communeTypeOn, findCommune, type Catalog, type CommuneInText } from "./match";
+import { communeTypeOn, findCommune, indicatorNameTest, type Catalog, type CommuneInText } from "./match";
 import { matchIndicatorCached } from "./validate/memo";
 import { catalogWithListSheet, LIST_SHEET } from "./catalog";
 import { a1 } from "./address";
@@ -56,10 +56,7 @@ export interface WorkbookReport {
   counts: Record<Severity, number>;
 }
 
-/** Tells an indicator from a task by its name in a mixed table (brief: confidence ≥ 0.9). */
-export function indicatorNameTest(catalog: Catalog): (name: string) => boolean {
-  return (n) => (matchIndicatorCached(catalog, n).best?.confidence ?? 0) >= 0.9;
-}
+export { indicatorNameTest };
 
 interface Fallback {
   /** Heading lines of other sheets of the workbook, and its file name, to find the commune when this sheet does not name it. */

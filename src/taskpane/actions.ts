@@ -57,7 +57,8 @@ export async function runUnmarks(env: ActionEnv, record: MarkRecord): Promise<vo
 /** Insert the standard appendices: one read (which sheets exist), one write. */
 export async function runInsert(env: ActionEnv, options: Omit<InsertOptions, "existingSheets">): Promise<string[]> {
   const { workbook } = await env.host.readSheets([]);
-  const plan = planInsert({ ...options, existingSheets: workbook.sheetNames } as InsertOptions);
+  // The names tell the add-in's own "Danh mục" from one a person made.
+  const plan = planInsert({ ...options, existingSheets: workbook.sheetNames, existingNames: workbook.names });
   await env.host.apply(plan.edits, workbook);
   return plan.sheets;
 }

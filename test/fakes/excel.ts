@@ -233,6 +233,12 @@ export class FakeSheet {
       merge: () => log("merge"),
       select: () => log("select"),
       getMergedAreasOrNullObject: () => merged,
+      getEntireColumn: () => ({
+        format: recorder("column.format"),
+        set columnHidden(_v: boolean) {
+          log("columnHidden");
+        },
+      }),
     };
   }
 }

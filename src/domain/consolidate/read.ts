@@ -35,7 +35,6 @@ function isOwnSheet(name: string): boolean {
  */
 const indicatorMemo = new WeakMap<Catalog, Map<string, CatalogIndicator | null>>();
 const leadMemo = new WeakMap<Catalog, Map<string, string[]>>();
-const nameTestMemo = new WeakMap<Catalog, (name: string) => boolean>();
 
 function memoFor<T>(store: WeakMap<Catalog, Map<string, T>>, catalog: Catalog): Map<string, T> {
   let m = store.get(catalog);
@@ -57,28 +56,10 @@ export function indicatorOf(catalog: Catalog, name: string): CatalogIndicator | 
   return hit;
 }
 
-/** The checker's test for indicator names in mixed tables, remembered per catalog. */
-function nameTest(catalog: Catalog): (name: string) => boolean {
-  let t = nameTestMemo.get(catalog);
-  if (!t) {
-    const test = indicatorNameTest(catalog);
-    const memo = new Map<string, boolean>();
-    t = (name) => {
-      let v = memo.get(name);
-      if (v === undefined) {
-        v = test(name);
-        memo.set(name, v);
-      }
-      return v;
-    };
-    nameTestMemo.set(catalog, t);
-  }
-  return t;
-}
-
 /** The appendix tables of a workbook (sheets without one, the list sheet and our own summaries are skipped). */
 export function readTables(catalog: Catalog, wb: WorkbookSnapshot): Table[] {
-  const isIndicatorName = nameTest(catalog);
+  // The same test the checker uses, so the sheet is read once for both.
+  const isIndicatorName = indicatorNameTest(catalog);
   const out: Table[] = [];
   // Merged sheets ("Hợp nhất ...") are a commune's final copy: read before the rest.
   const merged = (n: string) => foldKey(n).startsWith(foldKey(MERGED_SHEET_PREFIX));

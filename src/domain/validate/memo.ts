@@ -24,5 +24,6 @@ function memo<T>(fn: (catalog: Catalog, text: string) => T): (catalog: Catalog, 
   };
 }
 
-export const matchIndicatorCached: (catalog: Catalog, name: string) => MatchResult<CatalogIndicator> = memo(matchIndicator);
+/** matchIndicator remembers its answers itself (match.ts). */
+export const matchIndicatorCached: (catalog: Catalog, name: string) => MatchResult<CatalogIndicator> = matchIndicator;
 export const splitBodiesCached: (catalog: Catalog, text: string) => BodyMatch[] = memo(splitBodies);

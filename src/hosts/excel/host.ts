@@ -157,7 +157,11 @@ export class ExcelHost implements WorkbookHost {
       case "columnWidths": {
         const ws = wb.worksheets.getItem(e.sheet);
         // Office.js widths are in points; a character of Times New Roman 13 is about 7 points.
-        for (const w of e.widths) ws.getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = Math.round(w.width * 7);
+        for (const w of e.widths) {
+          const column = ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn();
+          column.format.columnWidth = Math.round(w.width * 7);
+          if (w.hidden) column.columnHidden = true;
+        }
         return 100 * e.widths.length;
       }
       case "rowHeight":

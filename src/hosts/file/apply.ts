@@ -183,6 +183,9 @@ function forEachCell(range: string, f: (row: number, col: number) => void): void
 }
 
 function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
+  // ExcelJS gives every cell it loaded with one style index the same style object:
+  // changing it in place would restyle all those cells. Give this cell its own copy.
+  cell.style = { ...cell.style };
   if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontName || s.fontColor) {
     cell.font = {
       ...cell.font,

@@ -56,15 +56,6 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const formulas: (string | null)[][] = [];
   const hiddenRows: number[] = [];
   const notes: Record<string, string> = {};
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      const note = cell.note as unknown;
-      if (typeof note === "string" && note) notes[cell.address] = note;
-      else if (note && typeof note === "object" && "texts" in note) {
-        notes[cell.address] = (note as { texts: { text: string }[] }).texts.map((t) => t.text).join("");
-      }
-    });
-  });
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (row.hidden) hiddenRows.push(r);
     const vals: CellValue[] = [];
@@ -74,6 +65,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       // ExcelJS repeats a merged area's value in every cell of it; Office.js and the
       // reader expect it only in the top-left cell.
       if (cell.isMerged && cell.master.address !== cell.address) return;
+      if (cell.note) notes[cell.address] = noteText(cell.note);
       const [v, f] = plainValue(cell);
       vals[c - 1] = v;
       fmts[c - 1] = cell.numFmt ?? null;
@@ -100,6 +92,11 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
     notes,
   };
+}
+
+function noteText(note: ExcelJS.Cell["note"]): string {
+  if (typeof note === "string") return note;
+  return (note as { texts?: { text: string }[] }).texts?.map((t) => t.text).join("") ?? "";
 }
 
 function fill<T>(arr: T[], empty: T): T[] {

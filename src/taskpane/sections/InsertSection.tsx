@@ -65,7 +65,11 @@ export function InsertSection() {
         <Checkbox checked={indicators} onChange={(_, d) => setIndicators(Boolean(d.checked))} label="I. Danh mục chỉ tiêu" />
         <Checkbox checked={tasks} onChange={(_, d) => setTasks(Boolean(d.checked))} label="II. Danh mục nhiệm vụ" />
       </Field>
-      {options && <Text role="status">{insertPreview(options)}</Text>}
+      {options && (
+        <Text role="status" style={{ whiteSpace: "pre-line" }}>
+          {insertPreview(options)}
+        </Text>
+      )}
       <Button appearance="primary" onClick={insert} disabled={!options || status.kind === "busy"}>
         Chèn vào sổ làm việc
       </Button>
