@@ -14,7 +14,6 @@ import type { IsoDate } from "./dates";
 import { isoDate, isValidDate } from "./dates";
 import { readTable, type RowKind, type Table, type TableRow } from "./reader";
 import { communeTypeOn, findCommune, indicatorNameTest, type Catalog, type CommuneInText } from "./match";
-import { matchIndicatorCached } from "./validate/memo";
 import { catalogWithListSheet, LIST_SHEET } from "./catalog";
 import { a1 } from "./address";
 import { cellText, foldKey } from "./text";
