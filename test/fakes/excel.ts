@@ -105,7 +105,10 @@ export class FakeWorkbook {
           return { title: {}, setPosition: () => undefined };
         },
       },
-      notes: { add: (cell: string, text: string) => wb.log.push(`note ${cell} ${text}`) },
+      notes: {
+        add: (cell: string, text: string) => wb.log.push(`note ${cell} ${text}`),
+        getItemOrNullObject: (cell: string) => ({ delete: () => wb.log.push(`deleteNote ${cell}`) }),
+      },
     };
     return proxy;
   }
@@ -185,7 +188,14 @@ export class FakeSheet {
   rangeProxy(address: string, pending: (() => void)[]) {
     const sheet = this;
     const log = (what: string) => this.wb.log.push(`${what} ${this.name}!${address}`);
-    const r = parseRange(address);
+    // Whole rows ("2:2") and columns ("C:C") are ranges too.
+    const rows = address.match(/^(\d+):(\d+)$/);
+    const cols = address.match(/^([A-Z]+):([A-Z]+)$/);
+    const r = rows
+      ? { top: Number(rows[1]), bottom: Number(rows[2]), left: 1, right: 16384 }
+      : cols
+        ? parseRange(`${cols[1]}1:${cols[2]}1048576`)
+        : parseRange(address);
     const recorder = (path: string) =>
       new Proxy({} as Record<string, unknown>, {
         set(_t, prop) {

@@ -131,7 +131,7 @@ function mb(n: number): string {
  * they hold. Structural damage is left to ExcelJS, which reports it as an unreadable
  * file, except a missing directory (a file cut short), which gets its own message.
  */
-export async function guardZip(bytes: Uint8Array, fileName: string, limits: ZipLimits = ZIP_LIMITS): Promise<void> {
+export async function guardZip(bytes: Uint8Array, fileName: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipEntryInfo[]> {
   let entries: ZipEntryInfo[];
   try {
     entries = listZipEntries(bytes);
@@ -162,8 +162,8 @@ export async function guardZip(bytes: Uint8Array, fileName: string, limits: ZipL
   // if its compressed size allows it; then inflate it, stopping past its claim.
   const suspect = entries.filter((e) => e.method === 8 && e.compressedSize * DEFLATE_MAX_RATIO > e.uncompressedSize + 1024);
   const bound = entries.reduce((n, e) => n + (e.method === 8 ? e.compressedSize * DEFLATE_MAX_RATIO : e.compressedSize), 0);
-  if (bound <= limits.maxTotalBytes && suspect.every((e) => e.compressedSize * DEFLATE_MAX_RATIO <= limits.maxPartBytes)) return;
-  if (typeof DecompressionStream === "undefined") return; // an old browser: the declared sizes are all we can check
+  if (bound <= limits.maxTotalBytes && suspect.every((e) => e.compressedSize * DEFLATE_MAX_RATIO <= limits.maxPartBytes)) return entries;
+  if (typeof DecompressionStream === "undefined") return entries; // an old browser: the declared sizes are all we can check
   for (const e of suspect) {
     const data = entryData(bytes, e);
     if (!data) continue; // broken local header: ExcelJS reports the file as unreadable
@@ -176,6 +176,7 @@ export async function guardZip(bytes: Uint8Array, fileName: string, limits: ZipL
       );
     }
   }
+  return entries;
 }
 
 function entryData(bytes: Uint8Array, e: ZipEntryInfo): Uint8Array | null {
