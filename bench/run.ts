@@ -75,7 +75,8 @@ function bundleFigures() {
     execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production"], { cwd: ROOT, stdio: "ignore" });
   }
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  const startup = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  // The minified page may leave attribute values unquoted.
+  const startup = [...html.matchAll(/<script[^>]+src=["']?([^"' >]+\.js)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
   const allJs = fs.readdirSync(dist).filter((f) => f.endsWith(".js"));
   const startupKb = startup.reduce((s, f) => s + gzipSize(path.join(dist, f)), 0) / 1024;
   const lazy = allJs.filter((f) => !startup.includes(f) && !f.startsWith("commands") && !f.startsWith("web"));
