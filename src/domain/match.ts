@@ -272,7 +272,20 @@ export function communeLabel(c: Commune, date: IsoDate | null): string {
  * match (case, spaces, "Hoà"/"Hòa" settled) counts as 1; an accent-free match counts
  * when it names one commune only; anything looser is a candidate, never a match.
  */
+const communeMemo = new WeakMap<Catalog, Map<string, MatchResult<Commune>>>();
+
 export function matchCommune(catalog: Catalog, text: string): MatchResult<Commune> {
+  let memo = communeMemo.get(catalog);
+  if (!memo) communeMemo.set(catalog, (memo = new Map()));
+  const known = memo.get(text);
+  if (known) return known;
+  const result = matchCommuneUncached(catalog, text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, result);
+  return result;
+}
+
+function matchCommuneUncached(catalog: Catalog, text: string): MatchResult<Commune> {
   const bare = clean(text).replace(/^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/i, "").replace(/^(xã|phường)\s+/i, "");
   const exact = normalize(bare);
   if (!exact) return { best: null, candidates: [] };

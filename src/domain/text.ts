@@ -37,8 +37,29 @@ function buildTonePlacement(): [RegExp, Record<string, string>] {
 
 const [TONE_PATTERN, TONE_MAP] = buildTonePlacement();
 
+// Sheets repeat the same names, units and bodies on every row and in every commune's
+// file; the regular expressions below cost more than the whole rest of reading, so
+// each text's forms are remembered (bounded: cleared when full).
+const CACHE_LIMIT = 50_000;
+const normalized = new Map<string, string>();
+const folded = new Map<string, string>();
+const cleaned = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, text: string, f: (t: string) => string): string {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const value = f(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+
 /** NFC, tidy whitespace and punctuation variants; keeps case and diacritics. */
 export function clean(text: string): string {
+  return remembered(cleaned, text, cleanUncached);
+}
+
+function cleanUncached(text: string): string {
   return text
     .normalize("NFC")
     .replace(ZERO_WIDTH, "")
@@ -54,6 +75,10 @@ export function clean(text: string): string {
  * spaces around dashes and slashes settled. Idempotent.
  */
 export function normalize(text: string): string {
+  return remembered(normalized, text, normalizeUncached);
+}
+
+function normalizeUncached(text: string): string {
   const lower = clean(text).toLocaleLowerCase("vi");
   return lower
     .replace(TONE_PATTERN, (m) => TONE_MAP[m] ?? m)
@@ -65,6 +90,10 @@ export function normalize(text: string): string {
 
 /** A key without any diacritics (đ → d), for fuzzy matching and accent-free search. */
 export function foldKey(text: string): string {
+  return remembered(folded, text, foldKeyUncached);
+}
+
+function foldKeyUncached(text: string): string {
   return normalize(text)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
