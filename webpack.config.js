@@ -61,8 +61,23 @@ async function getHttpsOptions() {
   // Only called by `webpack serve`: creates and trusts the localhost
   // development certificate the first time (office-addin-dev-certs).
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (error) {
+    // Trusting the CA needs sudo (Linux) or an admin prompt; without it the certificates
+    // it generated still serve https, and the browser asks the user to accept them.
+    const fs = require("node:fs");
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const read = (name) => fs.readFileSync(path.join(dir, name));
+    if (!fs.existsSync(path.join(dir, "localhost.key"))) throw error;
+    console.warn(
+      `[phuluc-nq57] Chưa tin cậy được chứng chỉ phát triển (${error.message.split("\n")[0]}). ` +
+        `Máy chủ vẫn chạy với chứng chỉ trong ${dir}; hãy cài ${path.join(dir, "ca.crt")} vào kho chứng chỉ tin cậy ` +
+        "hoặc chấp nhận cảnh báo của trình duyệt khi mở https://localhost:3000/taskpane.html.",
+    );
+    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+  }
 }
 
 module.exports = async (env, options) => {
