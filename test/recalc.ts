@@ -2,49 +2,14 @@
  * Recalculate an .xlsx with LibreOffice Calc headless, so tests can read what the
  * sheet's own formulas compute (ExcelJS writes formulas but never evaluates them).
  *
- * LibreOffice does not recalculate OOXML files on load by default: it keeps the
- * cached results. Each run therefore gets a fresh profile whose settings say
- * "always recalculate on load" (Calc/Formula/Load/OOXMLRecalcMode = 0); the test
- * suite checks that a formula saved with a wrong cached result comes back corrected.
+ * The conversion itself is test/libreoffice.ts's (a fresh profile set to always
+ * recalculate on load); this module adds reading the values back from the XML.
  */
-import { execFile } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import * as zlib from "zlib";
+import { recalculate } from "./libreoffice";
 
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
-
-/** The workbook as LibreOffice saves it after recalculating every formula. */
-export async function recalcXlsx(bytes: Uint8Array): Promise<Uint8Array> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-recalc-"));
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
-  try {
-    fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-    fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-    const input = path.join(work, "in.xlsx");
-    const outDir = path.join(work, "out");
-    fs.writeFileSync(input, bytes);
-    await new Promise<void>((resolve, reject) =>
-      execFile(
-        "soffice",
-        ["--headless", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", outDir, input],
-        { timeout: 120_000 },
-        (err, _stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve()),
-      ),
-    );
-    const out = path.join(outDir, "in.xlsx");
-    if (!fs.existsSync(out)) throw new Error("soffice produced no output");
-    return new Uint8Array(fs.readFileSync(out));
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-}
+/** The workbook as LibreOffice saves it after recalculating every formula (test/libreoffice.ts). */
+export const recalcXlsx = recalculate;
 
 // ───────────── reading the recalculated values back ─────────────
 // ExcelJS drops a cached result of 0 when it reads a formula cell, so the values
