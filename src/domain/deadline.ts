@@ -35,8 +35,17 @@ export function parseDeadline(input: CellValue, ctx: DeadlineContext): DeadlineP
   }
   if (typeof input === "boolean") return { ok: false, code: "unreadable", reason: "Ô chứa giá trị đúng/sai, không phải thời hạn." };
   if (typeof input === "number") return fromNumber(input, ctx);
-  return fromText(input, ctx);
+  // The same deadline texts recur on many rows and in every commune's file.
+  const key = `${ctx.planYear}|${input}`;
+  const known = textDeadlines.get(key);
+  if (known) return known;
+  const parsed = fromText(input, ctx);
+  if (textDeadlines.size > 20_000) textDeadlines.clear();
+  textDeadlines.set(key, parsed);
+  return parsed;
 }
+
+const textDeadlines = new Map<string, DeadlineParse>();
 
 function fromNumber(n: number, ctx: DeadlineContext): DeadlineParse {
   if (Number.isInteger(n) && n >= 1900 && n <= 2200 && !isDateFormat(ctx.numberFormat)) {

@@ -127,11 +127,17 @@ const LABEL_RULES: LabelRule[] = [
 /** The labels a header row is recognised by, for the "no header" message. */
 export const EXPECTED_LABELS = ["STT/TT", "Nội dung chỉ tiêu / Nhiệm vụ", "Đơn vị tính", "Chỉ tiêu / Kết quả", "Đơn vị chủ trì", "Thời gian hoàn thành"];
 
+// Every cell of the first rows is tried as a label; the same texts recur in every file.
+const roles = new Map<string, LabelRule["role"] | null>();
+
 function labelRole(label: string): LabelRule["role"] | null {
+  const known = roles.get(label);
+  if (known !== undefined) return known;
   const key = foldKey(label.replace(/^\s*\(\d+\)\s*/, ""));
-  if (!key) return null;
-  for (const rule of LABEL_RULES) if (rule.test.test(key)) return rule.role;
-  return null;
+  const role = key ? (LABEL_RULES.find((rule) => rule.test.test(key))?.role ?? null) : null;
+  if (roles.size > 20_000) roles.clear();
+  roles.set(label, role);
+  return role;
 }
 
 /** Grid access that sees through merged areas (a merged cell's value is its top-left's). */
@@ -176,9 +182,13 @@ class Grid {
     };
   }
 
+  /** The row's texts up to its own last cell (callers only look at order and emptiness). */
   rowTexts(row: number): string[] {
     const out: string[] = [];
-    for (let c = 1; c <= this.colCount; c++) out.push(cellText(this.raw(row, c)));
+    // Not up to the sheet's widest row: one stray cell in column XFD would make every
+    // row 16,384 cells long and reading a sheet take minutes.
+    const last = Math.min(this.colCount, this.s.values[row - 1]?.length ?? 0);
+    for (let c = 1; c <= last; c++) out.push(cellText(this.raw(row, c)));
     return out;
   }
 }
@@ -224,7 +234,14 @@ function readTableUncached(sheet: SheetSnapshot, options: ReadOptions): ReadResu
   const nameLabel = columns.find((c) => c.role === "name")?.label ?? "";
   const declared = declaredCountOf(nameLabel);
 
-  const rows = readRows(grid, header.end + 1, columns);
+  // The table is as wide as its header: a note typed to the right of it, past the
+  // last header cell, does not make an empty row an item of the table.
+  let width = Math.max(...columns.map((c) => c.col));
+  for (let r = header.row; r <= header.end; r++) {
+    const texts = grid.rowTexts(r);
+    for (let c = texts.length; c > width; c--) if (texts[c - 1] !== "") width = c;
+  }
+  const rows = readRows(grid, header.end + 1, columns, width);
   let kind: TableKind = has("unit") || (has("target") && !has("deadline")) ? "indicators" : "tasks";
   if (kind === "tasks") {
     for (const r of rows) {
@@ -350,7 +367,7 @@ function declaredCountOf(text: string): number | undefined {
 
 const FOOTER = /^(noi nhan|tm |t m |kt |chu tich|pho chu tich|nguoi lap|thu truong)/;
 
-function readRows(grid: Grid, start: number, columns: Column[]): TableRow[] {
+function readRows(grid: Grid, start: number, columns: Column[], width: number): TableRow[] {
   const rows: TableRow[] = [];
   const byRole = new Map(columns.map((c) => [c.role, c]));
   const numberCol = byRole.get("number");
@@ -359,7 +376,7 @@ function readRows(grid: Grid, start: number, columns: Column[]): TableRow[] {
   let skippedNumbering = false;
 
   for (let r = start; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
+    const texts = grid.rowTexts(r).slice(0, width);
     if (texts.every((t) => t === "")) continue;
     const firstText = texts.find((t) => t !== "") ?? "";
     const numberText = numberCol ? cellText(grid.raw(r, numberCol.col)) : "";
