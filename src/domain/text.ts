@@ -108,26 +108,36 @@ export function tokens(text: string): string[] {
   return key ? key.split(" ") : [];
 }
 
-/** A folded key's character bigrams, counted: compute once, compare many times. */
+/**
+ * A folded key's character bigrams, counted, as sorted integer ids: computed once
+ * per text, compared with many (a merge of two sorted arrays, no hashing).
+ */
 export interface Profile {
   key: string;
-  grams: Map<string, number>;
+  ids: Int32Array;
+  counts: Int32Array;
   size: number;
 }
 
+const gramIds = new Map<string, number>();
+
 export function profileOfKey(key: string): Profile {
-  const grams = new Map<string, number>();
+  const grams = new Map<number, number>();
   let size = 0;
   for (const word of key.split(" ")) {
     if (!word) continue;
     const padded = ` ${word} `;
     for (let i = 0; i < padded.length - 1; i++) {
       const g = padded.slice(i, i + 2);
-      grams.set(g, (grams.get(g) ?? 0) + 1);
+      let id = gramIds.get(g);
+      if (id === undefined) gramIds.set(g, (id = gramIds.size));
+      grams.set(id, (grams.get(id) ?? 0) + 1);
       size++;
     }
   }
-  return { key, grams, size };
+  const ids = Int32Array.from(grams.keys()).sort();
+  const counts = Int32Array.from(ids, (id) => grams.get(id)!);
+  return { key, ids, counts, size };
 }
 
 /** Dice coefficient of two profiles' bigrams, in [0, 1]. */
@@ -135,8 +145,16 @@ export function profileSimilarity(a: Profile, b: Profile): number {
   if (!a.key || !b.key) return 0;
   if (a.key === b.key) return 1;
   let overlap = 0;
-  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
-  for (const [g, n] of small.grams) overlap += Math.min(n, large.grams.get(g) ?? 0);
+  let i = 0;
+  let j = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    if (ai[i] === bi[j]) {
+      overlap += Math.min(a.counts[i++], b.counts[j++]);
+    } else if (ai[i] < bi[j]) i++;
+    else j++;
+  }
   return (2 * overlap) / (a.size + b.size);
 }
 
