@@ -77,3 +77,62 @@ describe("text we write stays text", () => {
     expect(snap.formulas?.[0]?.[0] ?? null).toBeNull();
   });
 });
+
+describe("every address our code names", () => {
+  it("is Microsoft's (Office.js and its telemetry, allowed in the task pane's CSP); no other host appears anywhere in src/", () => {
+    const files = sourceFiles(path.join(__dirname, "..", "src"));
+    const urls = new Set(files.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/https?:\/\/[^\s"'`)<>;]+/g)].map((m) => m[0])));
+    for (const u of urls) expect(u).toMatch(/^https:\/\/(appsforoffice\.microsoft\.com(\/lib\/1\/hosted\/office\.js)?|ajax\.aspnetcdn\.com|\*\.(aria|events\.data)\.microsoft\.com)$/);
+    expect(urls.size).toBeGreaterThan(0);
+  });
+});
+
+describe("more lookups keyed by user text", () => {
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("`phuluc %s` is an unknown command, not a crash", async (name) => {
+    const { main } = await import("../src/cli/main");
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => void err.push(t), readFile: async () => new Uint8Array(), writeFile: async () => undefined, exists: () => false, today: () => "2026-06-30" };
+    expect(await main([name], io)).toBe(2);
+    expect(err.join("\n")).toMatch(new RegExp(`^Không có lệnh "${name}"\\.`));
+  });
+
+  it("defined names called __proto__ or constructor stay ordinary entries of the workbook's names", async () => {
+    const { ExcelHost } = await import("../src/hosts/excel/host");
+    const { FakeWorkbook, installExcelGlobals } = await import("./fakes/excel");
+    installExcelGlobals();
+    const wb = new FakeWorkbook([{ name: "S", values: [["x"]] }]);
+    wb.names.push({ name: "__proto__", formula: "=S!$A$1" }, { name: "constructor", formula: "=S!$A$2" });
+    const { workbook } = await new ExcelHost(wb.run, () => true).readSheet("S");
+    expect(Object.keys(workbook.names)).toEqual(["__proto__", "constructor"]);
+    expect(workbook.names["__proto__"]).toBe("=S!$A$1");
+    expect(Object.getPrototypeOf(workbook.names)).toBe(Object.prototype);
+  });
+
+  it("an Office.js error code named like a prototype property gets the generic message", async () => {
+    const { officeErrorMessage } = await import("../src/hosts/excel/errors");
+    for (const code of ["constructor", "toString", "__proto__"]) expect(officeErrorMessage({ code })).toMatch(/^Excel báo lỗi khi thực hiện thao tác\./);
+  });
+});
+
+describe("what the add-in reads", () => {
+  it("in Excel, only the sheets a command asks for (and every sheet's name and protection, to check the plan)", async () => {
+    const { ExcelHost } = await import("../src/hosts/excel/host");
+    const { FakeWorkbook, installExcelGlobals } = await import("./fakes/excel");
+    installExcelGlobals();
+    const wb = new FakeWorkbook([
+      { name: "Chỉ tiêu", values: [["STT", "Nội dung"]] },
+      { name: "Riêng tư", values: [["Lương", 12_000_000]] },
+    ]);
+    const asked: string[] = [];
+    const run: typeof wb.run = (batch) =>
+      wb.run((context) => {
+        const sheets = context.workbook.worksheets;
+        const getItem = sheets.getItem.bind(sheets);
+        (sheets as unknown as { getItem: (n: string) => unknown }).getItem = (n: string) => (asked.push(n), getItem(n));
+        return batch(context);
+      });
+    const { sheet } = await new ExcelHost(run, () => true).readSheet("Chỉ tiêu");
+    expect(asked).toEqual(["Chỉ tiêu"]);
+    expect(JSON.stringify(sheet)).not.toContain("Lương");
+  });
+});

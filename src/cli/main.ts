@@ -48,7 +48,8 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     io.out(helpText());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  // Own keys only: `phuluc constructor` must not find Object.prototype.constructor.
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`Không có lệnh "${name}".\n\n${helpText()}`);
     return 2;

@@ -367,7 +367,8 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
     }
   }
   if (added.length > 0) {
-    edits.push({ op: "columnWidths", sheet: sheet.name, widths: added.map((a) => ({ col: cols.get(a.role)!, width: COLUMN_WIDTH })) });
+    // Shown even where the official had hidden that (empty) column: an added column nobody sees is lost work.
+    edits.push({ op: "columnWidths", sheet: sheet.name, widths: added.map((a) => ({ col: cols.get(a.role)!, width: COLUMN_WIDTH, hidden: false })) });
   }
 
   // 4. The formulas, row by row, and the same computation in the domain.

@@ -49,6 +49,8 @@ export function formatNumberVi(value: number, digits = 2): string {
 /** Round away binary noise (0.1 + 0.2) before comparing. */
 export function roundTo(value: number, digits = 9): number {
   const f = 10 ** digits;
+  // A number too large to have decimals worth rounding would overflow to Infinity when scaled.
+  if (!Number.isFinite(value * f)) return value;
   return Math.round(value * f) / f;
 }
 

@@ -149,7 +149,8 @@ function fromText(raw: string, ctx: TargetContext): TargetParse {
     return { ok: true, target: { kind: "qualitative", text: clean(raw) }, notes: [] };
   }
   const value = parseLocaleNumber(m[1]);
-  if (Number.isNaN(value)) {
+  // Not a number, or more digits than a number can hold ("999…" typed by a stuck key).
+  if (!Number.isFinite(value)) {
     return { ok: false, code: "unreadable", reason: `Không đọc được số "${m[1].trim()}" trong chỉ tiêu.` };
   }
   const trailing = m[3]?.trim();

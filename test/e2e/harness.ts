@@ -22,14 +22,60 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** Build the production bundle unless PHULUC_E2E_NO_BUILD is set (a build already ran). */
+/** What the bundle is built from: a change to any of these makes dist/ stale. */
+const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "package.json", "package-lock.json", "scripts/manifest-urls.js"];
+const STAMP = path.join(DIST, ".e2e-build");
+const PUBLIC_URL = "https://phuluc.example.vn/";
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, e) => Math.max(m, newestMtime(path.join(p, e))), st.mtimeMs);
+}
+
+/** dist/ was built by this harness after the last change to its inputs. */
+function fresh(): boolean {
+  if (!fs.existsSync(STAMP) || fs.readFileSync(STAMP, "utf8") !== PUBLIC_URL) return false;
+  const built = fs.statSync(STAMP).mtimeMs;
+  return INPUTS.every((i) => newestMtime(path.join(ROOT, i)) < built);
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Build the production bundle, once: several e2e files call this from parallel jest
+ * workers, and two webpack runs into one dist/ (which webpack cleans first) would
+ * break each other. A lock file makes them take turns; whoever comes second finds
+ * dist/ fresh and reuses it. PHULUC_E2E_NO_BUILD skips the build when dist/ exists.
+ */
 export function build(): void {
   if (process.env.PHULUC_E2E_NO_BUILD && fs.existsSync(path.join(DIST, "web", "index.html"))) return;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
-    cwd: ROOT,
-    stdio: "pipe",
-    env: { ...process.env, ADDIN_PUBLIC_URL: "https://phuluc.example.vn/" },
-  });
+  const lock = path.join(ROOT, "tmp", "e2e-build.lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, "wx"));
+      break;
+    } catch {
+      // A lock left by a killed run is older than any build takes.
+      if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 10 * 60_000) fs.rmSync(lock, { force: true });
+      sleep(500);
+    }
+  }
+  try {
+    if (fresh()) return;
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
+      cwd: ROOT,
+      stdio: "pipe",
+      env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC_URL },
+    });
+    fs.writeFileSync(STAMP, PUBLIC_URL);
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
 }
 
 export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {

@@ -78,6 +78,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new HostError("unreadable", `Không đọc được tệp "${opt.file}" (kiểm tra quyền truy cập hoặc tệp đang bị khóa).`);
   }
   const wb = snapshotWorkbook(await openWorkbook(bytes, fileName), fileName);
+  // A workbook without a single sheet (Excel never saves one; other tools can) has
+  // nothing to check: saying "ready to submit" would be wrong.
+  if (wb.sheets.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
   if (opt.sheet !== undefined) {
     const s = wb.sheets.find((x) => x.name === opt.sheet) ?? wb.sheets.find((x) => x.name.toLowerCase() === opt.sheet!.toLowerCase());
     if (!s) throw new UsageError(`Tệp không có trang tính "${opt.sheet}". Các trang tính: ${wb.sheets.map((x) => `"${x.name}"`).join(", ")}.`);

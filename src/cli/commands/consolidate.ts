@@ -90,7 +90,7 @@ function options(args: string[]): Options {
 }
 
 function samePath(a: string, b: string): boolean {
-  return path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase();
+  return path.resolve(a).normalize("NFC").toLowerCase() === path.resolve(b).normalize("NFC").toLowerCase();
 }
 
 /** One file → a source; a file that cannot be opened becomes a source with its reason. */

@@ -76,7 +76,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const out = opts.ra;
   if (!out) throw new UsageError("Thiếu tệp kết quả: dùng -o TỆP_RA.xlsx.\n\n" + usage);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp kết quả "${out}" phải có đuôi .xlsx.`);
-  if (opts.vao && path.resolve(opts.vao) === path.resolve(out)) {
+  // Case- and normalisation-insensitive, as Windows and macOS compare file names: with
+  // --ghi-de, "KeHoach.xlsx" -o "kehoach.xlsx" would otherwise replace the original.
+  const same = (a: string, b: string) => path.resolve(a).normalize("NFC").toLowerCase() === path.resolve(b).normalize("NFC").toLowerCase();
+  if (opts.vao && same(opts.vao, out)) {
     throw new UsageError("Tệp kết quả (-o) phải khác tệp --vao: tệp gốc không bao giờ bị sửa.");
   }
   if (io.exists(out) && !opts["ghi-de"]) {

@@ -10,7 +10,7 @@ import type { CellStyle, Edit } from "../../domain/edits";
 import { isFormula, startsLikeFormula } from "../../domain/edits";
 import { parseRange } from "../../domain/address";
 import { HostError } from "../file/errors";
-import { officeErrorMessage } from "./errors";
+import { officeErrorMessage, type OfficePhase } from "./errors";
 
 /** What the task pane needs from a workbook, whichever host holds it. */
 export interface WorkbookHost {
@@ -105,6 +105,7 @@ export class ExcelHost implements WorkbookHost {
 
   async apply(edits: Edit[], known?: WorkbookState): Promise<void> {
     if (edits.length === 0) return;
+    let phase: OfficePhase = "read";
     await this.guard(async (context) => {
       let state = known;
       if (!state) {
@@ -113,6 +114,8 @@ export class ExcelHost implements WorkbookHost {
         state = pending();
       }
       checkPlan(edits, state);
+      // From here a failure may leave part of the edits written (Excel does not roll back).
+      phase = "write";
       let budget = 0;
       for (const edit of edits) {
         budget += this.queueEdit(context, edit);
@@ -122,7 +125,7 @@ export class ExcelHost implements WorkbookHost {
         }
       }
       await context.sync();
-    });
+    }, () => phase);
   }
 
   async select(sheet: string, range: string): Promise<void> {
@@ -160,7 +163,8 @@ export class ExcelHost implements WorkbookHost {
         for (const w of e.widths) {
           const column = ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn();
           column.format.columnWidth = Math.round(w.width * 7);
-          if (w.hidden) column.columnHidden = true;
+          // false too: a column the add-in adds must show even where the user had hidden an empty one.
+          if (w.hidden !== undefined) column.columnHidden = w.hidden;
         }
         return 100 * e.widths.length;
       }
@@ -239,12 +243,12 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Turn Office.js failures into Vietnamese messages; nothing else escapes. */
-  private async guard<T>(f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async guard<T>(f: (context: Excel.RequestContext) => Promise<T>, phase: () => OfficePhase = () => "read"): Promise<T> {
     try {
       return await this.run(f);
     } catch (e) {
       if (e instanceof HostError) throw e;
-      throw new HostError("office", officeErrorMessage(e), e);
+      throw new HostError("office", officeErrorMessage(e, phase()), e);
     }
   }
 }
@@ -256,7 +260,8 @@ function queueState(context: Excel.RequestContext): () => WorkbookState {
   names.load("items/name,items/formula");
   return () => {
     const named: Record<string, string> = {};
-    for (const n of names.items) named[n.name] = n.formula;
+    // defineProperty, not assignment: a name "__proto__" (valid in Excel) stays an ordinary entry.
+    for (const n of names.items) Object.defineProperty(named, n.name, { value: n.formula, enumerable: true, writable: true, configurable: true });
     return {
       sheetNames: sheets.items.map((s) => s.name),
       protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
@@ -274,8 +279,15 @@ export function checkPlan(edits: Edit[], state: WorkbookState): void {
     if (e.op === "addSheet") {
       const key = e.sheet.toLowerCase();
       if (existing.has(key) || added.has(key)) throw new HostError("sheet-exists", `Trang tính "${e.sheet}" đã có; không ghi đè.`);
+      // What Excel refuses only at the write, after the edits queued before it are done.
+      if (!e.sheet.trim() || e.sheet.length > 31 || /[\\/?*[\]:]/.test(e.sheet) || /^'|'$/.test(e.sheet)) {
+        throw new HostError("bad-sheet-name", `Tên trang tính "${e.sheet}" không hợp lệ.`);
+      }
       added.add(key);
     } else if (e.op !== "defineName") {
+      if (e.op === "setValues" && e.values.some((row) => row.length !== (e.values[0]?.length ?? 0))) {
+        throw new HostError("bad-plan", `Dữ liệu cần ghi vào vùng ${e.range} của trang tính "${e.sheet}" không đều các dòng; không có gì được ghi.`);
+      }
       const key = e.sheet.toLowerCase();
       if (!existing.has(key) && !added.has(key)) throw new HostError("no-sheet", `Không có trang tính "${e.sheet}".`);
       if (locked.has(key) && e.op !== "select") {

@@ -17,7 +17,7 @@ export function validatePlan(wb: ExcelJS.Workbook, edits: Edit[]): void {
     if (e.op === "addSheet") {
       const key = e.sheet.toLowerCase();
       if (existing.has(key) || added.has(key)) throw new HostError("sheet-exists", `Trang tính "${e.sheet}" đã có; không ghi đè.`);
-      if (e.sheet.length > 31 || /[\\/?*[\]:]/.test(e.sheet)) throw new HostError("bad-sheet-name", `Tên trang tính "${e.sheet}" không hợp lệ.`);
+      if (!e.sheet.trim() || e.sheet.length > 31 || /[\\/?*[\]:]/.test(e.sheet) || /^'|'$/.test(e.sheet)) throw new HostError("bad-sheet-name", `Tên trang tính "${e.sheet}" không hợp lệ.`);
       added.add(key);
       continue;
     }
@@ -35,7 +35,17 @@ export function validatePlan(wb: ExcelJS.Workbook, edits: Edit[]): void {
 
 export function applyEdits(wb: ExcelJS.Workbook, edits: Edit[]): void {
   validatePlan(wb, edits);
-  for (const e of edits) applyOne(wb, e);
+  for (const e of edits) {
+    try {
+      applyOne(wb, e);
+    } catch (err) {
+      // What validatePlan cannot foresee (ExcelJS refusing a merge over a merged area...):
+      // a Vietnamese message that says where; callers write no file after it.
+      if (err instanceof HostError) throw err;
+      const where = e.op === "defineName" ? `tên "${e.name}"` : `trang tính "${e.sheet}"${"range" in e ? `, vùng ${e.range}` : ""}`;
+      throw new HostError("apply-failed", `Không thực hiện được thay đổi (${where}); chưa có tệp nào được ghi.`, err);
+    }
+  }
   // ExcelJS writes formulas without results (or with stale ones, for a workbook it
   // read); ask Excel to compute every formula when the file is opened. LibreOffice
   // ignores the flag: it computes formulas that have no stored result and keeps the rest.
@@ -167,7 +177,7 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
       // Empty text removes the note (how marks are taken off).
       const cell = sheet(wb, e.sheet).getCell(e.cell);
       if (e.text) cell.note = e.text;
-      else (cell as unknown as { note: unknown }).note = undefined;
+      else removeNote(cell);
       return;
     }
     case "select":
@@ -175,6 +185,17 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
     case "chart":
       return; // ExcelJS cannot create charts; the Excel host draws them
   }
+}
+
+/**
+ * `cell.note = undefined` makes ExcelJS write an empty note (a red corner with nothing
+ * in it). ExcelJS keeps a note in two places: the cell's comment object and, for a
+ * cell read from a file, the comment in the model it was read from; both must go.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  c._comment = undefined;
+  if (c._value?.model) delete c._value.model.comment;
 }
 
 function forEachCell(range: string, f: (row: number, col: number) => void): void {
@@ -220,8 +241,62 @@ function serialToDate(serial: number): Date {
 
 /** Write a workbook to bytes. */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  const restore = escapeTextForXml(wb);
+  try {
+    const buf = await wb.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  } finally {
+    restore();
+  }
+}
+
+/** Characters XML cannot hold (and CR, which XML turns into LF), and text that reads as Excel's escapes. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+const NEEDS_ESCAPE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F]|_x[0-9A-Fa-f]{4}_/;
+
+/**
+ * Excel's own escaping for text in .xlsx: "_x000D_" for a CR, "_x0001_" for a control
+ * character, "_x005F_" before text that would read as such an escape. ExcelJS reads
+ * these escapes but does not write them: it drops control characters, writes CR raw
+ * (read back as LF) and writes a literal "_x0001_" as is (read back as a control
+ * character). So every write of a workbook an official typed such text into would
+ * change cells nobody asked to change.
+ */
+export function excelEscape(text: string): string {
+  return text
+    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+    .replace(/[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+/** Escape the workbook's text cells in place for writing; returns the function that puts them back. */
+function escapeTextForXml(wb: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  for (const ws of wb.worksheets) {
+    // Every row that exists and every cell in it, empty ones too (a note can sit on an
+    // empty cell); not ws.eachRow({ includeEmpty }), which creates every missing row.
+    const rows = (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
+    rows.forEach((row) =>
+      row?.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        if (typeof v === "string" && NEEDS_ESCAPE.test(v)) {
+          cell.value = excelEscape(v);
+          undo.push(() => (cell.value = v));
+        } else if (v && typeof v === "object" && "richText" in v && v.richText.some((t) => NEEDS_ESCAPE.test(t.text))) {
+          cell.value = { ...v, richText: v.richText.map((t) => ({ ...t, text: excelEscape(t.text) })) };
+          undo.push(() => (cell.value = v));
+        }
+        // Notes too: ours quote the cell's text, and must read back as written to come off again.
+        const note = cell.note;
+        if (typeof note === "string" && NEEDS_ESCAPE.test(note)) {
+          cell.note = excelEscape(note);
+          undo.push(() => (cell.note = note));
+        }
+      }),
+    );
+  }
+  return () => undo.forEach((f) => f());
 }
 
 /** For messages: the address of a cell in a range. */

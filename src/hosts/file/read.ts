@@ -143,7 +143,8 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook, fileName?: string): Workb
   const names: Record<string, string> = {};
   try {
     const model = (wb as unknown as { definedNames?: { model?: { name: string; ranges: string[] }[] } }).definedNames?.model ?? [];
-    for (const n of model) names[n.name] = n.ranges.join(",");
+    // defineProperty, not assignment: a name "__proto__" (valid in Excel) stays an ordinary entry.
+    for (const n of model) Object.defineProperty(names, n.name, { value: n.ranges.join(","), enumerable: true, writable: true, configurable: true });
   } catch {
     // Defined names are a convenience; a workbook without readable ones is still read.
   }
@@ -176,7 +177,11 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     formulas[r - 1] = fill(fs, null);
   });
   const hiddenColumns: number[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c);
+  // ExcelJS computes columnCount by walking every row: read it once, not per column
+  // (a stray cell in column XFD made this loop take minutes).
+  // Columns with their own settings count too: an empty column the official hid is still hidden.
+  const columnCount = Math.max(ws.columnCount, (ws as unknown as { _columns?: unknown[] })._columns?.length ?? 0);
+  for (let c = 1; c <= columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c);
   const merges = Object.keys((ws as unknown as { _merges?: Record<string, unknown> })._merges ?? {}).map((k) => {
     const m = (ws as unknown as { _merges: Record<string, { range: string }> })._merges[k];
     return m.range;

@@ -108,9 +108,16 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
         const size = u16(e + 2);
         if (id === 0x0001) {
           let f = e + 4;
-          if (uncompressedSize === 0xffffffff && f + 8 <= e + 4 + size) (uncompressedSize = u64(f)), (f += 8);
-          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + size) (compressedSize = u64(f)), (f += 8);
-          if (localOffset === 0xffffffff && f + 8 <= e + 4 + size) localOffset = u64(f);
+          const fits = () => f + 8 <= e + 4 + size;
+          if (uncompressedSize === 0xffffffff && fits()) {
+            uncompressedSize = u64(f);
+            f += 8;
+          }
+          if (compressedSize === 0xffffffff && fits()) {
+            compressedSize = u64(f);
+            f += 8;
+          }
+          if (localOffset === 0xffffffff && fits()) localOffset = u64(f);
           break;
         }
         e += 4 + size;
@@ -123,7 +130,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
 }
 
 function mb(n: number): string {
-  return `${Math.round(n / 1048576)} MB`;
+  return n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
 /**
