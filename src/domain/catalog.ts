@@ -22,6 +22,8 @@ import { foldKey } from "./text";
 
 let builtin: Catalog | null = null;
 
+const CODE = /^[A-Z]{1,5}-\d{1,3}$/;
+
 export function defaultCatalog(): Catalog {
   builtin ??= {
     version: CATALOG_VERSION,
@@ -59,7 +61,9 @@ export function catalogWithListSheet(base: Catalog, sheet: SheetSnapshot): { cat
     }
     const code = row.cells.code?.text;
     const name = row.cells.name?.text;
-    if (!code || !name) continue;
+    // A code the province would issue ("HT-01", "CDS-17"), once: anything else in a
+    // hand-made sheet is not a list update.
+    if (!code || !name || !CODE.test(code) || indicators.some((i) => i.code === code)) continue;
     const unit = row.cells.unit?.text ? (matchUnit(base, row.cells.unit.text)?.code ?? row.cells.unit.text) : null;
     const percentUnit = unit !== null && (base.units.find((u) => u.code === unit)?.percent ?? false);
     const parsed = row.cells.target ? parseTarget(row.cells.target.value, { numberFormat: row.cells.target.numberFormat, percentUnit }) : null;
@@ -82,6 +86,7 @@ export function catalogWithListSheet(base: Catalog, sheet: SheetSnapshot): { cat
       seenIn: known?.seenIn ?? [],
     });
   }
-  if (indicators.length === 0) return { catalog: base, replaced: 0 };
+  const items = read.table.rows.filter((r) => r.kind !== "group").length;
+  if (indicators.length === 0 || indicators.length < items / 2) return { catalog: base, replaced: 0 };
   return { catalog: { ...base, indicators, source: `Trang "${sheet.name}" trong sổ làm việc` }, replaced: indicators.length };
 }

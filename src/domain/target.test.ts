@@ -24,6 +24,8 @@ describe("parseTarget on the seeds' strings", () => {
     ["không quá 5%", "<=", 0.05, true],
     ["dưới 5%", "<", 0.05, true],
     ["1,5%", ">=", 0.015, true],
+    ["Đạt 60%", ">=", 0.6, true],
+    ["bằng 5", "=", 5, false],
   ])("%j → %s %d (percent %s)", (s, cmp, value, percent) => {
     const t = numeric(s);
     expect(t.comparator).toBe(cmp);

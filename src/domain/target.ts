@@ -58,7 +58,9 @@ const PREFIXES: ComparatorWords[] = [
   { pattern: /^(tối đa|không quá|không vượt quá|không cao hơn)(?=\s|\d)/i, comparator: "<=" },
   { pattern: /^(trên|hơn|cao hơn)(?=\s|\d)/i, comparator: ">" },
   { pattern: /^(dưới|thấp hơn|ít hơn)(?=\s|\d)/i, comparator: "<" },
-  { pattern: /^(đạt|bằng)(?=\s|\d)/i, comparator: "=" },
+  // "Đạt 60%" is a commitment to reach 60%: at least, not exactly.
+  { pattern: /^(đạt|đạt tối thiểu)(?=\s|\d)/i, comparator: ">=" },
+  { pattern: /^(bằng)(?=\s|\d)/i, comparator: "=" },
 ];
 
 const SUFFIXES: ComparatorWords[] = [

@@ -35,5 +35,5 @@ export function localToday(): IsoDate {
 /** A message for people from any error: ours are Vietnamese already; others get a generic line. */
 export function messageOf(e: unknown): string {
   if (e && typeof e === "object" && "name" in e && (e as Error).name === "HostError") return (e as Error).message;
-  return "Đã xảy ra lỗi không mong đợi; không có thay đổi nào được ghi vào sổ làm việc.";
+  return "Đã xảy ra lỗi không mong đợi. Hãy kiểm tra lại trang tính trước khi làm tiếp.";
 }

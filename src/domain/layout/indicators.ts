@@ -130,7 +130,8 @@ export function liveAchievementFormulas(
 
 /** The body that leads an indicator by default, as a commune or a ward names it. */
 export function defaultLead(catalog: Catalog, indicator: CatalogIndicator, type: UnitType): string | null {
-  const code = INDICATOR_LEADS[indicator.code] ?? DEFAULT_LEAD;
+  // Codes may come from a workbook's own list: never let one reach Object.prototype.
+  const code = Object.prototype.hasOwnProperty.call(INDICATOR_LEADS, indicator.code) ? INDICATOR_LEADS[indicator.code] : DEFAULT_LEAD;
   let body: Body | undefined = catalog.bodies.find((b) => b.code === code);
   // The one body pair that differs by type: a ward's economic office is not a commune's.
   if (body?.only && body.only !== type) {
