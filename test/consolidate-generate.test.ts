@@ -5,7 +5,7 @@
 import { readTable } from "../src/domain/reader";
 import { defaultCatalog } from "../src/domain/catalog";
 import { consolidate } from "../src/domain/consolidate";
-import { indicatorNameTest } from "../src/domain/validate";
+import { indicatorNameTest } from "../src/domain/match";
 import type { Commune } from "../src/catalog/types";
 import { communeFileName, generateCommune, generateCommuneSheets, generateCommuneWorkbook, LAYOUTS, type Generated } from "./generate";
 import { readBack } from "./xlsx";

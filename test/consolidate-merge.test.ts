@@ -9,7 +9,7 @@ import { defaultCatalog } from "../src/domain/catalog";
 import { applyEdits } from "../src/hosts/file/apply";
 import { snapshotWorkbook } from "../src/hosts/file/read";
 import { readTable } from "../src/domain/reader";
-import { indicatorNameTest } from "../src/domain/validate";
+import { indicatorNameTest } from "../src/domain/match";
 import { communeInLines } from "../src/domain/consolidate/identify";
 import { main } from "../src/cli/main";
 import type { CellValue } from "../src/domain/snapshot";

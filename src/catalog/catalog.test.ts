@@ -17,6 +17,7 @@ import {
   UNITS_OF_MEASURE,
 } from "./index";
 import type { CatalogIndicator, Comparator } from "./index";
+import { columnLetter } from "../domain/address";
 
 // ───────────────────────────── fixtures ─────────────────────────────
 
@@ -79,16 +80,8 @@ function norm(s: string): string {
     .trim();
 }
 
-function colLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letter of a 0-based index. */
+const colLetter = (index: number): string => columnLetter(index + 1);
 
 function sheetOf(fixture: Fixture, name: string): FixtureSheet {
   const sheet = fixture.sheets.find((s) => s.name === name);

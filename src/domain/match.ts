@@ -37,10 +37,27 @@ const BODY_THRESHOLD = 0.86;
 
 // Keys are built once per catalog and kept beside it.
 const indicatorKeys = new WeakMap<Catalog, { item: CatalogIndicator; profile: Profile }[]>();
-// Officials' sheets repeat the same names (and consolidation reads 95 copies of the
-// list): remember each name's answer per catalog.
-const indicatorMemo = new WeakMap<Catalog, Map<string, MatchResult<CatalogIndicator>>>();
 const MEMO_LIMIT = 20_000;
+
+/**
+ * A matcher that remembers its answers per catalog (bounded: cleared when full).
+ * Sheets repeat the same names on every row and in every commune's file; answers
+ * depend only on the catalog, which is never changed, and the text. Callers must
+ * not mutate what they get back.
+ */
+function remembered<T>(match: (catalog: Catalog, text: string) => T): (catalog: Catalog, text: string) => T {
+  const memos = new WeakMap<Catalog, Map<string, T>>();
+  return (catalog, text) => {
+    let memo = memos.get(catalog);
+    if (!memo) memos.set(catalog, (memo = new Map()));
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    const result = match(catalog, text);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, result);
+    return result;
+  };
+}
 
 function keysOf(catalog: Catalog) {
   let keys = indicatorKeys.get(catalog);
@@ -69,16 +86,7 @@ export function targetInName(name: string): string | null {
   return m ? m[1] : null;
 }
 
-export function matchIndicator(catalog: Catalog, name: string): MatchResult<CatalogIndicator> {
-  let memo = indicatorMemo.get(catalog);
-  if (!memo) indicatorMemo.set(catalog, (memo = new Map()));
-  const known = memo.get(name);
-  if (known) return known;
-  const result = matchIndicatorUncached(catalog, name);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(name, result);
-  return result;
-}
+export const matchIndicator: (catalog: Catalog, name: string) => MatchResult<CatalogIndicator> = remembered(matchIndicatorUncached);
 
 function matchIndicatorUncached(catalog: Catalog, name: string): MatchResult<CatalogIndicator> {
   const key = indicatorKey(name);
@@ -167,18 +175,7 @@ export interface BodyMatch {
   candidates: Match<Body>[];
 }
 
-const bodyMemo = new WeakMap<Catalog, Map<string, BodyMatch>>();
-
-export function matchBody(catalog: Catalog, text: string): BodyMatch {
-  let memo = bodyMemo.get(catalog);
-  if (!memo) bodyMemo.set(catalog, (memo = new Map()));
-  const known = memo.get(text);
-  if (known) return known;
-  const result = matchBodyUncached(catalog, text);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, result);
-  return result;
-}
+export const matchBody: (catalog: Catalog, text: string) => BodyMatch = remembered(matchBodyUncached);
 
 function matchBodyUncached(catalog: Catalog, text: string): BodyMatch {
   const cleaned = clean(text).replace(/[.;,:]+$/, "");
@@ -204,7 +201,9 @@ function matchBodyUncached(catalog: Catalog, text: string): BodyMatch {
  * tầng và Đô thị" and "Các phòng, ban, đơn vị" stay whole. Text in parentheses is
  * a remark about the body, not another body.
  */
-export function splitBodies(catalog: Catalog, cell: string): BodyMatch[] {
+export const splitBodies: (catalog: Catalog, cell: string) => BodyMatch[] = remembered(splitBodiesUncached);
+
+function splitBodiesUncached(catalog: Catalog, cell: string): BodyMatch[] {
   const out: BodyMatch[] = [];
   const withoutRemarks = clean(cell).replace(/\([^)]*\)/g, " ");
   for (const part of withoutRemarks.split(/[;\n]+/)) {
@@ -272,18 +271,7 @@ export function communeLabel(c: Commune, date: IsoDate | null): string {
  * match (case, spaces, "Hoà"/"Hòa" settled) counts as 1; an accent-free match counts
  * when it names one commune only; anything looser is a candidate, never a match.
  */
-const communeMemo = new WeakMap<Catalog, Map<string, MatchResult<Commune>>>();
-
-export function matchCommune(catalog: Catalog, text: string): MatchResult<Commune> {
-  let memo = communeMemo.get(catalog);
-  if (!memo) communeMemo.set(catalog, (memo = new Map()));
-  const known = memo.get(text);
-  if (known) return known;
-  const result = matchCommuneUncached(catalog, text);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, result);
-  return result;
-}
+export const matchCommune: (catalog: Catalog, text: string) => MatchResult<Commune> = remembered(matchCommuneUncached);
 
 function matchCommuneUncached(catalog: Catalog, text: string): MatchResult<Commune> {
   const bare = clean(text).replace(/^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/i, "").replace(/^(xã|phường)\s+/i, "");

@@ -55,8 +55,6 @@ export interface WorkbookReport {
   counts: Record<Severity, number>;
 }
 
-export { indicatorNameTest };
-
 interface Fallback {
   /** Heading lines of other sheets of the workbook, and its file name, to find the commune when this sheet does not name it. */
   communeLines?: string[];

@@ -4,7 +4,6 @@
  * against its own target, each task row judged as of the report date.
  */
 import type { Catalog } from "../match";
-import { indicatorKey, matchIndicator, matchUnit, splitBodies, targetInName, unitByCode } from "../match";
 import type { CatalogIndicator } from "../../catalog/types";
 import { readTable, type Table, type TableRow } from "../reader";
 import { parseTarget, type Target } from "../target";
@@ -14,7 +13,7 @@ import { parseDateCell, parseStatus, taskState, DUE_SOON_DAYS } from "../status"
 import { parseIso, type IsoDate } from "../dates";
 import { foldKey } from "../text";
 import { LIST_SHEET } from "../catalog";
-import { indicatorNameTest } from "../validate";
+import { indicatorKey, indicatorNameTest, matchIndicator, matchUnit, splitBodies, targetInName, unitByCode } from "../match";
 import { markerOf } from "../layout/marker";
 import { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS } from "./names";
 import type { WorkbookSnapshot } from "../snapshot";
@@ -28,32 +27,9 @@ function isOwnSheet(name: string): boolean {
   return k === foldKey(LIST_SHEET) || OUTPUT_SHEETS.some((o) => foldKey(o) === k);
 }
 
-/*
- * The 95 communes copy the province's list, so the same names and lead cells recur
- * in every file; matching is the costly part of reading (a few milliseconds a name),
- * so results are remembered per catalog.
- */
-const indicatorMemo = new WeakMap<Catalog, Map<string, CatalogIndicator | null>>();
-const leadMemo = new WeakMap<Catalog, Map<string, string[]>>();
-
-function memoFor<T>(store: WeakMap<Catalog, Map<string, T>>, catalog: Catalog): Map<string, T> {
-  let m = store.get(catalog);
-  if (!m) {
-    m = new Map();
-    store.set(catalog, m);
-  }
-  return m;
-}
-
-/** The catalog indicator a name matches, or null. */
+/** The catalog indicator a name matches, or null (matchIndicator remembers its answers). */
 export function indicatorOf(catalog: Catalog, name: string): CatalogIndicator | null {
-  const memo = memoFor(indicatorMemo, catalog);
-  let hit = memo.get(name);
-  if (hit === undefined) {
-    hit = matchIndicator(catalog, name).best?.item ?? null;
-    memo.set(name, hit);
-  }
-  return hit;
+  return matchIndicator(catalog, name).best?.item ?? null;
 }
 
 /** The appendix tables of a workbook (sheets without one, the list sheet and our own summaries are skipped). */
@@ -75,12 +51,8 @@ export function readTables(catalog: Catalog, wb: WorkbookSnapshot): Table[] {
 /** Body codes a lead cell names (several for "Trung tâm PVHCC; Phòng VH-XH"). */
 export function leadCodesOf(catalog: Catalog, text: string): string[] {
   if (!text) return [];
-  const memo = memoFor(leadMemo, catalog);
-  const known = memo.get(text);
-  if (known) return known;
   const codes: string[] = [];
   for (const m of splitBodies(catalog, text)) if (m.body && !codes.includes(m.body.code)) codes.push(m.body.code);
-  memo.set(text, codes);
   return codes;
 }
 

@@ -62,6 +62,20 @@ export class SheetWriter {
 }
 
 /** "A9:K9" for a row across columns. */
+/** The lead-unit column's drop-down from the "Danh mục" list, the same on both appendices. */
+export function leadValidation(sheet: string, range: string, source: string): Edit {
+  return {
+    op: "listValidation",
+    sheet,
+    range,
+    source,
+    prompt: {
+      title: "Đơn vị chủ trì",
+      message: "Chọn đơn vị chủ trì trong danh sách (trang Danh mục). Nhiều đơn vị thì gõ, cách nhau bằng dấu chấm phẩy (;).",
+    },
+  };
+}
+
 export function rowRange(row: number, fromCol: number, toCol: number): string {
   return `${a1(row, fromCol)}:${a1(row, toCol)}`;
 }

@@ -28,6 +28,7 @@ import {
   REPORT_DATE_PROMPT,
   SheetWriter,
   colRange,
+  leadValidation,
   reportDateInput,
   rowHeightFor,
   rowRange,
@@ -256,18 +257,7 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
       prompt: { title: "Đơn vị tính", message: "Chọn đơn vị tính trong danh sách (trang Danh mục)." },
     });
   }
-  if (input.lists.bodies) {
-    w.push({
-      op: "listValidation",
-      sheet,
-      range: colRange(C.lead, first, lastRow),
-      source: input.lists.bodies,
-      prompt: {
-        title: "Đơn vị chủ trì",
-        message: "Chọn đơn vị chủ trì trong danh sách (trang Danh mục). Nhiều đơn vị thì gõ, cách nhau bằng dấu chấm phẩy (;).",
-      },
-    });
-  }
+  if (input.lists.bodies) w.push(leadValidation(sheet, colRange(C.lead, first, lastRow), input.lists.bodies));
   for (const [equals, color] of [
     ["Chưa đạt", COLORS.red],
     ["Đạt", COLORS.green],

@@ -21,6 +21,7 @@ import {
   WINDOW_ROW,
   absolute,
   colRange,
+  leadValidation,
   reportDateInput,
   rowHeightFor,
   rowRange,
@@ -192,18 +193,7 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
       prompt: { title: "Ngày hoàn thành", message: "Nhập ngày hoàn thành theo dạng ngày/tháng/năm, ví dụ 30/06/2026." },
     },
   );
-  if (input.lists.bodies) {
-    w.push({
-      op: "listValidation",
-      sheet,
-      range: colRange(C.lead, first, lastRow),
-      source: input.lists.bodies,
-      prompt: {
-        title: "Đơn vị chủ trì",
-        message: "Chọn đơn vị chủ trì trong danh sách (trang Danh mục). Nhiều đơn vị thì gõ, cách nhau bằng dấu chấm phẩy (;).",
-      },
-    });
-  }
+  if (input.lists.bodies) w.push(leadValidation(sheet, colRange(C.lead, first, lastRow), input.lists.bodies));
   // "Hoàn thành quá hạn" is amber, not red: the work is done (nothing left to chase),
   // but late, which the report should still show. Red is kept for what needs action now.
   for (const [flag, color] of [

@@ -15,8 +15,7 @@
 import type { Body, UnitType } from "../../catalog/types";
 import type { Cell, Role, TableRow } from "../reader";
 import type { Fix } from "../finding";
-import { bodyName, type BodyMatch } from "../match";
-import { splitBodiesCached } from "./memo";
+import { bodyName, splitBodies, type BodyMatch } from "../match";
 import { clean, similarity } from "../text";
 import { add, addressOf, column, orList, q, typeWord, type CheckEnv } from "./env";
 
@@ -42,7 +41,7 @@ interface Replacement {
 }
 
 function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
-  const mentions = splitBodiesCached(env.catalog, cell.text);
+  const mentions = splitBodies(env.catalog, cell.text);
   const raw = typeof cell.value === "string" ? cell.value.normalize("NFC") : cell.text;
   const type = env.unitType;
   const pending: { code: "body-type-word" | "body-wrong-type"; message: string; label: string; rep: Replacement }[] = [];

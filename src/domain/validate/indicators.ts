@@ -6,8 +6,7 @@
 import type { CatalogIndicator } from "../../catalog/types";
 import type { Cell, TableRow } from "../reader";
 import type { Fix } from "../finding";
-import { matchUnit, targetInName, unitByCode } from "../match";
-import { matchIndicatorCached } from "./memo";
+import { matchIndicator, matchUnit, targetInName, unitByCode } from "../match";
 import { formatTarget, parseTarget, type Target, type TargetParse } from "../target";
 import { isPercentUnit, parseResult } from "../achieve";
 import { formatNumberVi, roundTo } from "../numbers";
@@ -26,7 +25,7 @@ export function identify(env: CheckEnv, row: TableRow): { item: CatalogIndicator
   }
   const name = row.cells.name?.text;
   if (!name) return { item: null, candidates: [] };
-  const m = matchIndicatorCached(env.catalog, name);
+  const m = matchIndicator(env.catalog, name);
   return {
     item: m.best?.item ?? null,
     candidates: m.candidates.filter((c) => c.confidence >= SUGGEST_FROM).map((c) => c.item),
