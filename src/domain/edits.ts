@@ -16,11 +16,29 @@ export interface CellStyle {
   vertical?: "top" | "middle" | "bottom";
   wrap?: boolean;
   border?: boolean; // thin border on every side
+  /** A thin line under the cell only (the rule lines under a heading block's names). */
+  borderBottom?: boolean;
   numberFormat?: string;
 }
 
-/** A value to write: a constant, or a formula when `formula` is set ("=..."). */
-export type CellInput = CellValue | { formula: string };
+/**
+ * A value to write: a constant, or a formula when `formula` is set ("=..."). A
+ * formula may carry the value the domain computed for it (`value`): the file host
+ * stores it as the formula's cached result, so a viewer that does not recalculate
+ * (a phone, a preview, the offline page's grid) shows the right figure.
+ */
+export type CellInput = CellValue | { formula: string; value?: CellValue };
+
+/** Page margins in millimetres (Decree 30/2020: top and bottom 20–25, left 30–35, right 15–20). */
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Distance of the header and the footer from the paper's edge. */
+  header: number;
+  footer: number;
+}
 
 export type Edit =
   | { op: "addSheet"; sheet: string }
@@ -40,6 +58,12 @@ export type Edit =
       /** A formula for the source list ("='Danh mục'!$A$2:$A$20") or the items themselves. */
       source: string | string[];
       prompt?: { title: string; message: string };
+      /**
+       * What happens to a value not in the list: "stop" refuses it (Excel's default),
+       * "warning" asks and lets the person keep it, "none" accepts it silently. Free-text
+       * lists (bodies: "Phòng A; Phòng B") must not stop. Default "stop".
+       */
+      errorStyle?: "stop" | "warning" | "none";
     }
   | { op: "dateValidation"; sheet: string; range: string; prompt?: { title: string; message: string } }
   | {
@@ -55,11 +79,28 @@ export type Edit =
   | {
       op: "pageSetup";
       sheet: string;
+      /** Always A4 (paper size 9). */
       orientation: "landscape" | "portrait";
+      /** Fit all columns on one page width (rows flow onto further pages). */
       fitToWidth: boolean;
       /** Rows repeated at the top of every printed page, e.g. "7:7". */
       printTitleRows?: string;
+      margins?: PageMargins;
+      /** The page number, centred in the top margin; `skipFirst`: not on page 1 (a first-page-different header). */
+      pageNumber?: { skipFirst: boolean };
+      /** The area that prints ("A1:H40"), leaving out helper columns such as "Mã". */
+      printArea?: string;
+      centerHorizontally?: boolean;
     }
+  /** Show, hide or very-hide a sheet (the list sheet is hidden so it never prints but still feeds drop-downs). */
+  | { op: "sheetVisibility"; sheet: string; visibility: "visible" | "hidden" | "veryHidden" }
+  /**
+   * Data the add-in keeps in the workbook itself, as a custom XML part (ExcelApi 1.5
+   * `customXmlParts`; in a file, a part under customXml/ linked from the workbook).
+   * The part whose root element has namespace `namespace` is replaced by `xml`;
+   * null removes it. Only namespaces of the add-in's own ("urn:phuluc-nq57:…") are written.
+   */
+  | { op: "setCustomXml"; namespace: string; xml: string | null }
   | { op: "defineName"; name: string; formula: string; comment?: string }
   | { op: "setNote"; sheet: string; cell: string; text: string }
   | { op: "select"; sheet: string; range: string }

@@ -30,5 +30,9 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** Workbook-level defined names and their values or formulas. */
   names?: Record<string, string>;
+  /** The add-in's own custom XML parts ("urn:phuluc-nq57:…" namespace → the part's XML). */
+  customXml?: Record<string, string>;
+  /** The workbook counts dates from 1904 (serial 0 = 1904-01-01); hosts convert to the 1900 system. */
+  date1904?: boolean;
   fileName?: string;
 }

@@ -207,6 +207,12 @@ export class ExcelHost implements WorkbookHost {
       case "defineName":
         wb.names.add(e.name, e.formula, e.comment);
         return 200;
+      case "sheetVisibility":
+        wb.worksheets.getItem(e.sheet).visibility = e.visibility === "veryHidden" ? Excel.SheetVisibility.veryHidden : e.visibility === "hidden" ? Excel.SheetVisibility.hidden : Excel.SheetVisibility.visible;
+        return 100;
+      case "setCustomXml":
+        // The add-in's record parts arrive with the mark-record work (issue 14).
+        throw new HostError("unsupported", "Phiên bản này chưa ghi được dữ liệu riêng của phần bổ trợ vào sổ làm việc.");
       case "setNote": {
         // Notes need ExcelApi 1.18, threaded comments 1.10; without either, the mark is skipped.
         // Empty text removes the note (how marks are taken off).
@@ -284,7 +290,7 @@ export function checkPlan(edits: Edit[], state: WorkbookState): void {
         throw new HostError("bad-sheet-name", `Tên trang tính "${e.sheet}" không hợp lệ.`);
       }
       added.add(key);
-    } else if (e.op !== "defineName") {
+    } else if (e.op !== "defineName" && e.op !== "setCustomXml") {
       if (e.op === "setValues" && e.values.some((row) => row.length !== (e.values[0]?.length ?? 0))) {
         throw new HostError("bad-plan", `Dữ liệu cần ghi vào vùng ${e.range} của trang tính "${e.sheet}" không đều các dòng; không có gì được ghi.`);
       }

@@ -21,7 +21,7 @@ export function validatePlan(wb: ExcelJS.Workbook, edits: Edit[]): void {
       added.add(key);
       continue;
     }
-    if (e.op === "defineName") continue;
+    if (e.op === "defineName" || e.op === "setCustomXml") continue;
     const key = e.sheet.toLowerCase();
     if (!existing.has(key) && !added.has(key)) throw new HostError("no-sheet", `Không có trang tính "${e.sheet}".`);
     if (existing.has(key)) {
@@ -42,7 +42,7 @@ export function applyEdits(wb: ExcelJS.Workbook, edits: Edit[]): void {
       // What validatePlan cannot foresee (ExcelJS refusing a merge over a merged area...):
       // a Vietnamese message that says where; callers write no file after it.
       if (err instanceof HostError) throw err;
-      const where = e.op === "defineName" ? `tên "${e.name}"` : `trang tính "${e.sheet}"${"range" in e ? `, vùng ${e.range}` : ""}`;
+      const where = e.op === "defineName" ? `tên "${e.name}"` : e.op === "setCustomXml" ? "dữ liệu riêng của phần bổ trợ" : `trang tính "${e.sheet}"${"range" in e ? `, vùng ${e.range}` : ""}`;
       throw new HostError("apply-failed", `Không thực hiện được thay đổi (${where}); chưa có tệp nào được ghi.`, err);
     }
   }
@@ -180,6 +180,12 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
       else removeNote(cell);
       return;
     }
+    case "sheetVisibility":
+      sheet(wb, e.sheet).state = e.visibility;
+      return;
+    case "setCustomXml":
+      // ExcelJS cannot write custom XML parts; the package layer (issue 12) replaces this host.
+      throw new HostError("unsupported", "Phiên bản này chưa ghi được dữ liệu riêng của phần bổ trợ vào tệp.");
     case "select":
       return; // a file has no selection worth keeping
     case "chart":
