@@ -6,7 +6,7 @@
 import type ExcelJS from "exceljs";
 import type { Edit } from "../../domain/edits";
 import type { SheetSnapshot } from "../../domain/snapshot";
-import type { WorkbookHost, WorkbookState } from "../excel/host";
+import type { ApplyOutcome, WorkbookHost, WorkbookState } from "../excel/host";
 import { snapshotSheet, snapshotWorkbook } from "./read";
 import { applyEdits, workbookBytes } from "./apply";
 import { HostError } from "./errors";
@@ -56,11 +56,12 @@ export class FileHost implements WorkbookHost {
     return { sheets: names.map((n) => this.sheetSnapshot(n)), workbook: this.state() };
   }
 
-  async apply(edits: Edit[]): Promise<void> {
+  async apply(edits: Edit[]): Promise<ApplyOutcome> {
     applyEdits(this.workbook, edits);
     const select = [...edits].reverse().find((e) => e.op === "select");
     if (select && select.op === "select") await this.select(select.sheet, select.range);
     this.onChange();
+    return { notDone: edits.some((e) => e.op === "chart") ? ["Tệp .xlsx ghi ở đây chưa có biểu đồ; hãy mở trong Excel để xem biểu đồ."] : [] };
   }
 
   async select(sheet: string, range: string): Promise<void> {
