@@ -67,11 +67,14 @@ module.exports = async (env, options) => {
   // The offline page alone needs no manifest, hence no public URL.
   const offline = Boolean(env && env.offline);
   if (!dev && !offline && !(process.env.ADDIN_PUBLIC_URL || "").trim()) {
-    throw new Error(
-      "[phuluc-nq57] Thiếu biến môi trường ADDIN_PUBLIC_URL: bản dựng để triển khai cần địa chỉ https nơi đặt dist/, " +
+    const error = new Error(
+      "Thiếu biến môi trường ADDIN_PUBLIC_URL: bản dựng để triển khai cần địa chỉ https nơi đặt dist/, " +
         "ví dụ ADDIN_PUBLIC_URL=https://may-chu.example.vn/phuluc/ npm run build. " +
         "Chỉ cần trang web ngoại tuyến thì chạy npm run build:web.",
     );
+    // A setting to fix, not a bug: webpack-cli prints the stack, which would bury the message.
+    error.stack = error.message;
+    throw error;
   }
   const urlProd = dev || offline ? DEV_URL : normaliseProdUrl(process.env.ADDIN_PUBLIC_URL);
 
