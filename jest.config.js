@@ -10,4 +10,6 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // The tests of the real command run the built bundle (dist/cli/): build it first.
+  globalSetup: "<rootDir>/test/global-setup.js",
 };

@@ -9,9 +9,13 @@
  *
  * Production URL: the manifest in dist/ has every https://localhost:3000/ URL
  * replaced by the value of the environment variable ADDIN_PUBLIC_URL (an https
- * URL ending in "/", e.g. https://example.org/phuluc-nq57/). When it is not set
- * the template's placeholder https://www.contoso.com/ is used, which must be
- * changed before the add-in is deployed.
+ * URL ending in "/", e.g. https://example.org/phuluc-nq57/). A production build
+ * without it fails, rather than ship a manifest pointing at a placeholder;
+ * `--env offline` (npm run build:web) builds the pages without any manifest,
+ * for the offline web page alone.
+ *
+ * dist/cli/ is the command line, built by scripts/build-cli.js: webpack's
+ * cleaning of dist/ leaves it alone.
  */
 "use strict";
 
@@ -57,39 +61,22 @@ class StartupBundleGuard {
   }
 }
 
-async function getHttpsOptions() {
-  // Only called by `webpack serve`: creates and trusts the localhost
-  // development certificate the first time (office-addin-dev-certs).
-  const devCerts = require("office-addin-dev-certs");
-  try {
-    const httpsOptions = await devCerts.getHttpsServerOptions();
-    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
-  } catch (error) {
-    // Trusting the CA needs sudo (Linux) or an admin prompt; without it the certificates
-    // it generated still serve https, and the browser asks the user to accept them.
-    const fs = require("node:fs");
-    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
-    const read = (name) => fs.readFileSync(path.join(dir, name));
-    if (!fs.existsSync(path.join(dir, "localhost.key"))) throw error;
-    console.warn(
-      `[phuluc-nq57] Chưa tin cậy được chứng chỉ phát triển (${error.message.split("\n")[0]}). ` +
-        `Máy chủ vẫn chạy với chứng chỉ trong ${dir}; hãy cài ${path.join(dir, "ca.crt")} vào kho chứng chỉ tin cậy ` +
-        "hoặc chấp nhận cảnh báo của trình duyệt khi mở https://localhost:3000/taskpane.html.",
-    );
-    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
-  }
-}
-
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
-  const urlProd = dev ? DEV_URL : normaliseProdUrl(process.env.ADDIN_PUBLIC_URL);
-  if (!dev && !process.env.ADDIN_PUBLIC_URL) {
-    console.warn(
-      `[phuluc-nq57] ADDIN_PUBLIC_URL is not set: dist/manifest.xml points at the placeholder ${urlProd}. ` +
-        "Set it to the https address where dist/ is published before deploying.",
+  // The offline page alone needs no manifest, hence no public URL.
+  const offline = Boolean(env && env.offline);
+  if (!dev && !offline && !(process.env.ADDIN_PUBLIC_URL || "").trim()) {
+    const error = new Error(
+      "Thiếu biến môi trường ADDIN_PUBLIC_URL: bản dựng để triển khai cần địa chỉ https nơi đặt dist/, " +
+        "ví dụ ADDIN_PUBLIC_URL=https://may-chu.example.vn/phuluc/ npm run build. " +
+        "Chỉ cần trang web ngoại tuyến thì chạy npm run build:web.",
     );
+    // A setting to fix, not a bug: webpack-cli prints the stack, which would bury the message.
+    error.stack = error.message;
+    throw error;
   }
+  const urlProd = dev || offline ? DEV_URL : normaliseProdUrl(process.env.ADDIN_PUBLIC_URL);
 
   /** @type {import("webpack").Configuration} */
   const config = {
@@ -105,7 +92,8 @@ module.exports = async (env, options) => {
       path: path.resolve(__dirname, "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
-      clean: true,
+      // dist/cli/ belongs to the command line's build (scripts/build-cli.js).
+      clean: { keep: /^cli(\/|$)/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
@@ -161,13 +149,18 @@ module.exports = async (env, options) => {
             from: "assets/*",
             to: "assets/[name][ext][query]",
           },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform(content) {
-              return dev ? content : rewriteManifestUrls(content.toString(), urlProd);
-            },
-          },
+          // No manifest in an offline-only build: it would point at localhost.
+          ...(offline
+            ? []
+            : [
+                {
+                  from: "manifest*.xml",
+                  to: "[name][ext]",
+                  transform(content) {
+                    return dev ? content : rewriteManifestUrls(content.toString(), urlProd);
+                  },
+                },
+              ]),
         ],
       }),
       new HtmlWebpackPlugin({
@@ -207,7 +200,7 @@ module.exports = async (env, options) => {
       },
       static: false, // everything is served from the compilation (including copied assets)
       // Certificates are read only when serving, never on `webpack --mode production`.
-      server: serving ? { type: "https", options: await getHttpsOptions() } : undefined,
+      server: serving ? { type: "https", options: await require("./scripts/dev-certs").httpsOptions({ port: DEV_PORT }) } : undefined,
     },
   };
 

@@ -5,8 +5,13 @@
  * - Windows / macOS: `office-addin-debugging start manifest.xml`, as in
  *   Microsoft's template: starts the dev server and sideloads the add-in into
  *   desktop Excel (`npm stop` unloads it).
- * - Linux (no desktop Excel): starts the dev server (`webpack serve`) and
- *   explains, in Vietnamese, how to sideload manifest.xml in Excel on the web.
+ * - Linux (no desktop Excel): starts the dev server (`webpack serve`), waits until
+ *   webpack has finished the bundle, then explains, in Vietnamese, how to sideload
+ *   manifest.xml in Excel on the web.
+ *
+ * Either way the dev server needs a trusted https certificate for localhost
+ * (scripts/dev-certs.js); when there is none yet we say beforehand what will be
+ * created where, and why the system may ask for administrator rights.
  *
  * Extra arguments are passed on, e.g. `npm start -- --app excel` on Windows.
  */
@@ -14,6 +19,8 @@
 
 const path = require("node:path");
 const { spawn } = require("node:child_process");
+const { CERT_DIR } = require("./dev-certs");
+const { waitForBundle } = require("./wait-for-bundle");
 
 const root = path.resolve(__dirname, "..");
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -33,18 +40,45 @@ function run(command, args) {
     console.error(`Không chạy được ${command}: ${err.message}`);
     process.exit(1);
   });
+  return child;
+}
+
+/** True when office-addin-dev-certs finds a valid certificate whose authority the system trusts. */
+function certificatesTrusted() {
+  try {
+    return require("office-addin-dev-certs").verifyCertificates();
+  } catch {
+    return false;
+  }
+}
+
+const ADMIN_STEP = {
+  win32: "Windows sẽ hỏi có cài chứng chỉ “Developer CA for Microsoft Office Add-ins” không: chọn Yes.",
+  darwin: "macOS sẽ hỏi mật khẩu để thêm chứng chỉ vào Keychain.",
+  linux: "việc này chạy lệnh sudo (sao chép vào /usr/local/share/ca-certificates rồi update-ca-certificates): nhập mật khẩu nếu được hỏi.",
+};
+
+function printCertificateNote() {
+  const lines = [
+    "",
+    "Phụ lục NQ57: máy chủ phát triển cần chứng chỉ https cho localhost, mà máy này chưa có chứng chỉ còn hạn được tin cậy.",
+    `office-addin-dev-certs sẽ tạo chứng chỉ mới (hạn 30 ngày) trong ${CERT_DIR}`,
+    "và thêm chứng chỉ gốc của nó vào kho chứng chỉ tin cậy của máy. Kho đó dùng chung cho cả máy nên cần quyền quản trị:",
+    `  ${ADMIN_STEP[process.platform] ?? ADMIN_STEP.linux}`,
+    "Nếu không cấp quyền (hoặc máy không có sudo), máy chủ vẫn chạy với chứng chỉ chưa tin cậy, và thông báo bên dưới nói cách tin cậy nó sau.",
+    "",
+  ];
+  console.log(lines.join("\n"));
 }
 
 function printWebSideloadHelp() {
   const lines = [
     "",
-    "Phụ lục NQ57: máy chủ phát triển đang chạy tại https://localhost:" + port + "/",
+    "Phụ lục NQ57: máy chủ phát triển đã dựng xong và đang chạy tại https://localhost:" + port + "/",
     "",
     "Trên Linux không có Excel cho máy tính, hãy thử phần bổ trợ trong Excel trên web:",
-    "  1. Tin cậy chứng chỉ phát triển của localhost (chỉ cần làm một lần):",
-    "       npx office-addin-dev-certs install",
-    "     rồi khởi động lại trình duyệt. Kiểm tra bằng cách mở https://localhost:" + port + "/taskpane.html:",
-    "     trình duyệt không được báo lỗi chứng chỉ.",
+    "  1. Trình duyệt phải tin chứng chỉ của localhost: mở https://localhost:" + port + "/taskpane.html,",
+    "     trình duyệt không được báo lỗi chứng chỉ (nếu có, xem cách tin cậy ở cảnh báo phía trên, hoặc README).",
     "  2. Mở https://www.office.com, tạo hoặc mở một sổ tính Excel.",
     "  3. Chọn Trang chủ → Phần bổ trợ → Thêm phần bổ trợ → Tải lên phần bổ trợ của tôi",
     "     → chọn tệp " + path.join(root, "manifest.xml") + " → Tải lên.",
@@ -58,9 +92,14 @@ function printWebSideloadHelp() {
 
 const extraArgs = process.argv.slice(2);
 
+if (!certificatesTrusted()) printCertificateNote();
+
 if (process.platform === "win32" || process.platform === "darwin") {
   run(bin("office-addin-debugging"), ["start", "manifest.xml", ...extraArgs]);
 } else {
-  printWebSideloadHelp();
-  run(bin("webpack"), ["serve", "--mode", "development", ...extraArgs]);
+  const server = run(bin("webpack"), ["serve", "--mode", "development", ...extraArgs]);
+  // Only once webpack has finished: the server answers taskpane.html when the bundle is ready.
+  waitForBundle(`https://localhost:${port}/taskpane.html`, { shouldStop: () => server.exitCode !== null }).then((ready) => {
+    if (ready) printWebSideloadHelp();
+  });
 }

@@ -1,8 +1,9 @@
 /**
  * `phuluc`: the command line over .xlsx files. Every command is a module under
- * ./commands exporting `usage` and `run(args, io)`.
- * Commands are imported statically: the CLI runs TypeScript through tsx's require
- * hook, which does not see dynamic import() of .ts files. ExcelJS still loads lazily.
+ * ./commands exporting `usage` and `run(args, io)`, loaded with import() only when
+ * it is asked for: `phuluc --help` loads no command, hence no zip, XML or workbook
+ * library. The build (scripts/build-cli.js) bundles this file with esbuild into
+ * dist/cli/, one chunk per command, and bin/phuluc.js runs that with plain Node.
  * Exit codes: 0 success (check: no error found), 1 findings with errors,
  * 2 unreadable input or bad usage. Messages for people are Vietnamese; no stack traces.
  */
@@ -10,21 +11,23 @@ import type { CliIO } from "./io";
 import { nodeIO } from "./io";
 import { HostError } from "../hosts/file/errors";
 import { UsageError } from "./usage";
-import * as insert from "./commands/insert";
-import * as check from "./commands/check";
-import * as compute from "./commands/compute";
-import * as consolidate from "./commands/consolidate";
 
 interface Command {
   usage: string;
   run: (args: string[], io: CliIO) => Promise<number>;
 }
 
-export const COMMANDS: Record<string, { summary: string; command: Command }> = {
-  insert: { summary: "Tạo tệp .xlsx có phụ lục chỉ tiêu và/hoặc nhiệm vụ chuẩn cho một xã, phường", command: insert },
-  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx trước khi nộp", command: check },
-  compute: { summary: "Thêm cột tỷ lệ đạt, đánh giá, hạn và cảnh báo vào bản sao của tệp", command: compute },
-  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị vào một tệp", command: consolidate },
+/** A command: its one-line summary for `--help`, and how to load the module that runs it. */
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  insert: { summary: "Tạo tệp .xlsx có phụ lục chỉ tiêu và/hoặc nhiệm vụ chuẩn cho một xã, phường", load: () => import("./commands/insert") },
+  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx trước khi nộp", load: () => import("./commands/check") },
+  compute: { summary: "Thêm cột tỷ lệ đạt, đánh giá, hạn và cảnh báo vào bản sao của tệp", load: () => import("./commands/compute") },
+  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị vào một tệp", load: () => import("./commands/consolidate") },
 };
 
 export function helpText(): string {
@@ -54,12 +57,12 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     io.err(`Không có lệnh "${name}".\n\n${helpText()}`);
     return 2;
   }
-  const mod = command.command;
-  if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(mod.usage);
-    return 0;
-  }
   try {
+    const mod = await command.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(mod.usage);
+      return 0;
+    }
     return await mod.run(rest, io);
   } catch (e) {
     if (e instanceof HostError || e instanceof UsageError) {
