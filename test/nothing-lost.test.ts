@@ -385,8 +385,8 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
     ["SomethingNew", "Excel báo lỗi"],
   ])("Office.js %s while writing becomes Vietnamese that does not promise nothing was written", async (code, text) => {
     const wb = new FakeWorkbook([{ name: "S", values: [["a"]] }]);
-    const failing = async <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-      wb.run(async (context) => {
+    const failing = async <T,>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+      wb.run(options, async (context: Excel.RequestContext) => {
         const realSync = context.sync.bind(context);
         let n = 0;
         (context as unknown as { sync: () => Promise<void> }).sync = async () => {

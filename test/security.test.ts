@@ -124,8 +124,8 @@ describe("what the add-in reads", () => {
       { name: "Riêng tư", values: [["Lương", 12_000_000]] },
     ]);
     const asked: string[] = [];
-    const run: typeof wb.run = (batch) =>
-      wb.run((context) => {
+    const run = <T,>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+      wb.run(options, (context: Excel.RequestContext) => {
         const sheets = context.workbook.worksheets;
         const getItem = sheets.getItem.bind(sheets);
         (sheets as unknown as { getItem: (n: string) => unknown }).getItem = (n: string) => (asked.push(n), getItem(n));

@@ -71,7 +71,7 @@ export interface SimSheetInit {
 }
 
 export class OfficeError extends Error {
-  readonly name = "RichApi.Error";
+  override readonly name = "RichApi.Error";
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(
     readonly code: string,
@@ -353,7 +353,9 @@ export class SimContext {
         throw e;
       }
     }
-    record.responseBytes = utf8(JSON.stringify(results.filter((r) => r !== undefined)));
+    // Loaded proxies travel as their loaded properties.
+    const plain = (_k: string, v: unknown) => (v instanceof ClientObject ? Object.fromEntries((v as any).loaded) : v);
+    record.responseBytes = utf8(JSON.stringify(results.filter((r) => r !== undefined), plain));
     // Writes before this point are done: the response is what cannot come back.
     if (wb.profile.payloadLimit !== null && record.responseBytes > wb.profile.payloadLimit) {
       fail(new OfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit."));
@@ -466,10 +468,10 @@ class FunctionResult extends ClientObject {
   get value(): number {
     return this.read("value");
   }
-  protected loadNeeds(): number {
+  protected override loadNeeds(): number {
     return 2;
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     return { value: this.compute() };
   }
 }
@@ -481,7 +483,7 @@ class WorksheetCollection extends ClientObject {
   get items(): WorksheetProxy[] {
     return this.read("items");
   }
-  protected fetch(names: string[]): Record<string, unknown> {
+  protected override fetch(names: string[]): Record<string, unknown> {
     const props = names.filter((n) => n.startsWith("items/")).map((n) => n.slice(6));
     const items = this.wb.sheets.map((s) => {
       const p = new WorksheetProxy(this.ctx, () => s);
@@ -490,7 +492,7 @@ class WorksheetCollection extends ClientObject {
     });
     return { items };
   }
-  protected loadNeeds(names: string[]): number {
+  protected override loadNeeds(names: string[]): number {
     return names.some((n) => n.includes("protection")) ? 2 : 1;
   }
   getItem(name: string): WorksheetProxy {
@@ -556,7 +558,7 @@ class WorksheetProxy extends ClientObject {
   get protection(): Protection {
     return (this._protection ??= new Protection(this.ctx, this));
   }
-  protected fetch(names: string[]): Record<string, unknown> {
+  protected override fetch(names: string[]): Record<string, unknown> {
     const s = this.resolve();
     const out: Record<string, unknown> = {};
     for (const n of names) if (n === "name" || n === "visibility") out[n] = s[n];
@@ -637,10 +639,10 @@ class Protection extends ClientObject {
   get protected(): boolean {
     return this.read("protected");
   }
-  protected loadNeeds(): number {
+  protected override loadNeeds(): number {
     return 2;
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     return { protected: this.ws.resolve().protected };
   }
 }
@@ -680,10 +682,10 @@ class RangeProxy extends ClientObject {
   get columnCount(): number {
     return this.read("columnCount");
   }
-  protected loadNeeds(): number {
+  protected override loadNeeds(): number {
     return this.needs;
   }
-  protected fetch(names: string[]): Record<string, unknown> {
+  protected override fetch(names: string[]): Record<string, unknown> {
     const b = this.box();
     const s = this.ws.resolve();
     const out: Record<string, unknown> = {};
@@ -976,7 +978,7 @@ class NamedItems extends ClientObject {
   get items(): { name: string; formula: string }[] {
     return this.read("items");
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     return { items: this.wb.names.map((n) => ({ name: n.name, formula: n.formula })) };
   }
   /** ExcelApi 1.4. */
@@ -994,7 +996,7 @@ class Comments extends ClientObject {
   constructor(ctx: SimContext) {
     super(ctx, "workbook.comments");
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     return { items: [...this.wb.comments.entries()].map(([cell, c]) => ({ cell, content: c.content })) };
   }
   add(cell: string, content: string): void {
@@ -1025,10 +1027,10 @@ class Notes extends ClientObject {
   get items(): { content: string; address: string }[] {
     return this.read("items");
   }
-  protected loadNeeds(): number {
+  protected override loadNeeds(): number {
     return 18;
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     const s = this.ws.resolve();
     return { items: [...s.notes.entries()].map(([cell, content]) => ({ content, address: `${quoteSheet(s.name)}!${cell}` })) };
   }
@@ -1090,10 +1092,10 @@ class NoteProxy extends ClientObject {
   get content(): string {
     return this.read("content");
   }
-  protected loadNeeds(): number {
+  protected override loadNeeds(): number {
     return 18;
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     const text = this.ws.resolve().notes.get(this.cell);
     if (text === undefined) throw new OfficeError("ItemNotFound", "The requested resource doesn't exist.");
     return { content: text };
@@ -1111,10 +1113,10 @@ class CustomXmlParts extends ClientObject {
   get items(): CustomXmlPartProxy[] {
     return this.read("items");
   }
-  protected loadNeeds(): number {
+  protected override loadNeeds(): number {
     return 5;
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     return { items: this.matching().map((p) => new CustomXmlPartProxy(this.ctx, p.id)) };
   }
   add(xml: string): CustomXmlPartProxy {
@@ -1156,7 +1158,7 @@ class CustomXmlPartProxy extends ClientObject {
   get id(): string {
     return this.read("id");
   }
-  protected fetch(): Record<string, unknown> {
+  protected override fetch(): Record<string, unknown> {
     return { id: this.part().id };
   }
   getXml(): { value: string } {
