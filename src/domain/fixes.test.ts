@@ -1,3 +1,4 @@
+import { noteDigest } from "./marks";
 import type { Finding } from "./finding";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { planFixes, planFixesReport, planMarks, planUnmarks, notesAfterUnmark, withSeenValues, MARK_TITLE, MARK_FILL, TIDY_FIX_CODES } from "./fixes";
@@ -64,10 +65,11 @@ describe("planMarks / planUnmarks", () => {
     const b1 = record.cells.find((c) => c.cell === "B1")!;
     if (b1.kind !== "note") throw new Error("a note mark");
     expect(b1.before).toBeNull();
-    expect(b1.text).toBe(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`);
+    expect(b1.digest).toBe(noteDigest(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`));
+    expect((edits[0] as { text: string }).text).toBe(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`);
     const a1 = record.cells.find((c) => c.cell === "A1")!;
     if (a1.kind !== "note") throw new Error("a note mark");
-    expect(a1.text.startsWith("Ghi chú của chị Lan\n\n")).toBe(true);
+    expect((edits[1] as { text: string }).text.startsWith("Ghi chú của chị Lan\n\n")).toBe(true);
     expect(a1.before).toBe("Ghi chú của chị Lan");
   });
 
@@ -81,8 +83,8 @@ describe("planMarks / planUnmarks", () => {
       { op: "setNote", sheet: "S", cell: "B1", text: "" },
       { op: "setNote", sheet: "S", cell: "A1", text: "Ghi chú của chị Lan" },
     ]);
-    const a1 = record.cells.find((c) => c.cell === "A1")!;
-    const edited = { B1: "Tôi đã sửa ghi chú này", A1: a1.kind === "note" ? a1.text : "" };
+    const { edits } = planMarks(fs, sheet, { existingNotes: { A1: "Ghi chú của chị Lan" } });
+    const edited = { B1: "Tôi đã sửa ghi chú này", A1: (edits[1] as { text: string }).text };
     expect(planUnmarks(record, sheet, edited)).toEqual([{ op: "setNote", sheet: "S", cell: "A1", text: "Ghi chú của chị Lan" }]);
     expect(planUnmarks(record, { name: "Khác", values: [] })).toEqual([]);
   });
@@ -100,8 +102,8 @@ describe("planMarks / planUnmarks", () => {
   });
 
   it("knows the notes a cell will have once the marks come off", () => {
-    const { record } = planMarks(fs, sheet, { existingNotes: { A1: "Ghi chú của chị Lan" } });
-    const now = Object.fromEntries(record.cells.map((c) => [c.cell, c.kind === "note" ? c.text : ""]));
+    const { record, edits } = planMarks(fs, sheet, { existingNotes: { A1: "Ghi chú của chị Lan" } });
+    const now = Object.fromEntries(edits.map((e) => [(e as { cell: string }).cell, (e as { text: string }).text]));
     expect(notesAfterUnmark(record, { ...now, C1: "khác" })).toEqual({ A1: "Ghi chú của chị Lan", C1: "khác" });
     expect(notesAfterUnmark(record, { B1: "sửa tay" })).toEqual({ B1: "sửa tay" });
   });
@@ -217,7 +219,7 @@ describe("marks on a real .xlsx file", () => {
     applyEdits(wb1, edits);
     const marked = await workbookBytes(wb1);
     const notes1 = await notesInFile(marked);
-    for (const c of record.cells) expect([c.cell, notes1.get(c.cell)]).toEqual([c.cell, c.kind === "note" ? c.text : null]);
+    for (const c of record.cells) expect([c.cell, noteDigest(notes1.get(c.cell) ?? "")]).toEqual([c.cell, c.kind === "note" ? c.digest : null]);
     expect(notes1.get("E35")).toContain("đơn vị chủ trì");
     expect(notes1.get("E37")!.startsWith(`${own}\n\n${MARK_TITLE}`)).toBe(true);
     expect(grid(sheetByName(await readBack(marked), "Phụ lục I"))).toEqual(grid(snap));

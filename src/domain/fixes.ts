@@ -18,7 +18,7 @@ import type { Finding, Severity } from "./finding";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { parseA1 } from "./address";
 import { SEVERITY_LABELS } from "./validate/codes";
-import type { MarkedCell } from "./marks";
+import { noteDigest, type MarkedCell } from "./marks";
 
 /** A note's header, so a person who opens a marked note knows where it came from. */
 export const MARK_TITLE = "Phụ lục NQ57 – kết quả kiểm tra:";
@@ -136,7 +136,7 @@ export function planMarks(findings: Finding[], sheet: SheetSnapshot, options: Ma
     const before = options.existingNotes?.[cell] ?? null;
     // A note the official wrote stays on top; ours goes under it and comes off cleanly.
     const text = before ? `${before}\n\n${ours}` : ours;
-    record.cells.push({ cell, kind: "note", text, before });
+    record.cells.push({ cell, kind: "note", digest: noteDigest(text), before });
     edits.push({ op: "setNote", sheet: sheet.name, cell, text });
   }
   return { edits, record };
@@ -155,17 +155,21 @@ export function planUnmarks(record: MarkRecord, sheet?: SheetSnapshot, currentNo
       edits.push({ op: "markFill", sheet: record.sheet, cell: m.cell, color: m.color, on: false });
       continue;
     }
-    if (currentNotes && (currentNotes[m.cell] ?? null) !== m.text) continue;
+    if (currentNotes && !isOurs(currentNotes[m.cell], m.digest)) continue;
     edits.push({ op: "setNote", sheet: record.sheet, cell: m.cell, text: m.before ?? "" });
   }
   return edits;
+}
+
+function isOurs(note: string | undefined, digest: string): boolean {
+  return note !== undefined && noteDigest(note) === digest;
 }
 
 /** The notes the cells will have once `planUnmarks(record, …, currentNotes)` is applied. */
 export function notesAfterUnmark(record: MarkRecord, currentNotes: Record<string, string>): Record<string, string> {
   const after = { ...currentNotes };
   for (const m of record.cells) {
-    if (m.kind !== "note" || (currentNotes[m.cell] ?? null) !== m.text) continue;
+    if (m.kind !== "note" || !isOurs(currentNotes[m.cell], m.digest)) continue;
     if (m.before === null) delete after[m.cell];
     else after[m.cell] = m.before;
   }

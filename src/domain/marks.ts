@@ -5,8 +5,8 @@
  *
  * A mark is one of two kinds, whichever the host could write:
  * - "note": the add-in's note on the cell. `before` is the note a person had there (kept
- *   above ours, restored exactly on unmark); `text` is the whole note we wrote, so a note
- *   a person edited since is left alone.
+ *   above ours, restored exactly on unmark); `digest` identifies the note we wrote, so a
+ *   note a person edited since is left alone.
  * - "fill": where notes cannot be written (Excel before ExcelApi 1.18), a highlight
  *   that is a conditional format over the cell (Edit `markFill`), never the cell's own
  *   format, so taking it off leaves the cell exactly as it was.
@@ -16,7 +16,7 @@
  *
  *   <marks xmlns="urn:phuluc-nq57:marks:1">
  *     <sheet name="Phụ lục I">
- *       <note cell="D27"><text>…</text><before>…</before></note>
+ *       <note cell="D27" digest="1f2e3d4c-120"><before>…</before></note>
  *       <fill cell="E12" color="#FFE699"/>
  *     </sheet>
  *   </marks>
@@ -24,7 +24,22 @@
 
 export const MARKS_NAMESPACE = "urn:phuluc-nq57:marks:1";
 
-export type MarkedCell = { cell: string; kind: "note"; text: string; before: string | null } | { cell: string; kind: "fill"; color: string };
+/**
+ * A note mark keeps a digest of the note we wrote (enough to tell whether a person has
+ * edited it since, and small: a record of 10,000 marks stays well under a megabyte) and
+ * the whole note that was there before (to restore it exactly).
+ */
+export type MarkedCell = { cell: string; kind: "note"; digest: string; before: string | null } | { cell: string; kind: "fill"; color: string };
+
+/** FNV-1a over the UTF-16 code units, with the length: "1f2e3d4c-120". */
+export function noteDigest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(16).padStart(8, "0")}-${text.length}`;
+}
 
 /** Sheet name → its marked cells, in the order they were marked. */
 export type MarkBook = Record<string, MarkedCell[]>;
@@ -37,7 +52,7 @@ export function serializeMarks(book: MarkBook): string {
     for (const c of cells) {
       if (c.kind === "note") {
         const before = c.before === null ? "" : `<before>${escapeXml(c.before)}</before>`;
-        lines.push(`<note cell="${escapeXml(c.cell)}"><text>${escapeXml(c.text)}</text>${before}</note>`);
+        lines.push(`<note cell="${escapeXml(c.cell)}" digest="${escapeXml(c.digest)}">${before}</note>`);
       } else {
         lines.push(`<fill cell="${escapeXml(c.cell)}" color="${escapeXml(c.color)}"/>`);
       }
@@ -75,9 +90,9 @@ export function parseMarks(xml: string): MarkBook | null {
         if (color === null) return null;
         cells.push({ cell, kind: "fill", color });
       } else {
-        const text = child(m[4] ?? "", `${p}text`);
-        if (text === null) return null;
-        cells.push({ cell, kind: "note", text, before: child(m[4] ?? "", `${p}before`) });
+        const digest = attr(m[2], "digest");
+        if (digest === null) return null;
+        cells.push({ cell, kind: "note", digest, before: child(m[4] ?? "", `${p}before`) });
       }
     }
     book[name] = [...(book[name] ?? []), ...cells];

@@ -79,6 +79,8 @@ export interface ApplyOutcome {
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** What one block may use of it: the rest is room for the envelope Office.js adds. */
 export const BLOCK_BYTES = 4_000_000;
+/** Rows of the first read block, whose weight sizes the blocks after it. */
+const FIRST_BLOCK_ROWS = 500;
 /** A used range larger than this is not read (a stray value far out makes it millions of cells). */
 export const MAX_READ_CELLS = 2_000_000;
 /** The add-in's highlights are conditional formats with this formula (always true) so that they can be found again. */
@@ -256,8 +258,9 @@ export class ExcelHost implements WorkbookHost {
       }
       return { p, e, grid: e ? emptyGrid(e.top) : null };
     });
-    // The first block: a few rows per sheet, so the next blocks can be sized from their weight.
+    // The first block: a few hundred rows, so the next blocks can be sized from what they weighed.
     let perCell = 60;
+    let first = true;
     for (let pending = jobs.filter((j) => j.e); pending.length; ) {
       const queued: { job: (typeof jobs)[number]; range: Excel.Range; rows: number }[] = [];
       let budget = BLOCK_BYTES;
@@ -266,13 +269,14 @@ export class ExcelHost implements WorkbookHost {
         const done = job.grid!.read;
         const rowBytes = Math.max(1, e.cols * perCell);
         if (queued.length && budget < rowBytes) break;
-        const rows = Math.min(e.rows - done, Math.max(1, Math.floor(budget / rowBytes)));
+        const rows = Math.min(e.rows - done, first ? FIRST_BLOCK_ROWS : Math.max(1, Math.floor(budget / rowBytes)));
         const range = job.p.ws.getRangeByIndexes(e.top + done, e.left, rows, e.cols);
         range.load("values,formulas,numberFormat");
         queued.push({ job, range, rows });
         budget -= rows * rowBytes;
       }
       await context.sync();
+      first = false;
       let bytes = 0;
       let cells = 0;
       for (const { job, range, rows } of queued) {
