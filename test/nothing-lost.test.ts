@@ -37,7 +37,6 @@ import { OVERVIEW_SHEET } from "../src/domain/summary";
 import { sheetsAdded, type Edit } from "../src/domain/edits";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../src/domain/snapshot";
 import { SimSheet as FakeSheet, SimWorkbook as FakeWorkbook, installExcelGlobals } from "./sim/excel";
-import { profile } from "./sim/profiles";
 import { CASES, makeCorpus, type CorpusFile } from "./bad/make-corpus";
 
 jest.setTimeout(120_000);

@@ -5,13 +5,14 @@
  * "Đang tải…" for ever. Here we test for what the bundle needs and, when it is missing,
  * say so in Vietnamese and point to what works instead.
  */
+/* global window, document */
 (function () {
   var ua = window.navigator.userAgent || "";
   var old = /Trident\/|MSIE |Edge\/\d/.test(ua);
   try {
     // Features of ES2019 the bundle uses; a parse error here is caught by eval's try.
     old = old || typeof Object.fromEntries !== "function" || typeof Array.prototype.flat !== "function" || !window.Promise;
-  } catch (e) {
+  } catch (ignored) { // eslint-disable-line @typescript-eslint/no-unused-vars
     old = true;
   }
   if (!old) return;

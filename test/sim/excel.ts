@@ -286,7 +286,10 @@ export class SimWorkbook {
    * is being edited"): in Edit mode a batch fails with InvalidOperationInCellEditMode
    * unless it asked to wait; honoured from ExcelApi 1.11.
    */
-  run = async <T>(a: any, b?: any): Promise<T> => {
+  run: {
+    <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  } = async <T>(a: any, b?: any): Promise<T> => {
     const options: { delayForCellEdit?: boolean } = typeof a === "function" ? {} : a;
     const batch: (context: Excel.RequestContext) => Promise<T> = typeof a === "function" ? a : b;
     const context = new SimContext(this, Boolean(options.delayForCellEdit) && this.profile.excelApi >= 11);
@@ -432,7 +435,8 @@ abstract class ClientObject {
     return this;
   }
 
-  protected loadNeeds(_names: string[]): number {
+  protected loadNeeds(names: string[]): number {
+    void names;
     return 1;
   }
 
@@ -806,7 +810,10 @@ class RangeProxy extends ClientObject {
   set columnHidden(v: boolean) {
     this.queue("columnHidden", 2, true, () => {
       const s = this.ws.writable();
-      for (let c = this.box().left; c <= this.box().right; c++) (v ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c));
+      for (let c = this.box().left; c <= this.box().right; c++) {
+        if (v) s.hiddenColumns.add(c);
+        else s.hiddenColumns.delete(c);
+      }
     }, v);
   }
 
