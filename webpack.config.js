@@ -145,6 +145,8 @@ module.exports = async (env, options) => {
     plugins: [
       new CopyWebpackPlugin({
         patterns: [
+          // ES5, loaded before the bundle by taskpane.html (not compiled: it must stay ES5).
+          { from: "src/taskpane/old-webview.js", to: "old-webview.js" },
           {
             from: "assets/*",
             to: "assets/[name][ext][query]",

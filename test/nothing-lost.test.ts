@@ -36,7 +36,7 @@ import { planInsert } from "../src/domain/layout";
 import { OVERVIEW_SHEET } from "../src/domain/summary";
 import { sheetsAdded, type Edit } from "../src/domain/edits";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../src/domain/snapshot";
-import { FakeSheet, FakeWorkbook, installExcelGlobals } from "./fakes/excel";
+import { SimSheet as FakeSheet, SimWorkbook as FakeWorkbook, installExcelGlobals } from "./sim/excel";
 import { CASES, makeCorpus, type CorpusFile } from "./bad/make-corpus";
 
 jest.setTimeout(120_000);
@@ -302,7 +302,7 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
 
   it.each(withTables.map((c) => c.id))("%s: compute writes only its declared cells, or nothing on a protected sheet", async (id) => {
     const { wb } = await fakeOf(id);
-    const host = new ExcelHost(wb.run, () => true);
+    const host = new ExcelHost(wb.run, wb.supports);
     const { names } = await host.sheets();
     let checked = 0;
     for (const name of names) {
@@ -338,7 +338,7 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
 
   it("a sheet name taken after the read (any case) stops the whole plan before anything is written", async () => {
     const { wb, snap } = await fakeOf("existing-addin-sheets");
-    const host = new ExcelHost(wb.run, () => true);
+    const host = new ExcelHost(wb.run, wb.supports);
     const plan = planInsert({
       commune: defaultCatalog().communes.find((c) => c.name === "Tân Lợi")!,
       year: 2026,
@@ -354,7 +354,7 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
     const first = sheetsAdded(plan.edits)[0];
     expect(snap.sheets.map((s) => s.name)).not.toContain(first);
     // Someone adds a sheet of that name (in other letter case) while the pane waits.
-    wb.sheets.push(new FakeSheet(wb, { name: first.toUpperCase(), values: [["của người dùng"]] }));
+    wb.sheets.push(new FakeSheet({ name: first.toUpperCase(), values: [["của người dùng"]] }));
     const was = contents(wb);
     await expect(host.apply(plan.edits)).rejects.toThrow(`Trang tính "${first}" đã có; không ghi đè.`);
     expect(wb.log).toEqual([]);
@@ -363,7 +363,7 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
 
   it("a plan with a sheet name Excel would refuse is stopped before anything is written", async () => {
     const { wb } = await fakeOf("empty-workbook");
-    const host = new ExcelHost(wb.run, () => true);
+    const host = new ExcelHost(wb.run, wb.supports);
     for (const bad of ["Phụ lục: I", "'Phụ lục", "x".repeat(32), "   "]) {
       await expect(
         host.apply([
@@ -384,8 +384,8 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
     ["SomethingNew", "Excel báo lỗi"],
   ])("Office.js %s while writing becomes Vietnamese that does not promise nothing was written", async (code, text) => {
     const wb = new FakeWorkbook([{ name: "S", values: [["a"]] }]);
-    const failing = async <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-      wb.run(async (context) => {
+    const failing = async <T,>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+      wb.run(options, async (context: Excel.RequestContext) => {
         const realSync = context.sync.bind(context);
         let n = 0;
         (context as unknown as { sync: () => Promise<void> }).sync = async () => {
@@ -395,7 +395,7 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
         };
         return batch(context);
       });
-    const host = new ExcelHost(failing, () => true);
+    const host = new ExcelHost(failing, wb.supports);
     const err = await host.apply([{ op: "setValues", sheet: "S", range: "B1", values: [["b"]] }]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     const message = (err as HostError).message;
@@ -406,7 +406,7 @@ describe("in Excel: the plan is checked whole before the one write round-trip", 
 
   it("an Office.js error while reading says nothing was written; an API an old Excel lacks is named as such", async () => {
     const wb = new FakeWorkbook([{ name: "S", values: [["a"]] }]);
-    const host = new ExcelHost(wb.run, () => true);
+    const host = new ExcelHost(wb.run, wb.supports);
     const err = (await host.readSheet("Không có").catch((e: unknown) => e)) as HostError;
     expect(err.message).toContain("Không tìm thấy trang tính");
     expect(err.message).toContain("Chưa có thay đổi nào được ghi.");

@@ -98,11 +98,11 @@ describe("more lookups keyed by user text", () => {
 
   it("defined names called __proto__ or constructor stay ordinary entries of the workbook's names", async () => {
     const { ExcelHost } = await import("../src/hosts/excel/host");
-    const { FakeWorkbook, installExcelGlobals } = await import("./fakes/excel");
+    const { SimWorkbook: FakeWorkbook, installExcelGlobals } = await import("./sim/excel");
     installExcelGlobals();
     const wb = new FakeWorkbook([{ name: "S", values: [["x"]] }]);
     wb.names.push({ name: "__proto__", formula: "=S!$A$1" }, { name: "constructor", formula: "=S!$A$2" });
-    const { workbook } = await new ExcelHost(wb.run, () => true).readSheet("S");
+    const { workbook } = await new ExcelHost(wb.run, wb.supports).readSheet("S");
     expect(Object.keys(workbook.names)).toEqual(["__proto__", "constructor"]);
     expect(workbook.names["__proto__"]).toBe("=S!$A$1");
     expect(Object.getPrototypeOf(workbook.names)).toBe(Object.prototype);
@@ -117,21 +117,21 @@ describe("more lookups keyed by user text", () => {
 describe("what the add-in reads", () => {
   it("in Excel, only the sheets a command asks for (and every sheet's name and protection, to check the plan)", async () => {
     const { ExcelHost } = await import("../src/hosts/excel/host");
-    const { FakeWorkbook, installExcelGlobals } = await import("./fakes/excel");
+    const { SimWorkbook: FakeWorkbook, installExcelGlobals } = await import("./sim/excel");
     installExcelGlobals();
     const wb = new FakeWorkbook([
       { name: "Chỉ tiêu", values: [["STT", "Nội dung"]] },
       { name: "Riêng tư", values: [["Lương", 12_000_000]] },
     ]);
     const asked: string[] = [];
-    const run: typeof wb.run = (batch) =>
-      wb.run((context) => {
+    const run = <T,>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+      wb.run(options, (context: Excel.RequestContext) => {
         const sheets = context.workbook.worksheets;
         const getItem = sheets.getItem.bind(sheets);
         (sheets as unknown as { getItem: (n: string) => unknown }).getItem = (n: string) => (asked.push(n), getItem(n));
         return batch(context);
       });
-    const { sheet } = await new ExcelHost(run, () => true).readSheet("Chỉ tiêu");
+    const { sheet } = await new ExcelHost(run, wb.supports).readSheet("Chỉ tiêu");
     expect(asked).toEqual(["Chỉ tiêu"]);
     expect(JSON.stringify(sheet)).not.toContain("Lương");
   });

@@ -103,6 +103,13 @@ export type Edit =
   | { op: "setCustomXml"; namespace: string; xml: string | null }
   | { op: "defineName"; name: string; formula: string; comment?: string }
   | { op: "setNote"; sheet: string; cell: string; text: string }
+  /**
+   * The add-in's highlight of one cell, the mark where a host cannot write notes: a
+   * conditional format of the add-in's own over the cell (formula `=TRUE`, this fill),
+   * never the cell's own format, so that `on: false` takes it off and leaves the cell
+   * exactly as it was. `on: false` removes only the add-in's highlight of that colour.
+   */
+  | { op: "markFill"; sheet: string; cell: string; color: string; on: boolean }
   | { op: "select"; sheet: string; range: string }
   /** A chart over a data range; hosts that cannot draw charts (ExcelJS) skip it. */
   | { op: "chart"; sheet: string; type: "bar" | "column"; dataRange: string; title: string; anchor: string };

@@ -1,6 +1,7 @@
+import { noteDigest } from "./marks";
 import type { Finding } from "./finding";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { planFixes, planMarks, planUnmarks, encodeMarkRecord, decodeMarkRecord, MARK_TITLE, TIDY_FIX_CODES } from "./fixes";
+import { planFixes, planFixesReport, planMarks, planUnmarks, notesAfterUnmark, withSeenValues, MARK_TITLE, MARK_FILL, TIDY_FIX_CODES } from "./fixes";
 import { checkSheet } from "./validate";
 import { defaultCatalog } from "./catalog";
 import { parseA1 } from "./address";
@@ -15,6 +16,13 @@ function finding(cell: string, value: string | number | null, sheet = "S"): Find
 }
 
 describe("planFixes", () => {
+  it("leaves alone a cell changed since the check, and says which", () => {
+    const checked: SheetSnapshot = { name: "S", values: [["100%.", "≥  50%"]] };
+    const fixes = withSeenValues([{ ...finding("A1", "100%"), sheet: "S" }, { ...finding("B1", "≥ 50%"), sheet: "S" }], checked);
+    const now: SheetSnapshot = { name: "S", values: [["95%", "≥  50%"]] };
+    expect(planFixesReport(fixes, now)).toEqual({ edits: [{ op: "setValues", sheet: "S", range: "B1", values: [["≥ 50%"]] }], changedSince: ["A1"] });
+  });
+
   it("writes exactly the fix cells, one single-cell setValues each", () => {
     const edits = planFixes([finding("D27", "100%"), finding("E37", "Công an phường"), { ...finding("B2", null), fix: undefined }]);
     expect(edits).toEqual([
@@ -55,10 +63,13 @@ describe("planMarks / planUnmarks", () => {
     const { edits, record } = planMarks(fs, sheet, { existingNotes: { A1: "Ghi chú của chị Lan" } });
     expect(edits.map((e) => e.op)).toEqual(["setNote", "setNote"]);
     const b1 = record.cells.find((c) => c.cell === "B1")!;
+    if (b1.kind !== "note") throw new Error("a note mark");
     expect(b1.before).toBeNull();
-    expect(b1.note).toBe(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`);
+    expect(b1.digest).toBe(noteDigest(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`));
+    expect((edits[0] as { text: string }).text).toBe(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`);
     const a1 = record.cells.find((c) => c.cell === "A1")!;
-    expect(a1.note.startsWith("Ghi chú của chị Lan\n\n")).toBe(true);
+    if (a1.kind !== "note") throw new Error("a note mark");
+    expect((edits[1] as { text: string }).text.startsWith("Ghi chú của chị Lan\n\n")).toBe(true);
     expect(a1.before).toBe("Ghi chú của chị Lan");
   });
 
@@ -72,16 +83,29 @@ describe("planMarks / planUnmarks", () => {
       { op: "setNote", sheet: "S", cell: "B1", text: "" },
       { op: "setNote", sheet: "S", cell: "A1", text: "Ghi chú của chị Lan" },
     ]);
-    const edited = { B1: "Tôi đã sửa ghi chú này", A1: record.cells.find((c) => c.cell === "A1")!.note };
+    const { edits } = planMarks(fs, sheet, { existingNotes: { A1: "Ghi chú của chị Lan" } });
+    const edited = { B1: "Tôi đã sửa ghi chú này", A1: (edits[1] as { text: string }).text };
     expect(planUnmarks(record, sheet, edited)).toEqual([{ op: "setNote", sheet: "S", cell: "A1", text: "Ghi chú của chị Lan" }]);
     expect(planUnmarks(record, { name: "Khác", values: [] })).toEqual([]);
   });
 
-  it("survives being stored as text", () => {
-    const { record } = planMarks(fs, sheet);
-    expect(decodeMarkRecord(encodeMarkRecord(record))).toEqual(record);
-    expect(decodeMarkRecord("không phải JSON")).toBeNull();
-    expect(decodeMarkRecord('{"version":2}')).toBeNull();
+  it("marks with highlights where the host cannot write notes, and takes exactly those off", () => {
+    const { edits, record } = planMarks(fs, sheet, { method: "fill", existingNotes: { A1: "Ghi chú của chị Lan" } });
+    expect(edits).toEqual([
+      { op: "markFill", sheet: "S", cell: "B1", color: MARK_FILL, on: true },
+      { op: "markFill", sheet: "S", cell: "A1", color: MARK_FILL, on: true },
+    ]);
+    expect(planUnmarks(record, sheet, { A1: "Ghi chú của chị Lan" })).toEqual([
+      { op: "markFill", sheet: "S", cell: "B1", color: MARK_FILL, on: false },
+      { op: "markFill", sheet: "S", cell: "A1", color: MARK_FILL, on: false },
+    ]);
+  });
+
+  it("knows the notes a cell will have once the marks come off", () => {
+    const { record, edits } = planMarks(fs, sheet, { existingNotes: { A1: "Ghi chú của chị Lan" } });
+    const now = Object.fromEntries(edits.map((e) => [(e as { cell: string }).cell, (e as { text: string }).text]));
+    expect(notesAfterUnmark(record, { ...now, C1: "khác" })).toEqual({ A1: "Ghi chú của chị Lan", C1: "khác" });
+    expect(notesAfterUnmark(record, { B1: "sửa tay" })).toEqual({ B1: "sửa tay" });
   });
 });
 
@@ -195,7 +219,7 @@ describe("marks on a real .xlsx file", () => {
     applyEdits(wb1, edits);
     const marked = await workbookBytes(wb1);
     const notes1 = await notesInFile(marked);
-    for (const c of record.cells) expect([c.cell, notes1.get(c.cell)]).toEqual([c.cell, c.note]);
+    for (const c of record.cells) expect([c.cell, noteDigest(notes1.get(c.cell) ?? "")]).toEqual([c.cell, c.kind === "note" ? c.digest : null]);
     expect(notes1.get("E35")).toContain("đơn vị chủ trì");
     expect(notes1.get("E37")!.startsWith(`${own}\n\n${MARK_TITLE}`)).toBe(true);
     expect(grid(sheetByName(await readBack(marked), "Phụ lục I"))).toEqual(grid(snap));

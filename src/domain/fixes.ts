@@ -3,11 +3,13 @@
  * fix names, nothing else) and marks on the sheet (a note on each finding's cell)
  * that can be taken off again, leaving every note as it was before.
  *
- * Marks are notes only, never fills or fonts: a cell's formatting is the official's
- * and the snapshot does not carry it, so it could not be restored exactly. A note is
- * one property, and the mark record keeps what was there before (when the host told
- * us) and what we wrote, so "Xoá đánh dấu" restores exactly and leaves alone any note
- * a person has edited since.
+ * Marks are notes where the host can write them, never the cell's own fill or font: a
+ * cell's formatting is the official's and the snapshot does not carry it, so it could
+ * not be restored exactly. A note is one property, and the mark record keeps what was
+ * there before and what we wrote, so "Xoá đánh dấu" restores exactly and leaves alone
+ * any note a person has edited since. Where notes cannot be written (Excel before
+ * ExcelApi 1.18), a mark is a highlight (`markFill`: a conditional format of the
+ * add-in's own over the cell), which comes off without touching anything else.
  *
  * Contract with the hosts: `setNote` with empty text removes the cell's note.
  */
@@ -16,20 +18,18 @@ import type { Finding, Severity } from "./finding";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { parseA1 } from "./address";
 import { SEVERITY_LABELS } from "./validate/codes";
+import { noteDigest, type MarkedCell } from "./marks";
 
 /** A note's header, so a person who opens a marked note knows where it came from. */
 export const MARK_TITLE = "Phụ lục NQ57 – kết quả kiểm tra:";
 
+/** The highlight of a marked cell where the host cannot write notes (light amber). */
+export const MARK_FILL = "#FFE699";
+
+/** The marks on one sheet: what `planUnmarks` needs to take them off (kept in the workbook, see marks.ts). */
 export interface MarkRecord {
-  version: 1;
   sheet: string;
-  cells: {
-    cell: string;
-    /** The note we wrote. */
-    note: string;
-    /** The note the cell had before, as the host reported it (null: none). */
-    before: string | null;
-  }[];
+  cells: MarkedCell[];
 }
 
 function valueAt(sheet: SheetSnapshot | undefined, cell: string): { value: CellValue; formula: string | null } {
@@ -64,17 +64,45 @@ export const TIDY_FIX_CODES: readonly string[] = [
  * `only` picks the findings to fix (e.g. those the person ticked, or TIDY_FIX_CODES).
  */
 export function planFixes(findings: Finding[], sheet?: SheetSnapshot, only?: (f: Finding) => boolean): Edit[] {
+  return planFixesReport(findings, sheet, only).edits;
+}
+
+/** A fix as the check made it, with the value the check saw in its cell (`withSeenValues`). */
+export type SeenFix = NonNullable<Finding["fix"]> & { seen: CellValue };
+
+/**
+ * Give every fix the value its cell held when the check read the sheet, so that a fix
+ * applied later can tell whether a person has changed the cell since.
+ */
+export function withSeenValues(findings: Finding[], checked: SheetSnapshot): Finding[] {
+  return findings.map((f) => (f.fix && f.sheet === checked.name ? { ...f, fix: { ...f.fix, seen: valueAt(checked, f.fix.cell).value } as SeenFix } : f));
+}
+
+/**
+ * `planFixes`, and the cells it left alone because they changed after the check (their
+ * value now differs from the value the check saw): a person's edit is never overwritten.
+ */
+export function planFixesReport(findings: Finding[], sheet?: SheetSnapshot, only?: (f: Finding) => boolean): { edits: Edit[]; changedSince: string[] } {
   const chosen = new Map<string, { sheet: string; cell: string; value: CellValue }>();
+  const changedSince: string[] = [];
   for (const f of findings) {
     if (!f.fix || (only && !only(f))) continue;
     if (sheet && f.sheet !== sheet.name) continue;
     const key = `${f.sheet}!${f.fix.cell}`;
-    if (chosen.has(key)) continue;
+    if (chosen.has(key) || changedSince.includes(f.fix.cell)) continue;
     const now = valueAt(sheet, f.fix.cell);
     if (sheet && (now.formula || now.value === f.fix.value)) continue;
+    if (sheet && "seen" in f.fix && !sameValue((f.fix as SeenFix).seen, now.value)) {
+      changedSince.push(f.fix.cell);
+      continue;
+    }
     chosen.set(key, { sheet: f.sheet, cell: f.fix.cell, value: f.fix.value });
   }
-  return [...chosen.values()].map((c) => ({ op: "setValues", sheet: c.sheet, range: c.cell, values: [[c.value]] }));
+  return { edits: [...chosen.values()].map((c) => ({ op: "setValues", sheet: c.sheet, range: c.cell, values: [[c.value]] })), changedSince };
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  return (a ?? null) === (b ?? null);
 }
 
 export interface MarkOptions {
@@ -82,11 +110,13 @@ export interface MarkOptions {
   minSeverity?: Severity;
   /** Notes the cells have now (A1 → text), when the host can read them; kept under our mark and restored on unmark. */
   existingNotes?: Record<string, string>;
+  /** How this host marks a cell: a note (default) or, where it cannot write notes, a highlight. */
+  method?: "note" | "fill";
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** A note on every cell a finding points at (all findings of the cell in one note), and the record to take them off. */
+/** A mark on every cell a finding points at (all findings of the cell in one note), and the record to take them off. */
 export function planMarks(findings: Finding[], sheet: SheetSnapshot, options: MarkOptions = {}): { edits: Edit[]; record: MarkRecord } {
   const min = RANK[options.minSeverity ?? "info"];
   const byCell = new Map<string, Finding[]>();
@@ -94,45 +124,54 @@ export function planMarks(findings: Finding[], sheet: SheetSnapshot, options: Ma
     if (f.sheet !== sheet.name || RANK[f.severity] < min) continue;
     byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
   }
-  const record: MarkRecord = { version: 1, sheet: sheet.name, cells: [] };
+  const record: MarkRecord = { sheet: sheet.name, cells: [] };
   const edits: Edit[] = [];
   for (const [cell, list] of byCell) {
+    if (options.method === "fill") {
+      record.cells.push({ cell, kind: "fill", color: MARK_FILL });
+      edits.push({ op: "markFill", sheet: sheet.name, cell, color: MARK_FILL, on: true });
+      continue;
+    }
     const ours = [MARK_TITLE, ...list.map((f) => `• [${SEVERITY_LABELS[f.severity]}] ${f.message}`)].join("\n");
     const before = options.existingNotes?.[cell] ?? null;
     // A note the official wrote stays on top; ours goes under it and comes off cleanly.
-    const note = before ? `${before}\n\n${ours}` : ours;
-    record.cells.push({ cell, note, before });
-    edits.push({ op: "setNote", sheet: sheet.name, cell, text: note });
+    const text = before ? `${before}\n\n${ours}` : ours;
+    record.cells.push({ cell, kind: "note", digest: noteDigest(text), before });
+    edits.push({ op: "setNote", sheet: sheet.name, cell, text });
   }
   return { edits, record };
 }
 
 /**
- * The edits that take the marks off: each marked cell gets back the note it had
- * (none: the note is removed). When the host reports the current notes, a note a
- * person has changed since the marking is left as it is.
+ * The edits that take the marks off: each noted cell gets back the note it had (none:
+ * the note is removed), each highlight comes off. When the host reports the current
+ * notes, a note a person has changed since the marking is left as it is.
  */
 export function planUnmarks(record: MarkRecord, sheet?: SheetSnapshot, currentNotes?: Record<string, string>): Edit[] {
   if (sheet && sheet.name !== record.sheet) return [];
   const edits: Edit[] = [];
   for (const m of record.cells) {
-    if (currentNotes && (currentNotes[m.cell] ?? null) !== m.note) continue;
+    if (m.kind === "fill") {
+      edits.push({ op: "markFill", sheet: record.sheet, cell: m.cell, color: m.color, on: false });
+      continue;
+    }
+    if (currentNotes && !isOurs(currentNotes[m.cell], m.digest)) continue;
     edits.push({ op: "setNote", sheet: record.sheet, cell: m.cell, text: m.before ?? "" });
   }
   return edits;
 }
 
-/** The record as text, for a host to keep between sessions (document settings). */
-export function encodeMarkRecord(record: MarkRecord): string {
-  return JSON.stringify(record);
+function isOurs(note: string | undefined, digest: string): boolean {
+  return note !== undefined && noteDigest(note) === digest;
 }
 
-export function decodeMarkRecord(text: string): MarkRecord | null {
-  try {
-    const r = JSON.parse(text) as MarkRecord;
-    if (r && r.version === 1 && typeof r.sheet === "string" && Array.isArray(r.cells)) return r;
-  } catch {
-    // Not ours, or damaged: nothing to take off.
+/** The notes the cells will have once `planUnmarks(record, …, currentNotes)` is applied. */
+export function notesAfterUnmark(record: MarkRecord, currentNotes: Record<string, string>): Record<string, string> {
+  const after = { ...currentNotes };
+  for (const m of record.cells) {
+    if (m.kind !== "note" || !isOurs(currentNotes[m.cell], m.digest)) continue;
+    if (m.before === null) delete after[m.cell];
+    else after[m.cell] = m.before;
   }
-  return null;
+  return after;
 }

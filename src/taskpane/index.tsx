@@ -3,12 +3,14 @@ import { Root } from "./Root";
 import { classifyStartup, isOfficeLoaded, type StartupState } from "./startup";
 import { lightTheme, themeFromOffice } from "./theme";
 
-const container = document.getElementById("container");
-if (!container) throw new Error("Phụ lục NQ57: #container element is missing from taskpane.html");
-const root = createRoot(container);
+// old-webview.js has already explained why this Excel cannot run the pane.
+const oldWebview = (globalThis as { PHULUC_OLD_WEBVIEW?: boolean }).PHULUC_OLD_WEBVIEW === true;
+const container = oldWebview ? null : document.getElementById("container");
+if (!container && !oldWebview) throw new Error("Phụ lục NQ57: #container element is missing from taskpane.html");
+const root = container ? createRoot(container) : null;
 
 function render(state: StartupState, theme = lightTheme): void {
-  root.render(<Root state={state} theme={theme} />);
+  root?.render(<Root state={state} theme={theme} />);
 }
 
 /** Office.context.officeTheme is not available on every platform (e.g. some web hosts). */

@@ -69,6 +69,9 @@ export function leadValidation(sheet: string, range: string, source: string): Ed
     sheet,
     range,
     source,
+    // Free text: several bodies ("Phòng A; Phòng B") are typed, not picked, so a value
+    // not in the list warns instead of being refused (Excel's default is to stop).
+    errorStyle: "warning",
     prompt: {
       title: "Đơn vị chủ trì",
       message: "Chọn đơn vị chủ trì trong danh sách (trang Danh mục). Nhiều đơn vị thì gõ, cách nhau bằng dấu chấm phẩy (;).",

@@ -24,7 +24,16 @@ const MESSAGES: Record<string, string> = {
   ApiNotFound: "Phiên bản Excel này chưa hỗ trợ chức năng cần dùng; hãy cập nhật Excel hoặc dùng trang web Phụ lục NQ57.",
   NotImplemented: "Phiên bản Excel này chưa hỗ trợ chức năng cần dùng; hãy cập nhật Excel hoặc dùng trang web Phụ lục NQ57.",
   InsertDeleteConflict: "Thao tác xung đột với một bảng hoặc vùng đã gộp ô trong trang tính.",
-  RequestPayloadSizeLimitExceeded: "Dữ liệu cần ghi quá lớn cho Excel trên web trong một lần; hãy thử lại với ít dòng hơn.",
+  RequestPayloadSizeLimitExceeded: "Dữ liệu gửi tới Excel trên web trong một lần vượt giới hạn 5 MB.",
+  ResponsePayloadSizeLimitExceeded: "Dữ liệu Excel trên web trả về trong một lần vượt giới hạn 5 MB (trang tính quá lớn).",
+  RangeExceedsLimit: "Vùng ô cần đọc vượt giới hạn 5 triệu ô của Excel; có thể có một giá trị lạc ở ô rất xa (nhấn Ctrl+End để tìm và xoá).",
+  InvalidOperationInCellEditMode: "Excel đang ở chế độ sửa ô (có người đang gõ trong một ô); hãy nhấn Enter hoặc Esc rồi bấm lại.",
+  MergedRangeConflict: "Vùng cần ghi chồng lên các ô đã gộp trong trang tính; hãy bỏ gộp các ô đó (Trang đầu → Gộp và Căn giữa) rồi thử lại.",
+  PropertyNotLoaded: "Phần bổ trợ đọc dữ liệu của Excel chưa đúng cách (lỗi của phần bổ trợ).",
+  ActivityLimitReached: "Excel đang bận xử lý quá nhiều yêu cầu; hãy đợi một lát rồi thử lại.",
+  ServiceNotAvailable: "Dịch vụ Excel trên web tạm thời không phản hồi; hãy thử lại sau.",
+  InactiveWorkbook: "Sổ làm việc này không còn là sổ đang mở trước mặt; hãy bấm vào sổ làm việc rồi thử lại.",
+  FormulaLengthExceedsLimit: "Một công thức cần ghi dài quá giới hạn của Excel.",
   GeneralException: "Excel gặp lỗi khi thực hiện thao tác.",
 };
 

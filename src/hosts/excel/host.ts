@@ -1,14 +1,22 @@
 /**
- * The Excel host: Office.js in, snapshots out; edits in, one write round-trip out.
+ * The Excel host: Office.js in, snapshots out; edits in, write round-trips out.
  *
- * Every command is: load what it needs, `context.sync()` once, let the domain
- * compute, queue every write, `context.sync()` once. A write larger than Excel
- * on the web accepts in one request (about 5 MB) is split into blocks.
+ * Round-trips (the rule test/roundtrips.test.ts states): a command reads in one
+ * round-trip the workbook's state and the size of the sheets it needs (never their
+ * cells, so a stray value in XFD1048576 costs nothing), then the cells in row blocks
+ * each under Excel on the web's 5 MB response limit (one block for the tables people
+ * keep); it writes in one round-trip, or in as few blocks as the 5 MB request limit
+ * allows, sized in UTF-8 bytes before they are queued, a single large `setValues` split
+ * into row blocks. Excel does not roll back: a write that fails part-way says so.
+ *
+ * Versions: every API above ExcelApi 1.8 (Excel 2019) is checked with `supports` before
+ * it is queued; what this Excel cannot do is skipped and reported in `ApplyOutcome`.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
-import type { CellStyle, Edit } from "../../domain/edits";
+import type { CellInput, CellStyle, Edit } from "../../domain/edits";
 import { isFormula, startsLikeFormula } from "../../domain/edits";
-import { parseRange } from "../../domain/address";
+import { a1, parseRange } from "../../domain/address";
+import { isDateFormat } from "../../domain/dates";
 import { HostError } from "../file/errors";
 import { officeErrorMessage, type OfficePhase } from "./errors";
 
@@ -17,9 +25,9 @@ export interface WorkbookHost {
   /** Sheet names in tab order and the active one. */
   sheets(): Promise<{ names: string[]; active: string }>;
   /** One sheet, the workbook's names (markers) and sheet states, in one read. */
-  readSheet(name: string): Promise<{ sheet: SheetSnapshot; workbook: WorkbookState }>;
+  readSheet(name: string, options?: ReadOptions): Promise<{ sheet: SheetSnapshot; workbook: WorkbookState }>;
   /** Several sheets at once (consolidating the open workbook), in one read. */
-  readSheets(names: string[]): Promise<{ sheets: SheetSnapshot[]; workbook: WorkbookState }>;
+  readSheets(names: string[], options?: ReadOptions): Promise<{ sheets: SheetSnapshot[]; workbook: WorkbookState }>;
   /**
    * Apply an edit list; the whole plan is checked before anything is written.
    * Given the state from the command's read, it needs no read of its own.
@@ -28,6 +36,19 @@ export interface WorkbookHost {
    */
   apply(edits: Edit[], state?: WorkbookState): Promise<ApplyOutcome>;
   select(sheet: string, range: string): Promise<void>;
+}
+
+/**
+ * What a command needs beyond cells. A host that reads every note and every part of a
+ * file anyway (the file host) may ignore it.
+ */
+export interface ReadOptions {
+  /** Cells whose notes to read, per sheet (Excel reads notes one cell at a time). */
+  notesAt?: Record<string, string[]>;
+  /** The add-in's custom XML parts to read, by namespace. */
+  customXml?: string[];
+  /** Cells whose add-in highlights (`markFill`) may be taken off, per sheet. */
+  highlightsAt?: Record<string, string[]>;
 }
 
 /** What a plan is checked against: the sheets that exist, which are protected, the names. */
@@ -39,6 +60,14 @@ export interface WorkbookState {
   customXml?: Record<string, string>;
   /** The workbook counts dates from 1904. */
   date1904?: boolean;
+  /** How this host marks a cell: notes, or highlights where it cannot write notes. Default "note". */
+  markMethod?: "note" | "fill";
+  /** Notes read (sheet → cell → text): the Excel host changes a note that exists and adds one that does not. */
+  notes?: Record<string, Record<string, string>>;
+  /** Excel only: the ids of the add-in's highlights found on cells (sheet → cell → ids). */
+  highlights?: Record<string, Record<string, string[]>>;
+  /** Excel only: the number formats read (sheet → grid), so dates written into date cells follow the 1904 system. */
+  numberFormats?: Record<string, (string | null)[][]>;
 }
 
 /** What an `apply` left undone: one Vietnamese sentence per kind of edit skipped, e.g. page setup on Excel 2016. */
@@ -46,17 +75,60 @@ export interface ApplyOutcome {
   notDone: string[];
 }
 
-/** Payload budget per write request, under Excel on the web's ~5 MB limit. */
-export const WRITE_BLOCK_BYTES = 4_000_000;
+/** Excel on the web's limit for a request and for a response. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What one block may use of it: the rest is room for the envelope Office.js adds. */
+export const BLOCK_BYTES = 4_000_000;
+/** Rows of the first read block, whose weight sizes the blocks after it. */
+const FIRST_BLOCK_ROWS = 500;
+/** A used range larger than this is not read (a stray value far out makes it millions of cells). */
+export const MAX_READ_CELLS = 2_000_000;
+/** The add-in's highlights are conditional formats with this formula (always true) so that they can be found again. */
+export const HIGHLIGHT_FORMULA = '=ISTEXT("NQ57")';
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+type Run = <T>(options: { delayForCellEdit?: boolean }, batch: Batch<T>) => Promise<T>;
+
+const utf8Length = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+};
+const jsonBytes = (v: unknown): number => utf8Length(JSON.stringify(v));
+/** What one queued command costs in a request besides its data (path, method, ids). */
+const COMMAND_BYTES = 200;
+
+const NOT_DONE = {
+  pageSetup: "Chưa đặt trang in (khổ A4, lề, số trang, vùng in): Excel này chưa hỗ trợ (cần ExcelApi 1.9, từ Excel 2021); hãy đặt trong Bố trí Trang.",
+  freeze: "Chưa cố định dòng tiêu đề: Excel này chưa hỗ trợ (cần ExcelApi 1.7).",
+  notes: "Chưa ghi được ghi chú vào ô: Excel này chưa hỗ trợ (cần ExcelApi 1.18).",
+  customXml: "Chưa lưu được danh sách ô đã đánh dấu vào sổ làm việc (cần ExcelApi 1.5); nút “Xoá đánh dấu” chỉ dùng được khi chưa đóng ngăn tác vụ.",
+  highlight: "Chưa tô được ô: Excel này chưa hỗ trợ định dạng có điều kiện (cần ExcelApi 1.6).",
+  validation: "Chưa thêm danh sách chọn và kiểm tra ngày vào ô: Excel này chưa hỗ trợ (cần ExcelApi 1.8).",
+  conditionalFormat: "Chưa tô màu theo kết quả (định dạng có điều kiện): Excel này chưa hỗ trợ (cần ExcelApi 1.6).",
+  names: "Chưa đặt tên vùng cho danh sách: Excel này chưa hỗ trợ (cần ExcelApi 1.4).",
+} as const;
 
 export class ExcelHost implements WorkbookHost {
   constructor(
-    private readonly run: Run = (batch) => Excel.run(batch),
+    /** `Excel.run(options, batch)`; tests pass a simulator's. */
+    private readonly run: Run = (options, batch) => Excel.run(options, batch),
+    /** `Office.context.requirements.isSetSupported`; tests pass the simulated profile's. */
     private readonly supports: (set: string, version: string) => boolean = (set, version) =>
       Office.context.requirements.isSetSupported(set, version),
   ) {}
+
+  private has(version: string): boolean {
+    return this.supports("ExcelApi", version);
+  }
 
   async sheets(): Promise<{ names: string[]; active: string }> {
     return this.guard(async (context) => {
@@ -69,49 +141,155 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  async readSheet(name: string): Promise<{ sheet: SheetSnapshot; workbook: WorkbookState }> {
-    const { sheets, workbook } = await this.readSheets([name]);
+  async readSheet(name: string, options?: ReadOptions): Promise<{ sheet: SheetSnapshot; workbook: WorkbookState }> {
+    const { sheets, workbook } = await this.readSheets([name], options);
     return { sheet: sheets[0], workbook };
   }
 
-  async readSheets(list: string[]): Promise<{ sheets: SheetSnapshot[]; workbook: WorkbookState }> {
+  async readSheets(list: string[], options: ReadOptions = {}): Promise<{ sheets: SheetSnapshot[]; workbook: WorkbookState }> {
     return this.guard(async (context) => {
-      const state = queueState(context);
-      const pending = list.map((n) => this.queueRead(context, n));
+      const state = this.queueState(context, options);
+      const probes = list.map((n) => this.queueProbe(context, n, options));
       await context.sync();
-      return { sheets: pending.map((p) => p()), workbook: state() };
-    });
+      const workbook = state.after();
+      const xml = state.queueXml();
+      // The cells, in row blocks sized from what the first rows weigh (the parts' XML rides with the first).
+      const grids = await this.readCells(context, probes, workbook.date1904 ?? false);
+      if (xml.length && !grids.some(Boolean)) await context.sync();
+      if (xml.length || state.askedXml) workbook.customXml = Object.fromEntries(xml.map((x) => [x.ns, x.xml.value]));
+      const sheets = probes.map((p, i) => p.snapshot(grids[i]));
+      workbook.notes = Object.fromEntries(sheets.filter((s) => s.notes).map((s) => [s.name, s.notes!]));
+      workbook.numberFormats = Object.fromEntries(sheets.map((s) => [s.name, s.numberFormats ?? []]));
+      workbook.highlights = Object.fromEntries(probes.map((p) => [p.name, p.highlights()]));
+      return { sheets, workbook };
+    }, () => "read", true);
   }
 
-  /** Queue the loads for one sheet; the returned function builds the snapshot after the sync. */
-  private queueRead(context: Excel.RequestContext, name: string): () => SheetSnapshot {
+  /** The workbook's state: sheets, protection, names, date system, and the ids of the add-in's parts. */
+  private queueState(context: Excel.RequestContext, options: ReadOptions) {
+    const wb = context.workbook;
+    const sheets = wb.worksheets;
+    sheets.load("items/name,items/protection/protected");
+    const names = this.has("1.4") ? wb.names : null;
+    names?.load("items/name,items/formula");
+    // DATE(2000,1,1) counts from the workbook's own epoch: 36526 in the 1900 system, 35064 in 1904
+    // (Excel.Functions.date, ExcelApi 1.2: "a number from 1900 or 1904 (depending on the workbook's date system)").
+    const epoch = wb.functions.date(2000, 1, 1);
+    epoch.load("value");
+    const parts = (options.customXml ?? []).length && this.has("1.5")
+      ? (options.customXml ?? []).map((ns) => ({ ns, parts: wb.customXmlParts.getByNamespace(ns).load("items/id") }))
+      : [];
+    const markMethod: "note" | "fill" = this.has("1.18") ? "note" : "fill";
+    return {
+      after: (): WorkbookState => {
+        const named: Record<string, string> = {};
+        // defineProperty, not assignment: a name "__proto__" (valid in Excel) stays an ordinary entry.
+        for (const n of names?.items ?? []) Object.defineProperty(named, n.name, { value: n.formula, enumerable: true, writable: true, configurable: true });
+        return {
+          sheetNames: sheets.items.map((s) => s.name),
+          protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+          names: named,
+          date1904: epoch.value === 35064,
+          markMethod,
+        };
+      },
+      askedXml: parts.length > 0,
+      // A part's XML comes only from getXml() on a part found by the first round-trip; it
+      // travels with the cells' first block, or alone when there are no cells to read.
+      queueXml: () => parts.flatMap((p) => (p.parts.items[0] ? [{ ns: p.ns, xml: p.parts.items[0].getXml() }] : [])),
+    };
+  }
+
+  /** Queue the first look at a sheet: its used range's extent (not its cells), merges, protection, notes asked for. */
+  private queueProbe(context: Excel.RequestContext, name: string, options: ReadOptions) {
     const ws = context.workbook.worksheets.getItem(name);
     ws.load("name");
     const protection = ws.protection;
     protection.load("protected");
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,values,numberFormat,formulas,rowIndex,columnIndex");
+    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
     // Merged areas need ExcelApi 1.13; older Excel reads the sheet without them.
-    const merged = this.supports("ExcelApi", "1.13") ? ws.getRange().getMergedAreasOrNullObject() : null;
+    const merged = this.has("1.13") ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("areas/items/address");
-    return () => {
-      if (used.isNullObject) return { name: ws.name, values: [], merges: [], protected: protection.protected };
-      const top = used.rowIndex;
-      const left = used.columnIndex;
-      const pad = <T>(grid: T[][], empty: T): T[][] => [
-        ...Array.from({ length: top }, () => [] as T[]),
-        ...grid.map((row) => [...Array.from({ length: left }, () => empty), ...row]),
-      ];
-      const formulas = used.formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
-      return {
-        name: ws.name,
-        values: pad(used.values.map((row) => row.map(plain)), null),
-        numberFormats: pad(used.numberFormat.map((row) => row.map((f) => (f as string) ?? null)), null),
-        formulas: pad(formulas, null),
-        merges: merged && !merged.isNullObject ? merged.areas.items.map((a) => stripSheet(a.address)) : [],
-        protected: protection.protected,
-      };
+    const noteCells = this.has("1.18") ? [...new Set(options.notesAt?.[name] ?? [])] : [];
+    const notes = noteCells.map((cell) => {
+      const n = ws.notes.getItemOrNullObject(cell);
+      n.load("content");
+      return { cell, n };
+    });
+    const cfCells = this.has("1.6") ? [...new Set(options.highlightsAt?.[name] ?? [])] : [];
+    const cfs = cfCells.map((cell) => {
+      const c = ws.getRange(cell).conditionalFormats;
+      c.load("items/id,items/type,items/custom/rule/formula");
+      return { cell, c };
+    });
+    return {
+      name,
+      extent: () => (used.isNullObject ? null : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount, address: used.address }),
+      ws,
+      highlights: (): Record<string, string[]> =>
+        Object.fromEntries(
+          cfs.map(({ cell, c }) => [cell, c.items.filter((f) => f.type === "Custom" && f.custom.rule.formula === HIGHLIGHT_FORMULA).map((f) => f.id)]),
+        ),
+      snapshot: (grid: Grid | null): SheetSnapshot => {
+        const base: SheetSnapshot = {
+          name: ws.name,
+          values: [],
+          merges: merged && !merged.isNullObject ? merged.areas.items.map((a) => stripSheet(a.address)) : [],
+          protected: protection.protected,
+        };
+        if (this.has("1.18")) base.notes = Object.fromEntries(notes.filter(({ n }) => !n.isNullObject).map(({ cell, n }) => [cell, n.content]));
+        if (!grid) return base;
+        return { ...base, values: grid.values, numberFormats: grid.numberFormats, formulas: grid.formulas };
+      },
     };
+  }
+
+  /** The cells of each sheet, A1-based, read in row blocks that fit the response limit. */
+  private async readCells(context: Excel.RequestContext, probes: ReturnType<ExcelHost["queueProbe"]>[], date1904: boolean): Promise<(Grid | null)[]> {
+    const jobs = probes.map((p) => {
+      const e = p.extent();
+      if (e && e.rows * e.cols > MAX_READ_CELLS) {
+        throw new HostError(
+          "sheet-too-large",
+          `Trang tính "${p.name}" có vùng dữ liệu quá lớn (${stripSheet(e.address)}, ${(e.rows * e.cols).toLocaleString("vi-VN")} ô): có thể có một giá trị lạc ở ô rất xa. ` +
+            "Hãy nhấn Ctrl+End để tìm ô đó, xoá các cột hoặc dòng thừa rồi thử lại. Chưa có thay đổi nào được ghi.",
+        );
+      }
+      return { p, e, grid: e ? emptyGrid(e.top) : null };
+    });
+    // The first block: a few hundred rows, so the next blocks can be sized from what they weighed.
+    let perCell = 60;
+    let first = true;
+    for (let pending = jobs.filter((j) => j.e); pending.length; ) {
+      const queued: { job: (typeof jobs)[number]; range: Excel.Range; rows: number }[] = [];
+      let budget = BLOCK_BYTES;
+      for (const job of pending) {
+        const e = job.e!;
+        const done = job.grid!.read;
+        const rowBytes = Math.max(1, e.cols * perCell);
+        if (queued.length && budget < rowBytes) break;
+        const rows = Math.min(e.rows - done, first ? FIRST_BLOCK_ROWS : Math.max(1, Math.floor(budget / rowBytes)));
+        const range = job.p.ws.getRangeByIndexes(e.top + done, e.left, rows, e.cols);
+        range.load("values,formulas,numberFormat");
+        queued.push({ job, range, rows });
+        budget -= rows * rowBytes;
+      }
+      await context.sync();
+      first = false;
+      let bytes = 0;
+      let cells = 0;
+      for (const { job, range, rows } of queued) {
+        addRows(job.grid!, job.e!.left, range.values, range.formulas, range.numberFormat, date1904);
+        job.grid!.read += rows;
+        bytes += jsonBytes(range.values) + jsonBytes(range.formulas) + jsonBytes(range.numberFormat);
+        cells += rows * job.e!.cols;
+      }
+      // Size the next blocks from what these weighed, with room to spare.
+      if (cells) perCell = Math.max(perCell, Math.ceil((bytes / cells) * 1.25));
+      pending = jobs.filter((j) => j.e && j.grid!.read < j.e.rows);
+    }
+    return jobs.map((j) => j.grid);
   }
 
   async apply(edits: Edit[], known?: WorkbookState): Promise<ApplyOutcome> {
@@ -120,25 +298,22 @@ export class ExcelHost implements WorkbookHost {
     return this.guard(async (context) => {
       let state = known;
       if (!state) {
-        const pending = queueState(context);
+        const pending = this.queueState(context, {});
         await context.sync();
-        state = pending();
+        state = pending.after();
       }
       checkPlan(edits, state);
-      // From here a failure may leave part of the edits written (Excel does not roll back).
+      const notDone = new Set<string>();
+      const writer = new BlockWriter(context, () => {
+        phase = "write";
+      });
+      const notes = structuredCloneNotes(state.notes);
+      for (const edit of edits) await this.queueEdit(writer, edit, state, notes, notDone);
+      // From the first sync on, a failure may leave part of the edits written (Excel does not roll back).
       phase = "write";
-      let budget = 0;
-      for (const edit of edits) {
-        budget += this.queueEdit(context, edit);
-        if (budget > WRITE_BLOCK_BYTES) {
-          await context.sync();
-          budget = 0;
-        }
-      }
-      await context.sync();
-      // The version-dependent skips arrive with the Excel simulator's work (issue 14).
-      return { notDone: [] };
-    }, () => phase);
+      await writer.flush();
+      return { notDone: [...notDone] };
+    }, () => phase, true);
   }
 
   async select(sheet: string, range: string): Promise<void> {
@@ -150,121 +325,195 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  /** Queue one edit; returns the approximate payload size it adds. */
-  private queueEdit(context: Excel.RequestContext, e: Edit): number {
-    const wb = context.workbook;
+  /** Queue one edit (or skip it and say why). */
+  private async queueEdit(w: BlockWriter, e: Edit, state: WorkbookState, notes: Record<string, Record<string, string>>, notDone: Set<string>): Promise<void> {
+    const wb = w.context.workbook;
+    const ws = () => wb.worksheets.getItem((e as { sheet: string }).sheet);
     switch (e.op) {
       case "addSheet":
-        wb.worksheets.add(e.sheet);
-        return 100;
-      case "setValues": {
-        const r = parseRange(e.range);
-        const target = wb.worksheets.getItem(e.sheet).getRangeByIndexes(r.top - 1, r.left - 1, e.values.length, e.values[0]?.length ?? 0);
-        const formulas = e.values.map((row) => row.map(toExcelInput));
-        target.formulas = formulas as unknown as string[][];
-        return JSON.stringify(formulas).length;
-      }
+        return w.add(100, () => void wb.worksheets.add(e.sheet));
+      case "setValues":
+        return this.queueValues(w, e, state);
       case "setStyle":
-        applyStyle(wb.worksheets.getItem(e.sheet).getRange(e.range), e.style, e.range);
-        return 400;
+        if (e.style.numberFormat && isDateFormat(e.style.numberFormat)) w.noteDateFormat(e.sheet, e.range);
+        return w.add(400 + (e.style.numberFormat ? cellCount(e.range) * (utf8Length(e.style.numberFormat) + 3) : 0), () => applyStyle(ws().getRange(e.range), e.style, e.range));
       case "merge":
-        wb.worksheets.getItem(e.sheet).getRange(e.range).merge(false);
-        return 100;
-      case "columnWidths": {
-        const ws = wb.worksheets.getItem(e.sheet);
-        // Office.js widths are in points; a character of Times New Roman 13 is about 7 points.
-        for (const w of e.widths) {
-          const column = ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn();
-          column.format.columnWidth = Math.round(w.width * 7);
-          // false too: a column the add-in adds must show even where the user had hidden an empty one.
-          if (w.hidden !== undefined) column.columnHidden = w.hidden;
-        }
-        return 100 * e.widths.length;
-      }
+        return w.add(100, () => ws().getRange(e.range).merge(false));
+      case "columnWidths":
+        return w.add(150 * e.widths.length, () => {
+          const sheet = ws();
+          // Office.js widths are in points; a character of Times New Roman 13 is about 7 points.
+          for (const c of e.widths) {
+            const column = sheet.getRange(`${colLetters(c.col)}:${colLetters(c.col)}`);
+            column.format.columnWidth = Math.round(c.width * 7);
+            // false too: a column the add-in adds must show even where the user had hidden an empty one.
+            if (c.hidden !== undefined) column.columnHidden = c.hidden;
+          }
+        });
       case "rowHeight":
-        wb.worksheets.getItem(e.sheet).getRange(`${e.row}:${e.row}`).format.rowHeight = e.height;
-        return 100;
-      case "listValidation": {
-        const dv = wb.worksheets.getItem(e.sheet).getRange(e.range).dataValidation;
-        const source = Array.isArray(e.source) ? e.source.join(",") : e.source;
-        dv.rule = { list: { inCellDropDown: true, source } };
-        if (e.prompt) dv.prompt = { showPrompt: true, title: e.prompt.title, message: e.prompt.message };
-        return 300 + source.length;
-      }
+        return w.add(100, () => void (ws().getRange(`${e.row}:${e.row}`).format.rowHeight = e.height));
+      case "listValidation":
       case "dateValidation": {
-        const dv = wb.worksheets.getItem(e.sheet).getRange(e.range).dataValidation;
-        dv.rule = { date: { formula1: "2000-01-01", operator: Excel.DataValidationOperator.greaterThan } };
-        if (e.prompt) dv.prompt = { showPrompt: true, title: e.prompt.title, message: e.prompt.message };
-        return 300;
+        if (!this.has("1.8")) return void notDone.add(NOT_DONE.validation);
+        const source = e.op === "listValidation" ? (Array.isArray(e.source) ? e.source.join(",") : e.source) : "";
+        return w.add(400 + utf8Length(source) + (e.prompt ? utf8Length(e.prompt.message) : 0), () => {
+          const dv = ws().getRange(e.range).dataValidation;
+          // A rule over cells that already have one is refused: clear first (it only clears the range's own cells).
+          dv.clear();
+          if (e.op === "listValidation") {
+            dv.rule = { list: { inCellDropDown: true, source } };
+            // Excel's default error alert is Stop; free-text lists only warn (the file host writes the same).
+            const style = e.errorStyle ?? "stop";
+            if (style === "none") dv.errorAlert = { showAlert: false, style: "Stop", title: "", message: "" };
+            else if (style === "warning") dv.errorAlert = { showAlert: true, style: "Warning", title: "Giá trị ngoài danh sách", message: "Giá trị này không có trong danh sách. Bấm Có (Yes) để giữ nguyên." };
+          } else {
+            dv.rule = { date: { formula1: "2000-01-01", operator: Excel.DataValidationOperator.greaterThan } };
+          }
+          if (e.prompt) dv.prompt = { showPrompt: true, title: e.prompt.title, message: e.prompt.message };
+        });
       }
       case "conditionalFormat": {
-        const cf = wb.worksheets.getItem(e.sheet).getRange(e.range).conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
-        cf.cellValue.format.fill.color = e.fill;
-        cf.cellValue.format.font.color = e.fontColor;
-        cf.cellValue.rule = { formula1: `="${e.equals}"`, operator: "EqualTo" };
-        return 300;
+        if (!this.has("1.6")) return void notDone.add(NOT_DONE.conditionalFormat);
+        return w.add(400, () => {
+          const cf = ws().getRange(e.range).conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+          cf.cellValue.format.fill.color = e.fill;
+          cf.cellValue.format.font.color = e.fontColor;
+          cf.cellValue.rule = { formula1: `="${e.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+        });
       }
       case "freeze":
-        wb.worksheets.getItem(e.sheet).freezePanes.freezeRows(e.rows);
-        return 100;
-      case "pageSetup": {
-        // Page layout needs ExcelApi 1.9; Excel 2019 without it prints with its defaults.
-        if (!this.supports("ExcelApi", "1.9")) return 0;
-        const layout = wb.worksheets.getItem(e.sheet).pageLayout;
-        layout.orientation = e.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-        layout.paperSize = Excel.PaperType.a4;
-        if (e.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        if (e.printTitleRows) layout.setPrintTitleRows(`$${e.printTitleRows.replace(":", ":$")}`);
-        return 300;
-      }
+        if (!this.has("1.7")) return void notDone.add(NOT_DONE.freeze);
+        return w.add(100, () => ws().freezePanes.freezeRows(e.rows));
+      case "pageSetup":
+        if (!this.has("1.9")) return void notDone.add(NOT_DONE.pageSetup);
+        return w.add(800, () => {
+          const layout = ws().pageLayout;
+          layout.orientation = e.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+          layout.paperSize = Excel.PaperType.a4;
+          // Fit to one page wide; `verticalFitToPages` left out: rows flow onto as many pages as they need.
+          if (e.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          if (e.printTitleRows) layout.setPrintTitleRows(`$${e.printTitleRows.replace(":", ":$")}`);
+          if (e.margins) {
+            // Millimetres to points (72 points to the inch, 25.4 mm to the inch).
+            const pt = (mm: number) => Math.round((mm * 72) / 25.4 * 100) / 100;
+            layout.topMargin = pt(e.margins.top);
+            layout.bottomMargin = pt(e.margins.bottom);
+            layout.leftMargin = pt(e.margins.left);
+            layout.rightMargin = pt(e.margins.right);
+            layout.headerMargin = pt(e.margins.header);
+            layout.footerMargin = pt(e.margins.footer);
+          }
+          if (e.pageNumber) {
+            const hf = layout.headersFooters;
+            if (e.pageNumber.skipFirst) {
+              hf.state = Excel.HeaderFooterState.firstAndDefault;
+              hf.firstPage.centerHeader = "";
+            } else hf.state = Excel.HeaderFooterState.default;
+            hf.defaultForAllPages.centerHeader = "&P";
+          }
+          if (e.printArea) layout.setPrintArea(e.printArea);
+          if (e.centerHorizontally !== undefined) layout.centerHorizontally = e.centerHorizontally;
+        });
       case "defineName":
-        wb.names.add(e.name, e.formula, e.comment);
-        return 200;
+        if (!this.has("1.4")) return void notDone.add(NOT_DONE.names);
+        return w.add(200 + utf8Length(e.formula), () => wb.names.add(e.name, e.formula, e.comment));
       case "sheetVisibility":
-        wb.worksheets.getItem(e.sheet).visibility = e.visibility === "veryHidden" ? Excel.SheetVisibility.veryHidden : e.visibility === "hidden" ? Excel.SheetVisibility.hidden : Excel.SheetVisibility.visible;
-        return 100;
-      case "setCustomXml":
-        // The add-in's record parts arrive with the mark-record work (issue 14).
-        throw new HostError("unsupported", "Phiên bản này chưa ghi được dữ liệu riêng của phần bổ trợ vào sổ làm việc.");
+        return w.add(100, () => {
+          ws().visibility = e.visibility === "veryHidden" ? Excel.SheetVisibility.veryHidden : e.visibility === "hidden" ? Excel.SheetVisibility.hidden : Excel.SheetVisibility.visible;
+        });
+      case "setCustomXml": {
+        if (!this.has("1.5")) return void notDone.add(NOT_DONE.customXml);
+        const existing = state.customXml?.[e.namespace] !== undefined;
+        return w.add(300 + utf8Length(e.xml ?? ""), () => {
+          const parts = wb.customXmlParts;
+          // One part per namespace: the old one goes, the new one comes (the read found whether one exists).
+          if (existing) parts.getByNamespace(e.namespace).getOnlyItem().delete();
+          if (e.xml !== null) parts.add(e.xml);
+        });
+      }
       case "setNote": {
-        // Notes need ExcelApi 1.18, threaded comments 1.10; without either, the mark is skipped.
-        // Empty text removes the note (how marks are taken off).
-        const ws = wb.worksheets.getItem(e.sheet);
-        const address = `${quoteSheet(e.sheet)}!${e.cell}`;
-        if (this.supports("ExcelApi", "1.18")) {
-          const notes = (ws as unknown as { notes: { add(cell: string, text: string): void; getItemOrNullObject(cell: string): { delete(): void } } }).notes;
-          notes.getItemOrNullObject(address).delete();
-          if (e.text) notes.add(address, e.text);
-        } else if (this.supports("ExcelApi", "1.10")) {
-          wb.comments.getItemByCell(address).delete();
-          if (e.text) wb.comments.add(address, e.text);
+        // Notes need ExcelApi 1.18 (Microsoft 365). Threaded comments (1.10) are a person's
+        // conversations: the add-in never writes or deletes them.
+        if (!this.has("1.18")) return void notDone.add(NOT_DONE.notes);
+        const sheetNotes = (notes[e.sheet] ??= {});
+        const exists = sheetNotes[e.cell] !== undefined;
+        if (!e.text && !exists) return;
+        if (e.text) sheetNotes[e.cell] = e.text;
+        else delete sheetNotes[e.cell];
+        return w.add(200 + utf8Length(e.text), () => {
+          const n = ws().notes;
+          if (!exists) n.add(e.cell, e.text);
+          else if (e.text) n.getItem(e.cell).content = e.text;
+          else n.getItem(e.cell).delete();
+        });
+      }
+      case "markFill": {
+        if (!this.has("1.6")) return void notDone.add(NOT_DONE.highlight);
+        if (!e.on) {
+          const ids = state.highlights?.[e.sheet]?.[e.cell] ?? [];
+          return w.add(150 * ids.length, () => {
+            const cfs = ws().getRange(e.cell).conditionalFormats;
+            for (const id of ids) cfs.getItem(id).delete();
+          });
         }
-        return 100 + e.text.length;
+        return w.add(400, () => {
+          const cf = ws().getRange(e.cell).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+          cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+          cf.custom.format.fill.color = e.color;
+        });
       }
-      case "select": {
-        const ws = wb.worksheets.getItem(e.sheet);
-        ws.activate();
-        ws.getRange(e.range).select();
-        return 100;
-      }
-      case "chart": {
-        const ws = wb.worksheets.getItem(e.sheet);
-        const chart = ws.charts.add(
-          e.type === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered,
-          ws.getRange(e.dataRange),
-          Excel.ChartSeriesBy.columns,
-        );
-        chart.title.text = e.title;
-        chart.setPosition(e.anchor);
-        return 300;
-      }
+      case "select":
+        return w.add(100, () => {
+          const sheet = ws();
+          sheet.activate();
+          sheet.getRange(e.range).select();
+        });
+      case "chart":
+        return w.add(400, () => {
+          const sheet = ws();
+          const chart = sheet.charts.add(e.type === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered, sheet.getRange(e.dataRange), Excel.ChartSeriesBy.columns);
+          chart.title.text = e.title;
+          chart.setPosition(e.anchor);
+        });
     }
   }
 
-  /** Turn Office.js failures into Vietnamese messages; nothing else escapes. */
-  private async guard<T>(f: (context: Excel.RequestContext) => Promise<T>, phase: () => OfficePhase = () => "read"): Promise<T> {
+  /** A block of values, split into row blocks that each fit a request. */
+  private async queueValues(w: BlockWriter, e: Extract<Edit, { op: "setValues" }>, state: WorkbookState): Promise<void> {
+    const r = parseRange(e.range);
+    const cols = e.values[0]?.length ?? 0;
+    if (!cols) return;
+    const formats = state.numberFormats?.[e.sheet];
+    const rows = e.values.map((row, i) =>
+      row.map((v, j) => toExcelInput(state.date1904 && isDateCell(w.dateRanges(e.sheet), formats, r.top + i, r.left + j) ? to1904(v) : v)),
+    );
+    let start = 0;
+    while (start < rows.length) {
+      let bytes = COMMAND_BYTES;
+      let end = start;
+      while (end < rows.length) {
+        const b = jsonBytes(rows[end]) + 1;
+        if (end > start && bytes + b > BLOCK_BYTES) break;
+        bytes += b;
+        end++;
+      }
+      const block = rows.slice(start, end);
+      const top = r.top - 1 + start;
+      await w.add(bytes, () => {
+        const target = w.context.workbook.worksheets.getItem(e.sheet).getRangeByIndexes(top, r.left - 1, block.length, cols);
+        target.formulas = block as unknown as string[][];
+      });
+      start = end;
+    }
+  }
+
+  /**
+   * Turn Office.js failures into Vietnamese messages; nothing else escapes. Batches
+   * that may meet a person typing in a cell wait for them (delayForCellEdit).
+   */
+  private async guard<T>(f: Batch<T>, phase: () => OfficePhase = () => "read", delayForCellEdit = false): Promise<T> {
     try {
-      return await this.run(f);
+      return await this.run({ delayForCellEdit }, f);
     } catch (e) {
       if (e instanceof HostError) throw e;
       throw new HostError("office", officeErrorMessage(e, phase()), e);
@@ -272,21 +521,89 @@ export class ExcelHost implements WorkbookHost {
   }
 }
 
-function queueState(context: Excel.RequestContext): () => WorkbookState {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected");
-  const names = context.workbook.names;
-  names.load("items/name,items/formula");
-  return () => {
-    const named: Record<string, string> = {};
-    // defineProperty, not assignment: a name "__proto__" (valid in Excel) stays an ordinary entry.
-    for (const n of names.items) Object.defineProperty(named, n.name, { value: n.formula, enumerable: true, writable: true, configurable: true });
-    return {
-      sheetNames: sheets.items.map((s) => s.name),
-      protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
-      names: named,
-    };
-  };
+/**
+ * Queues commands and syncs whenever the next one would take the request past
+ * BLOCK_BYTES, so every request is sized before it is sent.
+ */
+class BlockWriter {
+  private bytes = 0;
+  private queued = 0;
+  /** Date-formatted ranges the plan sets (sheet → ranges), for the 1904 conversion of values written after them. */
+  private readonly dates = new Map<string, { top: number; left: number; bottom: number; right: number }[]>();
+  constructor(
+    readonly context: Excel.RequestContext,
+    private readonly onFirstSync: () => void,
+  ) {}
+
+  /** Queue a command of `bytes`, sending what is queued first when it would not fit in the same request. */
+  async add(bytes: number, queue: () => void): Promise<void> {
+    const cost = bytes + COMMAND_BYTES;
+    if (this.queued && this.bytes + cost > BLOCK_BYTES) {
+      this.onFirstSync();
+      await this.context.sync();
+      this.bytes = 0;
+      this.queued = 0;
+    }
+    queue();
+    this.bytes += cost;
+    this.queued++;
+  }
+
+  dateRanges(sheet: string) {
+    return this.dates.get(sheet) ?? [];
+  }
+
+  noteDateFormat(sheet: string, range: string): void {
+    const r = parseRange(range);
+    this.dates.set(sheet, [...this.dateRanges(sheet), r]);
+  }
+
+  async flush(): Promise<void> {
+    if (this.queued) await this.context.sync();
+  }
+}
+
+function structuredCloneNotes(n: WorkbookState["notes"]): Record<string, Record<string, string>> {
+  return Object.fromEntries(Object.entries(n ?? {}).map(([k, v]) => [k, { ...v }]));
+}
+
+interface Grid {
+  values: CellValue[][];
+  numberFormats: (string | null)[][];
+  formulas: (string | null)[][];
+  read: number;
+}
+
+function emptyGrid(top: number): Grid {
+  const pad = () => Array.from({ length: top }, () => []);
+  return { values: pad(), numberFormats: pad(), formulas: pad(), read: 0 };
+}
+
+/** Rows read from Excel, padded on the left so the grid starts at column A; dates moved to the 1900 system. */
+function addRows(g: Grid, left: number, values: unknown[][], formulas: unknown[][], formats: unknown[][], date1904: boolean): void {
+  values.forEach((row, i) => {
+    const fmts = formats[i].map((f) => (typeof f === "string" ? f : null));
+    const pad = <T>(empty: T) => Array.from({ length: left }, () => empty);
+    g.values.push([...pad<CellValue>(null), ...row.map((v, j) => fromExcel(v, fmts[j], date1904))]);
+    g.numberFormats.push([...pad<string | null>(null), ...fmts]);
+    g.formulas.push([...pad<string | null>(null), ...formulas[i].map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))]);
+  });
+}
+
+function fromExcel(v: unknown, format: string | null, date1904: boolean): CellValue {
+  if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "number") return date1904 && isDateFormat(format) ? v + 1462 : v;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function isDateCell(planned: { top: number; left: number; bottom: number; right: number }[], read: (string | null)[][] | undefined, row: number, col: number): boolean {
+  if (planned.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)) return true;
+  return isDateFormat(read?.[row - 1]?.[col - 1] ?? null);
+}
+
+function to1904(v: CellInput): CellInput {
+  return typeof v === "number" ? v - 1462 : v;
 }
 
 /** The plan is refused whole if any edit would overwrite a sheet or touch a protected one. */
@@ -310,36 +627,49 @@ export function checkPlan(edits: Edit[], state: WorkbookState): void {
       const key = e.sheet.toLowerCase();
       if (!existing.has(key) && !added.has(key)) throw new HostError("no-sheet", `Không có trang tính "${e.sheet}".`);
       if (locked.has(key) && e.op !== "select") {
-        throw new HostError("protected", `Trang tính "${e.sheet}" đang được bảo vệ; hãy bỏ bảo vệ trang tính (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại.`);
+        throw new HostError("protected", `Trang tính "${e.sheet}" đang được bảo vệ; hãy bỏ bảo vệ trang tính (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại. Chưa có thay đổi nào được ghi.`);
       }
     }
   }
 }
 
 /**
- * A value for `range.formulas`: formulas as written; text that Excel would turn
- * into a formula, number or date ("=HYPERLINK(…)", "01", "10/2026") keeps Excel's
- * text prefix so it stays exactly what was meant.
+ * Text Excel would turn into something else when written through `formulas`: a
+ * formula ("=…", "+…", "-…", "@…"), a boolean ("TRUE"), a number ("01", "1E5", "50%",
+ * "1,000"), an error value ("#N/A"), a date or time ("10/2026", "1/2/26", "9:30"), or
+ * text that starts with the apostrophe Excel itself strips.
  */
-export function toExcelInput(v: CellValue | { formula: string }): string | number | boolean {
-  if (isFormula(v)) return v.formula;
-  if (v === null) return "";
-  if (typeof v === "string" && (startsLikeFormula(v) || /^[\d\s.,%/:()-]+$/.test(v) || /^'/.test(v))) return `'${v}`;
-  return v;
+export function wouldCoerce(text: string): boolean {
+  const t = text.trim();
+  return (
+    startsLikeFormula(text) ||
+    text.startsWith("'") ||
+    /^(true|false)$/i.test(t) ||
+    /^#/.test(t) ||
+    /^[\d\s.,%/:()$€+-]+$/.test(t) ||
+    /^[+-]?(\d[\d,]*)?\.?\d*e[+-]?\d+%?$/i.test(t)
+  );
 }
 
-function plain(v: unknown): CellValue {
-  if (v === "" || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
+/** A value for `range.formulas`: formulas as written; text Excel would coerce keeps Excel's text prefix (') so it stays text. */
+export function toExcelInput(v: CellInput): string | number | boolean {
+  if (isFormula(v)) return v.formula;
+  if (v === null) return "";
+  if (typeof v === "string" && wouldCoerce(v)) return `'${v}`;
+  return v;
 }
 
 function stripSheet(address: string): string {
   return address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+function colLetters(col: number): string {
+  return a1(1, col).replace(/\d+$/, "");
+}
+
+function cellCount(range: string): number {
+  const r = parseRange(range);
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
 
 function applyStyle(range: Excel.Range, s: CellStyle, address: string): void {
@@ -357,10 +687,11 @@ function applyStyle(range: Excel.Range, s: CellStyle, address: string): void {
     for (const side of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
       f.borders.getItem(side).style = "Continuous";
     }
+  } else if (s.borderBottom) {
+    f.borders.getItem("EdgeBottom").style = "Continuous";
   }
   if (s.numberFormat) {
     const r = parseRange(address);
     range.numberFormat = Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: r.right - r.left + 1 }, () => s.numberFormat!));
   }
 }
-

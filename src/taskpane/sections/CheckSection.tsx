@@ -6,8 +6,7 @@ import { StatusLine, type Status } from "../components/Status";
 import { FindingList } from "../components/FindingList";
 import type { Finding } from "../../domain/finding";
 import type { SheetReport } from "../../domain/validate";
-import type { MarkRecord } from "../../domain/fixes";
-import { isTidyFix, runCheck, runFixes, runMarks, runUnmarks } from "../actions";
+import { isTidyFix, markedSheets, runCheck, runFixes, runMarks, runUnmarks } from "../actions";
 import type { UnitType } from "../../catalog/types";
 
 const useStyles = makeStyles({
@@ -22,7 +21,8 @@ export function CheckSection() {
   const [sheet, setSheet] = useState<string>("");
   const [unitType, setUnitType] = useState<"auto" | UnitType>("auto");
   const [report, setReport] = useState<SheetReport | null>(null);
-  const [marks, setMarks] = useState<MarkRecord | null>(null);
+  // Whether the checked sheet carries marks: read from the record kept in the workbook, so it survives closing the pane.
+  const [marked, setMarked] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
   async function run() {
@@ -31,6 +31,7 @@ export function CheckSection() {
       const { names, active } = await env.host.sheets();
       const r = await runCheck(env, sheet || active, names, unitType === "auto" ? undefined : unitType);
       setReport(r);
+      setMarked((await markedSheets(env)).includes(r.name));
       setStatus({ kind: "done", text: `Đã kiểm tra trang "${r.name}".` });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
@@ -41,17 +42,22 @@ export function CheckSection() {
     if (!report) return;
     try {
       if (kind === "fix") {
-        const n = await runFixes(env, report);
-        setStatus({ kind: "done", text: `Đã sửa ${n} ô. Hãy bấm Kiểm tra ngay để xem lại.` });
+        const done = await runFixes(env, report);
+        const skipped = done.changedSince.length
+          ? [`Không sửa ${done.changedSince.length} ô vì đã có người sửa sau lần kiểm tra: ${done.changedSince.join(", ")}.`]
+          : [];
+        setStatus({ kind: "done", text: `Đã sửa ${done.count} ô. Hãy bấm Kiểm tra ngay để xem lại.`, notDone: [...skipped, ...done.notDone] });
         setReport(null);
       } else if (kind === "mark") {
-        const record = await runMarks(env, report);
-        setMarks(record);
-        setStatus({ kind: "done", text: `Đã đánh dấu ${record.cells.length} ô trên trang tính.` });
-      } else if (marks) {
-        await runUnmarks(env, marks);
-        setMarks(null);
-        setStatus({ kind: "done", text: "Đã xoá đánh dấu và trả lại các ô như trước." });
+        const done = await runMarks(env, report);
+        const how = done.method === "note" ? "ghi chú vào" : "tô màu vàng nhạt (định dạng có điều kiện, không đổi định dạng của ô)";
+        const text = done.notDone.length ? `Chưa đánh dấu được ${done.count} ô.` : `Đã ${how} ${done.count} ô trên trang tính.`;
+        setMarked(done.notDone.length === 0);
+        setStatus({ kind: "done", text, notDone: done.notDone });
+      } else if (marked) {
+        const done = await runUnmarks(env, report.name);
+        setMarked(false);
+        setStatus({ kind: "done", text: done.notDone.length ? "Chưa xoá hết đánh dấu." : "Đã xoá đánh dấu và trả lại các ô như trước.", notDone: done.notDone });
       }
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
@@ -94,10 +100,10 @@ export function CheckSection() {
             <Button onClick={() => apply("fix")} disabled={fixable === 0}>
               Sửa ({fixable})
             </Button>
-            <Button onClick={() => apply("mark")} disabled={report.findings.length === 0 || marks !== null}>
+            <Button onClick={() => apply("mark")} disabled={report.findings.length === 0}>
               Đánh dấu trên trang tính
             </Button>
-            <Button onClick={() => apply("unmark")} disabled={marks === null}>
+            <Button onClick={() => apply("unmark")} disabled={!marked}>
               Xoá đánh dấu
             </Button>
           </div>

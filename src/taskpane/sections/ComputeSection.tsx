@@ -23,8 +23,9 @@ export function ComputeSection() {
   async function compute() {
     setStatus({ kind: "busy", text: "Đang tính…" });
     try {
-      setSummary(await runCompute({ host, catalog, today }, sheet, asOf || null));
-      setStatus({ kind: "done", text: `Đã thêm hoặc làm mới các cột tính toán trên trang "${sheet}".` });
+      const done = await runCompute({ host, catalog, today }, sheet, asOf || null);
+      setSummary(done.summary);
+      setStatus({ kind: "done", text: `Đã thêm hoặc làm mới các cột tính toán trên trang "${sheet}".`, notDone: done.notDone });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
     }
@@ -33,8 +34,8 @@ export function ComputeSection() {
   async function overview() {
     if (!summary) return;
     try {
-      const name = await runOverview({ host, catalog, today }, summary);
-      setStatus({ kind: "done", text: `Đã tạo trang "${name}".` });
+      const done = await runOverview({ host, catalog, today }, summary);
+      setStatus({ kind: "done", text: `Đã tạo trang "${done.sheet}".`, notDone: done.notDone });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
     }

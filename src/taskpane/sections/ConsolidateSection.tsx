@@ -55,9 +55,9 @@ export function ConsolidateSection() {
         sources.push({ file: f.name, workbook, ...(error ? { error } : {}) });
       }
       setProgress(null);
-      const r = await runConsolidate({ host, catalog, today }, ticked, sources, { asOf: asOf || today(), withinCommune });
+      const { result: r, notDone } = await runConsolidate({ host, catalog, today }, ticked, sources, { asOf: asOf || today(), withinCommune });
       setResult(r);
-      setStatus({ kind: "done", text: `Đã tổng hợp ${r.sources.filter((s) => s.status === "ok").length} nguồn vào các trang mới.` });
+      setStatus({ kind: "done", text: `Đã tổng hợp ${r.sources.filter((s) => s.status === "ok").length} nguồn vào các trang mới.`, notDone });
     } catch (e) {
       setProgress(null);
       setStatus({ kind: "error", text: messageOf(e) });

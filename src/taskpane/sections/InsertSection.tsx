@@ -40,8 +40,8 @@ export function InsertSection() {
     if (!options) return;
     setStatus({ kind: "busy", text: "Đang chèn…" });
     try {
-      const sheets = await runInsert({ host, catalog, today }, options);
-      setStatus({ kind: "done", text: `Đã tạo: ${sheets.join(", ")}.` });
+      const done = await runInsert({ host, catalog, today }, options);
+      setStatus({ kind: "done", text: `Đã tạo: ${done.sheets.join(", ")}.`, notDone: done.notDone });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
     }
