@@ -2,12 +2,16 @@
  * The Excel host: Office.js in, snapshots out; edits in, write round-trips out.
  *
  * Round-trips (the rule test/roundtrips.test.ts states): a command reads in one
- * round-trip the workbook's state and the size of the sheets it needs (never their
- * cells, so a stray value in XFD1048576 costs nothing), then the cells in row blocks
- * each under Excel on the web's 5 MB response limit (one block for the tables people
- * keep); it writes in one round-trip, or in as few blocks as the 5 MB request limit
- * allows, sized in UTF-8 bytes before they are queued, a single large `setValues` split
- * into row blocks. Excel does not roll back: a write that fails part-way says so.
+ * round-trip the workbook's state, the size of the sheets it needs and their first
+ * rows and columns (a window of the size the tables people keep have). When a sheet's
+ * used range lies inside that window, that is the whole read. Otherwise — a long table,
+ * or a stray value in XFD1048576 that makes the used range millions of cells — the
+ * window is not enough and the cells are read in row blocks each under Excel on the
+ * web's 5 MB response limit, or refused when the range is absurdly large. A window
+ * that itself overflows the response limit (very long texts) is read again by blocks.
+ * It writes in one round-trip, or in as few blocks as the 5 MB request limit allows,
+ * sized in UTF-8 bytes before they are queued, a single large `setValues` split into
+ * row blocks. Excel does not roll back: a write that fails part-way says so.
  *
  * Versions: every API above ExcelApi 1.8 (Excel 2019) is checked with `supports` before
  * it is queued; what this Excel cannot do is skipped and reported in `ApplyOutcome`.
@@ -81,6 +85,16 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const BLOCK_BYTES = 4_000_000;
 /** Rows of the first read block, whose weight sizes the blocks after it. */
 const FIRST_BLOCK_ROWS = 500;
+/** The same after the first rows overflowed a response: they hold very long texts. */
+const HEAVY_FIRST_BLOCK_ROWS = 50;
+/**
+ * The window read with the first round-trip: rows × columns from A1. An appendix of a
+ * few hundred rows and under 40 columns fits; empty cells cost about 15 bytes in the
+ * response, so a window of an empty area is about 0.3 MB.
+ */
+const WINDOW = { rows: 500, cols: 40 };
+/** More sheets than this in one read (consolidating a workbook's sheets) skip the windows, which would crowd the response. */
+const MAX_WINDOWS = 4;
 /** A used range larger than this is not read (a stray value far out makes it millions of cells). */
 export const MAX_READ_CELLS = 2_000_000;
 /** The add-in's highlights are conditional formats with this formula (always true) so that they can be found again. */
@@ -147,15 +161,34 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async readSheets(list: string[], options: ReadOptions = {}): Promise<{ sheets: SheetSnapshot[]; workbook: WorkbookState }> {
+    const windowed = list.length <= MAX_WINDOWS;
+    try {
+      return await this.readSheetsOnce(list, options, windowed);
+    } catch (e) {
+      // The windows overflowed Excel on the web's response limit (long texts in the first
+      // rows): nothing was written by a read; read again, by blocks sized as they come.
+      if (windowed && e instanceof HostError && (e.cause as { code?: string } | undefined)?.code === "ResponsePayloadSizeLimitExceeded") {
+        return this.readSheetsOnce(list, options, false, HEAVY_FIRST_BLOCK_ROWS);
+      }
+      throw e;
+    }
+  }
+
+  private async readSheetsOnce(
+    list: string[],
+    options: ReadOptions,
+    windowed: boolean,
+    firstBlockRows = FIRST_BLOCK_ROWS,
+  ): Promise<{ sheets: SheetSnapshot[]; workbook: WorkbookState }> {
     return this.guard(async (context) => {
       const state = this.queueState(context, options);
-      const probes = list.map((n) => this.queueProbe(context, n, options));
+      const probes = list.map((n) => this.queueProbe(context, n, options, windowed));
       await context.sync();
       const workbook = state.after();
       const xml = state.queueXml();
-      // The cells, in row blocks sized from what the first rows weigh (the parts' XML rides with the first).
-      const grids = await this.readCells(context, probes, workbook.date1904 ?? false);
-      if (xml.length && !grids.some(Boolean)) await context.sync();
+      // The cells outside the windows, in row blocks sized from what the first rows weigh (the parts' XML rides with the first).
+      const { grids, synced } = await this.readCells(context, probes, workbook.date1904 ?? false, firstBlockRows);
+      if (xml.length && !synced) await context.sync();
       if (xml.length || state.askedXml) workbook.customXml = Object.fromEntries(xml.map((x) => [x.ns, x.xml.value]));
       const sheets = probes.map((p, i) => p.snapshot(grids[i]));
       workbook.notes = Object.fromEntries(sheets.filter((s) => s.notes).map((s) => [s.name, s.notes!]));
@@ -200,14 +233,16 @@ export class ExcelHost implements WorkbookHost {
     };
   }
 
-  /** Queue the first look at a sheet: its used range's extent (not its cells), merges, protection, notes asked for. */
-  private queueProbe(context: Excel.RequestContext, name: string, options: ReadOptions) {
+  /** Queue the first look at a sheet: its used range's extent, the cells of the window, merges, protection, notes asked for. */
+  private queueProbe(context: Excel.RequestContext, name: string, options: ReadOptions, windowed: boolean) {
     const ws = context.workbook.worksheets.getItem(name);
     ws.load("name");
     const protection = ws.protection;
     protection.load("protected");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    const window = windowed ? ws.getRangeByIndexes(0, 0, WINDOW.rows, WINDOW.cols) : null;
+    window?.load("values,formulas,numberFormat");
     // Merged areas need ExcelApi 1.13; older Excel reads the sheet without them.
     const merged = this.has("1.13") ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("areas/items/address");
@@ -226,6 +261,12 @@ export class ExcelHost implements WorkbookHost {
     return {
       name,
       extent: () => (used.isNullObject ? null : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount, address: used.address }),
+      /** The window's cells, when they hold the whole used range `e` (0-based extent). */
+      windowCells: (e: { top: number; left: number; rows: number; cols: number }) => {
+        if (!window || e.top + e.rows > WINDOW.rows || e.left + e.cols > WINDOW.cols) return null;
+        const cut = (grid: unknown[][]) => grid.slice(e.top, e.top + e.rows).map((row) => row.slice(e.left, e.left + e.cols));
+        return { values: cut(window.values), formulas: cut(window.formulas), numberFormat: cut(window.numberFormat) };
+      },
       ws,
       highlights: (): Record<string, string[]> =>
         Object.fromEntries(
@@ -245,10 +286,27 @@ export class ExcelHost implements WorkbookHost {
     };
   }
 
-  /** The cells of each sheet, A1-based, read in row blocks that fit the response limit. */
-  private async readCells(context: Excel.RequestContext, probes: ReturnType<ExcelHost["queueProbe"]>[], date1904: boolean): Promise<(Grid | null)[]> {
+  /**
+   * The cells of each sheet, A1-based: from the window read with the probe when it holds
+   * the used range, else in row blocks that fit the response limit. `synced`: whether
+   * blocks were read (a round-trip happened).
+   */
+  private async readCells(
+    context: Excel.RequestContext,
+    probes: ReturnType<ExcelHost["queueProbe"]>[],
+    date1904: boolean,
+    firstBlockRows: number,
+  ): Promise<{ grids: (Grid | null)[]; synced: boolean }> {
+    let synced = false;
     const jobs = probes.map((p) => {
       const e = p.extent();
+      const inWindow = e ? p.windowCells(e) : null;
+      if (e && inWindow) {
+        const grid = emptyGrid(e.top);
+        addRows(grid, e.left, inWindow.values, inWindow.formulas, inWindow.numberFormat, date1904);
+        grid.read = e.rows;
+        return { p, e, grid };
+      }
       if (e && e.rows * e.cols > MAX_READ_CELLS) {
         throw new HostError(
           "sheet-too-large",
@@ -261,7 +319,7 @@ export class ExcelHost implements WorkbookHost {
     // The first block: a few hundred rows, so the next blocks can be sized from what they weighed.
     let perCell = 60;
     let first = true;
-    for (let pending = jobs.filter((j) => j.e); pending.length; ) {
+    for (let pending = jobs.filter((j) => j.e && j.grid!.read < j.e.rows); pending.length; ) {
       const queued: { job: (typeof jobs)[number]; range: Excel.Range; rows: number }[] = [];
       let budget = BLOCK_BYTES;
       for (const job of pending) {
@@ -269,13 +327,14 @@ export class ExcelHost implements WorkbookHost {
         const done = job.grid!.read;
         const rowBytes = Math.max(1, e.cols * perCell);
         if (queued.length && budget < rowBytes) break;
-        const rows = Math.min(e.rows - done, first ? FIRST_BLOCK_ROWS : Math.max(1, Math.floor(budget / rowBytes)));
+        const rows = Math.min(e.rows - done, first ? firstBlockRows : Math.max(1, Math.floor(budget / rowBytes)));
         const range = job.p.ws.getRangeByIndexes(e.top + done, e.left, rows, e.cols);
         range.load("values,formulas,numberFormat");
         queued.push({ job, range, rows });
         budget -= rows * rowBytes;
       }
       await context.sync();
+      synced = true;
       first = false;
       let bytes = 0;
       let cells = 0;
@@ -289,7 +348,7 @@ export class ExcelHost implements WorkbookHost {
       if (cells) perCell = Math.max(perCell, Math.ceil((bytes / cells) * 1.25));
       pending = jobs.filter((j) => j.e && j.grid!.read < j.e.rows);
     }
-    return jobs.map((j) => j.grid);
+    return { grids: jobs.map((j) => j.grid), synced };
   }
 
   async apply(edits: Edit[], known?: WorkbookState): Promise<ApplyOutcome> {
