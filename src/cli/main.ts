@@ -14,6 +14,7 @@ import * as insert from "./commands/insert";
 import * as check from "./commands/check";
 import * as compute from "./commands/compute";
 import * as consolidate from "./commands/consolidate";
+import * as exportWord from "./commands/export";
 
 interface Command {
   usage: string;
@@ -22,9 +23,10 @@ interface Command {
 
 export const COMMANDS: Record<string, { summary: string; command: Command }> = {
   insert: { summary: "Tạo tệp .xlsx có phụ lục chỉ tiêu và/hoặc nhiệm vụ chuẩn cho một xã, phường", command: insert },
-  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx trước khi nộp", command: check },
+  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx hoặc văn bản Word .docx trước khi nộp", command: check },
   compute: { summary: "Thêm cột tỷ lệ đạt, đánh giá, hạn và cảnh báo vào bản sao của tệp", command: compute },
-  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị vào một tệp", command: consolidate },
+  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị (.xlsx, .docx) vào một tệp", command: consolidate },
+  export: { summary: "Xuất một phụ lục sang văn bản Word (.docx) theo thể thức Nghị định 30", command: exportWord },
 };
 
 export function helpText(): string {
