@@ -6,7 +6,8 @@
  * What an official sees is what is kept:
  *  - insertions (w:ins, w:moveTo) kept; deletions (w:del, w:moveFrom) and deleted
  *    table rows dropped; formatting-change records (w:pPrChange …) ignored;
- *  - content controls (w:sdt) read through their content, never their properties;
+ *  - content controls (w:sdt) read through their content, never their properties,
+ *    and not at all while they show their placeholder ("Click here to enter text");
  *  - fields by their displayed result: w:fldSimple's runs, and for complex fields the
  *    runs between fldChar "separate" and "end" (the instruction is not shown);
  *  - w:br and w:cr as line breaks, w:tab as a tab, Symbol-font w:sym as Unicode;
@@ -102,6 +103,9 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
   const tableStack: WordTable[] = [];
   const cellStack: WordCell[] = [];
   let skip = 0;
+  let skipRoot = "";
+  // Open content controls: whether each is showing its placeholder instead of content.
+  const sdts: { placeholder: boolean }[] = [];
   let para: Para | null = null;
   let paraRef: NumberingRef | null | undefined; // undefined: none given; null: explicitly none (numId 0)
   let paraStyle: string | null = null;
@@ -129,6 +133,7 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
     const w = isW(tag.uri);
     const name = tag.local;
     if (skip > 0) {
+      if (w && name === "showingPlcHdr" && skipRoot === "sdtPr" && sdts.length) sdts[sdts.length - 1].placeholder = isOn(tag);
       skip++;
       stack.push({ name, w });
       return;
@@ -136,6 +141,7 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
     if (tag.uri === MC && name === "Choice") {
       // mc:AlternateContent: read the Fallback every consumer understands, not the Choice.
       skip = 1;
+      skipRoot = name;
       stack.push({ name, w });
       return;
     }
@@ -147,6 +153,13 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
         para.joinNext = true;
       }
       skip = 1;
+      skipRoot = name;
+      stack.push({ name, w });
+      return;
+    }
+    if (w && name === "sdtContent" && sdts[sdts.length - 1]?.placeholder) {
+      skip = 1;
+      skipRoot = name;
       stack.push({ name, w });
       return;
     }
@@ -155,6 +168,9 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
     stack.push({ name, w });
     if (!w) return;
     switch (name) {
+      case "sdt":
+        sdts.push({ placeholder: false });
+        break;
       case "tbl": {
         const t: WordTable = { order: tables.length + 1, nested: cellStack.length > 0, gridCols: 0, rows: [] };
         tables.push(t);
@@ -283,6 +299,9 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
     }
     if (!isW(tag.uri)) return;
     switch (tag.local) {
+      case "sdt":
+        sdts.pop();
+        break;
       case "t":
         inText = false;
         break;

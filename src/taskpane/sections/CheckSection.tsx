@@ -90,6 +90,7 @@ export function CheckSection() {
               Đơn vị: {report.commune.type === "phuong" ? "Phường" : "Xã"} {report.commune.name}
             </Text>
           )}
+          {!env.readOnly && (
           <div className={styles.row}>
             <Button onClick={() => apply("fix")} disabled={fixable === 0}>
               Sửa ({fixable})
@@ -101,7 +102,12 @@ export function CheckSection() {
               Xoá đánh dấu
             </Button>
           </div>
-          <FindingList findings={report.findings} onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)} />
+          )}
+          <FindingList
+            findings={report.findings}
+            onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)}
+            {...(env.place ? { place: (f: Finding) => env.place!(f.sheet, f.cell) } : {})}
+          />
         </>
       )}
     </>
