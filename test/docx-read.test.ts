@@ -8,6 +8,7 @@ import { strToU8, zipSync } from "fflate";
 import { readDocx } from "../src/hosts/docx/read";
 import type { WorkbookSnapshot } from "../src/domain/snapshot";
 import { placeOf } from "../src/domain/location";
+import { typedValue } from "../src/hosts/docx/sheets";
 import { docxBytes, esc, ListBuilder, NS, pageBreak, para, run, tableXml, textPara, type RowSpec } from "./docx";
 import { writeZip } from "./bad/zip";
 
@@ -34,10 +35,10 @@ describe("tables as grids", () => {
     expect(wb.sheets[0].name).toBe("Bảng 1");
     expect(values(wb)).toEqual([
       ["STT", "Nội dung", null, "Đơn vị chủ trì"],
-      ["1", "Tỷ lệ A", "%", "Phòng VH-XH"],
-      ["2", "Tỷ lệ B", "%", null],
-      ["3", "Tỷ lệ C", "%", null],
-      ["4", "Tỷ lệ D", "%", "Công an xã"],
+      [1, "Tỷ lệ A", "%", "Phòng VH-XH"],
+      [2, "Tỷ lệ B", "%", null],
+      [3, "Tỷ lệ C", "%", null],
+      [4, "Tỷ lệ D", "%", "Công an xã"],
     ]);
     expect(wb.sheets[0].merges?.sort()).toEqual(["B1:C1", "D2:D4"]);
     expect(wb.sheets[0].source).toEqual({ kind: "word-table", table: 1, rows: [1, 2, 3, 4, 5] });
@@ -57,7 +58,7 @@ describe("tables as grids", () => {
     expect(values(wb)).toEqual([
       ["STT", "Nội dung", "Đơn vị tính"],
       [null, "Tỷ lệ A", "%"],
-      ["2", "Tỷ lệ B", null],
+      [2, "Tỷ lệ B", null],
     ]);
   });
 
@@ -76,7 +77,7 @@ describe("tables as grids", () => {
     const inner = tableXml([row("a", "b"), row("c", "d")], 2);
     const wb = await read(tableXml([row("STT", "Nội dung"), { cells: [cell("1"), { content: textPara("Gồm:") + inner + para("") }] }], 2));
     expect(wb.sheets.map((s) => s.name)).toEqual(["Bảng 1", "Bảng 2"]);
-    expect(values(wb, 0)[1]).toEqual(["1", "Gồm:\na\tb\nc\td"]);
+    expect(values(wb, 0)[1]).toEqual([1, "Gồm:\na\tb\nc\td"]);
     expect(values(wb, 1)).toEqual([
       ["a", "b"],
       ["c", "d"],
@@ -123,8 +124,10 @@ describe("text as the official sees it", () => {
     );
     expect(values(wb)).toEqual([
       ["≥ 60%", "Tỷ lệ phủ sóng 5G", "Phòng Văn hóa - Xã hội"],
-      ["100%", null, "z"],
+      [1, null, "z"],
     ]);
+    // "100%" is what Excel stores when it is typed: 1, shown as a percentage.
+    expect(wb.sheets[0].numberFormats?.[1][0]).toBe("0%");
     // Rows as Word counts them once the deletion is accepted.
     expect(wb.sheets[0].source?.rows).toEqual([1, 2]);
   });
@@ -189,6 +192,23 @@ describe("text as the official sees it", () => {
   });
 });
 
+describe("cells typed as numbers", () => {
+  it("holds what Excel stores for the same typed text: whole numbers and percentages as numbers, everything else as text", () => {
+    const cases: [string, unknown, string | null][] = [
+      ["12", 12, null],
+      ["0", 0, null],
+      ["70%", 0.7, "0%"],
+      ["1,5 %", 0.015, "0.0%"],
+      ["01", "01", null],
+      ["≥ 60%", "≥ 60%", null],
+      ["100%.", "100%.", null],
+      ["1.000", "1.000", null],
+      ["Năm 2026", "Năm 2026", null],
+    ];
+    for (const [text, value, format] of cases) expect([text, typedValue(text)]).toEqual([text, { value, format }]);
+  });
+});
+
 describe("automatic numbering", () => {
   it("shows the list number in an otherwise empty cell, counting across rows, with the level's format, text and start", async () => {
     const lists = new ListBuilder();
@@ -213,9 +233,9 @@ describe("automatic numbering", () => {
       lists.xml(),
     );
     expect(values(wb)).toEqual([
-      ["I.", "3", "a)", "01"],
-      ["II.", "4", "b)", "02"],
-      ["III.", "5", "c)", "03"],
+      ["I.", 3, "a)", "01"],
+      ["II.", 4, "b)", "02"],
+      ["III.", 5, "c)", "03"],
     ]);
   });
 
@@ -242,11 +262,11 @@ describe("automatic numbering", () => {
       numbering,
     );
     expect(values(wb)).toEqual([
-      ["1", "I"],
-      ["2", "I.1"],
-      ["3", "I.2"],
-      ["1", "II"],
-      ["2", "II.1"],
+      [1, "I"],
+      [2, "I.1"],
+      [3, "I.2"],
+      [1, "II"],
+      [2, "II.1"],
     ]);
   });
 
@@ -313,7 +333,7 @@ describe("headings, names and tables split across pages", () => {
     const wb = await read(textPara("PHỤ LỤC I") + tableXml([{ ...header, header: true }, ...items(1, 5)], 5) + pageBreak() + tableXml([{ ...header, header: true }, ...items(6, 3)], 5));
     expect(wb.sheets.map((s) => s.name)).toEqual(["Phụ lục I"]);
     const rows = wb.sheets[0].values.map((r) => r[0]);
-    expect(rows).toEqual(["PHỤ LỤC I", "STT", "1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(rows).toEqual(["PHỤ LỤC I", "STT", 1, 2, 3, 4, 5, 6, 7, 8]);
     // Rows carry on counting down the page break (the repeated header row is counted where the official sees it).
     expect(wb.sheets[0].source?.rows).toEqual([null, 1, 2, 3, 4, 5, 6, 8, 9, 10]);
   });
@@ -351,7 +371,7 @@ describe("packages Word and others write", () => {
     const wb = await readDocx(bytes, "strict.docx");
     expect(values(wb)).toEqual([
       ["STT", "Nội dung"],
-      ["1", null],
+      [1, null],
     ]);
     expect(wb.sheets[0].merges).toEqual(["B1:B2"]);
   });

@@ -342,6 +342,14 @@ export interface SeedDocxOptions {
 /** A seed plan as a Word document: one appendix table per seed sheet, each on its own landscape page. */
 export function seedDocx(id: string, options: SeedDocxOptions = {}): Uint8Array {
   const seed = loadSeed(id);
+  return planDocx(seed.commune, seed.sheets, options);
+}
+
+/**
+ * A commune's plan as a Word document: the plan's text and signature, then each sheet
+ * (title rows above a table whose first cell says STT/TT) as an appendix on its own page.
+ */
+export function planDocx(commune: string, sheets: SheetSnapshot[], options: SeedDocxOptions = {}): Uint8Array {
   const rich = Boolean(options.rich);
   const lists = new ListBuilder();
   lists.abstract(10, "upperRoman", "%1");
@@ -354,7 +362,7 @@ export function seedDocx(id: string, options: SeedDocxOptions = {}): Uint8Array 
       [
         {
           cells: [
-            { content: textPara("ỦY BAN NHÂN DÂN", { bold: true, center: true }) + textPara(seed.commune.toLocaleUpperCase("vi"), { bold: true, center: true }) },
+            { content: textPara("ỦY BAN NHÂN DÂN", { bold: true, center: true }) + textPara(commune.toLocaleUpperCase("vi"), { bold: true, center: true }) },
             { content: textPara("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, center: true }) + textPara("Độc lập - Tự do - Hạnh phúc", { bold: true, center: true }) },
           ],
         },
@@ -370,7 +378,7 @@ export function seedDocx(id: string, options: SeedDocxOptions = {}): Uint8Array 
     textPara("", { sectPr: "portrait" }),
   );
 
-  seed.sheets.forEach((s, si) => {
+  sheets.forEach((s, si) => {
     const h = headerRowOf(s);
     const width = Math.max(...s.values.map((r) => r.length));
     const text = (r: number, c: number) => shownText(s.values[r]?.[c] ?? null, s.numberFormats?.[r]?.[c]);

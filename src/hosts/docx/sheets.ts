@@ -10,7 +10,11 @@
  *  - a table continued as a second w:tbl right after it (split across a page, with or
  *    without its header row repeated) is one table, as the official sees it;
  *  - the sheet is named after its heading ("PHỤ LỤC I" → "Phụ lục I") or "Bảng N",
- *    and records for every row which row of which Word table it shows.
+ *    and records for every row which row of which Word table it shows;
+ *  - a cell that is only a whole number or a percentage ("12", "70%", "1,5 %") holds
+ *    the number Excel would store had the official typed it there (70% → 0.7 shown
+ *    as "0%"), so results compute as they do in a workbook; "01", "≥ 60%", "100%."
+ *    and every other text stay text, as Excel keeps them.
  */
 import type { CellValue, SheetSnapshot } from "../../domain/snapshot";
 import { rangeA1, type Range } from "../../domain/address";
@@ -26,6 +30,8 @@ const LAYOUT_TABLE_ROWS = 3;
 interface Grid {
   table: WordTable;
   values: CellValue[][];
+  /** Number formats of the cells typed as numbers ("0%"), null elsewhere. */
+  formats: (string | null)[][];
   merges: Range[];
   /** Word's row number (1-based, deleted rows not counted) of each grid row. */
   wordRows: number[];
@@ -59,6 +65,19 @@ function cellValue(cell: WordCell): string {
     for (const row of t.rows) if (!row.deleted) parts.push(row.cells.filter((c) => !c.deleted).map(cellValue).join("\t"));
   }
   return parts.filter((p) => p.trim() !== "").join("\n");
+}
+
+/** What Excel stores when this text is typed into a cell: a number (with its format) for plain numbers and percentages. */
+export function typedValue(text: string): { value: CellValue; format: string | null } {
+  const t = text.trim();
+  if (/^-?(0|[1-9]\d{0,14})$/.test(t)) return { value: Number(t), format: null };
+  const p = t.match(/^(-?(?:0|[1-9]\d{0,5}))(?:,(\d{1,4}))?\s?%$/);
+  if (p) {
+    const decimals = p[2]?.length ?? 0;
+    const value = Number(`${p[1]}.${p[2] ?? "0"}`) / 100;
+    return { value: Number(value.toPrecision(12)), format: decimals ? `0.${"0".repeat(decimals)}%` : "0%" };
+  }
+  return { value: text === "" ? null : text, format: null };
 }
 
 function assemble(table: WordTable): Grid {
@@ -123,8 +142,17 @@ function assemble(table: WordTable): Grid {
     wordRows.push(wordRow);
   }
   for (const area of open.values()) finish(area);
-  for (const line of values) for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = null;
-  return { table, values, merges, wordRows, width };
+  const formats: (string | null)[][] = [];
+  for (const line of values) {
+    const fmt: (string | null)[] = [];
+    for (let c = 0; c < width; c++) {
+      const typed = typedValue(typeof line[c] === "string" ? (line[c] as string) : "");
+      line[c] = typed.value;
+      fmt.push(typed.format);
+    }
+    formats.push(fmt);
+  }
+  return { table, values, formats, merges, wordRows, width };
 }
 
 const rowKey = (row: CellValue[]) => row.map((v) => cellText(v)).join("\u0001");
@@ -138,6 +166,7 @@ function join(into: Grid, next: Grid): void {
   const lastWordRow = into.wordRows[into.wordRows.length - 1] ?? 0;
   for (let i = repeated; i < next.values.length; i++) {
     into.values.push(next.values[i]);
+    into.formats.push(next.formats[i]);
     // Rows carry on counting, as the official counts down the table across the page.
     into.wordRows.push(lastWordRow + next.wordRows[i]);
   }
@@ -215,6 +244,7 @@ export function sheetsOf(body: Body, options: SheetsOptions): SheetSnapshot[] {
     sheets.push({
       name,
       values: [...heading.map(pad), ...g.values.map(pad)],
+      numberFormats: [...heading.map((r) => pad(r).map(() => null)), ...g.formats.map((r) => pad(r) as (string | null)[])],
       merges: g.merges.map((m) => rangeA1({ top: m.top + k, bottom: m.bottom + k, left: m.left, right: m.right })),
       source: { kind: "word-table", table: number, rows: [...heading.map(() => null), ...g.wordRows] },
     });
