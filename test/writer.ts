@@ -64,26 +64,44 @@ export function poppler(tool: "pdfinfo" | "pdffonts" | "pdftotext", pdf: Uint8Ar
   }
 }
 
+const ODF_NS =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ' +
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"';
+
+/** Text as ODF paragraphs: a paragraph per line, runs of spaces kept with text:s (ODF, like XML, collapses them otherwise). */
+function odfParas(text: string, style = ""): string {
+  const attr = style ? ` text:style-name="${style}"` : "";
+  return text
+    .split("\n")
+    .map((line) => `<text:p${attr}>${esc(line).replace(/ {2,}/g, (m) => ` <text:s text:c="${m.length - 1}"/>`)}</text:p>`)
+    .join("");
+}
+
 /**
- * A seed plan as HTML a person might paste or save: the plan's text, then each appendix
- * on a new page with its heading block (a borderless table), title paragraphs, and the
- * table with colspan/rowspan for its merged cells and <br> for line breaks in cells.
+ * A seed plan as flat ODF text (.fodt) for LibreOffice Writer to save as .docx: the
+ * plan's text, then each appendix on a new page with its heading block (a two-cell
+ * table), title paragraphs, and the table with a repeated header row, spanned and
+ * covered cells for its merged areas and one paragraph per line in a cell.
  */
-export function seedHtml(id: string): string {
+export function seedFodt(id: string): string {
   const seed = loadSeed(id);
   const parts: string[] = [
-    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Kế hoạch</title></head><body style="font-family:'Times New Roman'">`,
-    `<p align="center"><b>KẾ HOẠCH</b></p><p>Triển khai Nghị quyết số 57-NQ/TW; chi tiết tại các phụ lục kèm theo.</p>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${ODF_NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">`,
+    '<office:automatic-styles><style:style style:name="PB" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>' +
+      '<style:style style:name="C" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>',
+    "<office:body><office:text>",
+    odfParas("KẾ HOẠCH", "C"),
+    odfParas("Triển khai Nghị quyết số 57-NQ/TW; chi tiết tại các phụ lục kèm theo."),
   ];
-  const html = (t: string) => esc(t).replace(/\n/g, "<br>");
-  for (const s of seed.sheets) {
+  seed.sheets.forEach((s, n) => {
     const h = s.values.findIndex((row) => {
       const first = row.find((v) => v !== null);
       return typeof first === "string" && /^(stt|tt|\(1\))/i.test(first.trim());
     });
     const width = Math.max(...s.values.map((r) => r.length));
     const text = (r: number, c: number) => shownText(s.values[r]?.[c] ?? null, s.numberFormats?.[r]?.[c]);
-    parts.push(`<p style="page-break-before: always"></p>`);
+    parts.push('<text:p text:style-name="PB"/>');
     const heading = s.values.slice(0, h);
     let blockEnd = 0;
     while (blockEnd < heading.length && heading[blockEnd].some((v, c) => c > 0 && v !== null)) blockEnd++;
@@ -93,13 +111,16 @@ export function seedHtml(id: string): string {
         heading
           .slice(0, blockEnd)
           .flatMap((row) => row.slice(from, to).filter((v) => v !== null))
-          .map((v) => `<p align="center"><b>${html(String(v))}</b></p>`)
+          .map((v) => odfParas(String(v), "C"))
           .join("");
-      parts.push(`<table style="border:none" width="100%"><tr><td width="40%">${side(0, split)}</td><td>${side(split, width)}</td></tr></table>`);
+      parts.push(
+        `<table:table table:name="TieuDe${n + 1}"><table:table-column table:number-columns-repeated="2"/><table:table-row>` +
+          `<table:table-cell>${side(0, split)}</table:table-cell><table:table-cell>${side(split, width)}</table:table-cell></table:table-row></table:table>`,
+      );
     }
     for (const row of heading.slice(blockEnd)) {
       const t = row.filter((v) => v !== null).map(String).join(" ");
-      if (t) parts.push(`<p align="center">${t.startsWith("(") ? `<i>${html(t)}</i>` : `<b>${html(t)}</b>`}</p>`);
+      if (t) parts.push(odfParas(t, "C"));
     }
     const merges = (s.merges ?? []).map(parseRange).filter((m) => m.top > h);
     const rows: string[] = [];
@@ -107,15 +128,20 @@ export function seedHtml(id: string): string {
       const cells: string[] = [];
       for (let c = 0; c < width; c++) {
         const inside = merges.find((m) => r + 1 >= m.top && r + 1 <= m.bottom && c + 1 >= m.left && c + 1 <= m.right);
-        if (inside && (inside.top !== r + 1 || inside.left !== c + 1)) continue;
-        const span = inside ? ` colspan="${inside.right - inside.left + 1}" rowspan="${inside.bottom - inside.top + 1}"` : "";
-        const tag = r === h ? "th" : "td";
-        cells.push(`<${tag}${span}>${html(text(r, c))}</${tag}>`);
+        if (inside && (inside.top !== r + 1 || inside.left !== c + 1)) {
+          cells.push("<table:covered-table-cell/>");
+          continue;
+        }
+        const span = inside ? ` table:number-columns-spanned="${inside.right - inside.left + 1}" table:number-rows-spanned="${inside.bottom - inside.top + 1}"` : "";
+        cells.push(`<table:table-cell${span}>${odfParas(text(r, c))}</table:table-cell>`);
       }
-      rows.push(`<tr>${cells.join("")}</tr>`);
+      rows.push(`<table:table-row>${cells.join("")}</table:table-row>`);
     }
-    parts.push(`<table border="1" cellspacing="0" cellpadding="4"><thead>${rows[0]}</thead><tbody>${rows.slice(1).join("")}</tbody></table>`);
-  }
-  parts.push("</body></html>");
+    parts.push(
+      `<table:table table:name="Bang${n + 1}"><table:table-column table:number-columns-repeated="${width}"/>` +
+        `<table:table-header-rows>${rows[0]}</table:table-header-rows>${rows.slice(1).join("")}</table:table>`,
+    );
+  });
+  parts.push("</office:text></office:body></office:document>");
   return parts.join("\n");
 }
