@@ -168,3 +168,30 @@ describe("phuluc consolidate with .docx", () => {
     expect(b.overdue).toEqual(a.overdue);
   });
 });
+
+describe("phuluc export", () => {
+  it("writes a seed's appendix as a Word file that reads back with the same findings", async () => {
+    const r = await cli(["export", "002.xlsx", "--sheet", "phụ lục i", "-o", "pl1.docx"], files);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toBe('Đã xuất trang "Phụ lục I" sang văn bản Word "pl1.docx".');
+    const docx = { ...files, "pl1.docx": r.written["pl1.docx"] };
+    const x = JSON.parse((await cli(["check", "002.xlsx", "--json", "--sheet", "Phụ lục I"], files)).out) as CheckJson;
+    const d = JSON.parse((await cli(["check", "pl1.docx", "--json", "--sheet", "Phụ lục I"], docx)).out) as CheckJson;
+    expect(differences(x, d)).toEqual([]);
+  });
+
+  it("refuses what it cannot do, saying why", async () => {
+    const usage = async (args: string[], expected: RegExp) => {
+      const r = await cli(["export", ...args], files);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(expected);
+      expect(Object.keys(r.written)).toEqual([]);
+    };
+    await usage(["002.xlsx"], /Thiếu tệp kết quả: thêm -o PHỤ-LỤC\.docx/);
+    await usage(["002.xlsx", "-o", "pl.xlsx"], /phải có đuôi \.docx/);
+    await usage(["002.xlsx", "-o", "001.docx"], /Tệp "001\.docx" đã có/);
+    await usage(["khong-co.xlsx", "-o", "x.docx"], /Không tìm thấy tệp "khong-co\.xlsx"/);
+    await usage(["002.xlsx", "-o", "x.docx"], /Tệp có 2 phụ lục; hãy chọn một bằng --sheet: "Phụ lục I", "Phụ lục II"/);
+    await usage(["002.xlsx", "--sheet", "Phụ lục III", "-o", "x.docx"], /Không có trang tính "Phụ lục III"/);
+  });
+});
