@@ -94,7 +94,8 @@ export function WebApp() {
     if (opened.length) {
       setFiles((prev) => [...prev, ...opened]);
       setCurrent(files.length);
-      setActiveSheet(sheetNamesOf(opened[0].host)[0] ?? "");
+      const first = opened[0].host;
+      setActiveSheet(isDocument(first) ? first.activeSheet : (sheetNamesOf(first)[0] ?? ""));
       setSelected(null);
     }
   }

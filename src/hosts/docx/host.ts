@@ -6,6 +6,7 @@
 import type { SheetSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import type { ApplyOutcome, WorkbookHost, WorkbookState } from "../excel/host";
 import { placeOf } from "../../domain/location";
+import { readTable } from "../../domain/reader";
 import { HostError } from "../file/errors";
 
 export class DocumentHost implements WorkbookHost {
@@ -18,7 +19,13 @@ export class DocumentHost implements WorkbookHost {
     /** Called when a command selects a cell (the page scrolls its grid to it). */
     private readonly onSelect: (sheet: string, range: string) => void = () => undefined,
   ) {
-    this.active = document.sheets[0]?.name ?? "";
+    // Open on the first appendix table, not on the heading block or the plan's own text.
+    this.active = (document.sheets.find((s) => readTable(s).ok) ?? document.sheets[0])?.name ?? "";
+  }
+
+  /** The table shown first. */
+  get activeSheet(): string {
+    return this.active;
   }
 
   setActive(name: string): void {
