@@ -376,9 +376,10 @@ describe("packages Word and others write", () => {
     expect(wb.sheets[0].merges).toEqual(["B1:B2"]);
   });
 
-  it("reads a document without tables as no sheets", async () => {
-    const wb = await read(textPara("Chỉ có văn bản"));
-    expect(wb.sheets).toEqual([]);
+  it("says so when a document has no table at all (columns lined up with tabs are not a table)", async () => {
+    await expect(read(textPara("STT\tNội dung\tĐơn vị tính") + textPara("1\tTỷ lệ phủ sóng 5G\t%"))).rejects.toThrow(
+      /"ke-hoach\.docx" là văn bản Word nhưng không có bảng nào.*không phải chữ căn cột bằng phím Tab/,
+    );
   });
 });
 
@@ -434,6 +435,19 @@ describe("what is not a .docx gets a message saying what to do", () => {
       "word/document.xml": strToU8(`<w:document ${NS}><w:body><w:tbl><w:tr></w:body>`),
     });
     expect(await message(bytes, "hong.docx")).toMatch(/Không đọc được văn bản "hong\.docx": nội dung bị hỏng/);
+  });
+
+  it("a document declaring entities in a DTD (billion laughs, external files) is refused, never expanded", async () => {
+    const bytes = zipSync({
+      "_rels/.rels": strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      "word/document.xml": strToU8(
+        `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY f SYSTEM "file:///etc/passwd">]>` +
+          `<w:document ${NS}><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>&b;&f;</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`,
+      ),
+    });
+    expect(await message(bytes, "thuc-the.docx")).toMatch(/nội dung bị hỏng/);
   });
 
   it("a decompression bomb is refused before it is inflated, as for workbooks", async () => {

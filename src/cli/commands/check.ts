@@ -85,14 +85,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const wb = input.snapshot;
   // A workbook without a single sheet (Excel never saves one; other tools can) has
   // nothing to check: saying "ready to submit" would be wrong.
-  if (wb.sheets.length === 0) {
-    throw new HostError(
-      "no-sheets",
-      input.kind === "document"
-        ? `Văn bản "${fileName}" không có bảng nào nên không có bảng phụ lục để kiểm tra.`
-        : `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`,
-    );
-  }
+  if (wb.sheets.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
   if (opt.sheet !== undefined) {
     const wanted = opt.sheet.toLowerCase();
     const s =

@@ -54,5 +54,12 @@ export function readDocxParts(parts: PackageParts, fileName: string, maxCells = 
     if (e instanceof HostError) throw e;
     throw new HostError("unreadable", `Không đọc được văn bản "${fileName}": nội dung bị hỏng hoặc không đúng định dạng .docx. Hãy mở bằng Word và lưu lại.`, e);
   }
+  if (sheets.length === 0) {
+    throw new HostError(
+      "no-tables",
+      `Tệp "${fileName}" là văn bản Word nhưng không có bảng nào. Các phụ lục chỉ tiêu, nhiệm vụ phải là bảng của Word ` +
+        "(Chèn → Bảng), không phải chữ căn cột bằng phím Tab hay dấu cách.",
+    );
+  }
   return { sheets, fileName };
 }
