@@ -15,7 +15,7 @@
  *  - automatic numbering replayed (numbering.ts) so a number column reads "1", "II".
  */
 import { symbolText, type ListLabel, type Numbering, type NumberingRef } from "./numbering";
-import { feed, intAttr, isOn, isW, MC, newParser, wAttr } from "./xml";
+import { intAttr, isOn, isW, MC, streamXml, wAttr, type Tag } from "./xml";
 
 export interface Para {
   text: string;
@@ -128,8 +128,7 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
     if (para.afterBreak !== null) para.afterBreak += text;
   };
 
-  const parser = newParser();
-  parser.on("opentag", (tag) => {
+  const open = (tag: Tag) => {
     const w = isW(tag.uri);
     const name = tag.local;
     if (skip > 0) {
@@ -285,13 +284,13 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
         break;
       }
     }
-  });
+  };
 
-  parser.on("text", (text) => {
-    if (skip === 0 && inText) emit(text);
-  });
+  const text = (t: string) => {
+    if (skip === 0 && inText) emit(t);
+  };
 
-  parser.on("closetag", (tag) => {
+  const close = (tag: Pick<Tag, "local" | "uri">) => {
     stack.pop();
     if (skip > 0) {
       skip--;
@@ -326,8 +325,8 @@ export function parseBody(xml: Uint8Array, numbering: Numbering): Body {
         break;
       }
     }
-  });
+  };
 
-  feed(parser, xml);
+  streamXml(xml, { open, close, text });
   return { blocks, tables };
 }

@@ -10,7 +10,6 @@ import { readTable } from "../../domain/reader";
 import { HostError } from "../file/errors";
 
 export class DocumentHost implements WorkbookHost {
-  readonly readOnly = true;
   private active: string;
 
   constructor(

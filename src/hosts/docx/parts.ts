@@ -5,7 +5,7 @@
  * zip is opened here, behind the same size and bomb guard as workbooks (zipGuard).
  */
 import { unzipSync } from "fflate";
-import { SaxesParser } from "saxes";
+import { streamXml } from "./xml";
 import { guardZip, type ZipLimits, ZIP_LIMITS } from "../file/zipGuard";
 import { HostError } from "../file/errors";
 
@@ -66,16 +66,17 @@ export function relationships(parts: PackageParts, source: string): Relationship
   const bytes = parts.read(source === "" ? "_rels/.rels" : relsPartOf(source));
   if (!bytes) return [];
   const out: Relationship[] = [];
-  const parser = new SaxesParser({ xmlns: false });
-  parser.on("opentag", (tag) => {
-    if (tag.name.replace(/^.*:/, "") !== "Relationship") return;
-    const a = tag.attributes as Record<string, string>;
-    const external = a.TargetMode === "External";
-    const target = a.Target ?? "";
-    out.push({ id: a.Id ?? "", type: a.Type ?? "", external, target: external ? target : resolveTarget(source, safeDecode(target)) });
-  });
   try {
-    parser.write(new TextDecoder("utf-8").decode(bytes)).close();
+    streamXml(bytes, {
+      open(tag) {
+        if (tag.local !== "Relationship") return;
+        const a = tag.attributes;
+        const external = a.TargetMode === "External";
+        const target = a.Target ?? "";
+        out.push({ id: a.Id ?? "", type: a.Type ?? "", external, target: external ? target : resolveTarget(source, safeDecode(target)) });
+      },
+      close() {},
+    });
   } catch {
     return [];
   }

@@ -91,17 +91,17 @@ export function CheckSection() {
             </Text>
           )}
           {!env.readOnly && (
-          <div className={styles.row}>
-            <Button onClick={() => apply("fix")} disabled={fixable === 0}>
-              Sửa ({fixable})
-            </Button>
-            <Button onClick={() => apply("mark")} disabled={report.findings.length === 0 || marks !== null}>
-              Đánh dấu trên trang tính
-            </Button>
-            <Button onClick={() => apply("unmark")} disabled={marks === null}>
-              Xoá đánh dấu
-            </Button>
-          </div>
+            <div className={styles.row}>
+              <Button onClick={() => apply("fix")} disabled={fixable === 0}>
+                Sửa ({fixable})
+              </Button>
+              <Button onClick={() => apply("mark")} disabled={report.findings.length === 0 || marks !== null}>
+                Đánh dấu trên trang tính
+              </Button>
+              <Button onClick={() => apply("unmark")} disabled={marks === null}>
+                Xoá đánh dấu
+              </Button>
+            </div>
           )}
           <FindingList
             findings={report.findings}
