@@ -57,7 +57,7 @@ export interface XmlHandlers {
 /** Stream a part's bytes through saxes in slices, decoding UTF-8 as it goes (never one giant string). */
 export function streamXml(bytes: Uint8Array, handlers: XmlHandlers): void {
   const parser = new SaxesParser();
-  const scopes: Scope[] = [{ prefixes: new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]), wPrefix: null }];
+  const scopes: Scope[] = [{ prefixes: new Map(), wPrefix: null }];
   const open: { local: string; uri: string; scoped: boolean }[] = [];
   const resolve = (scope: Scope, qname: string): { local: string; uri: string } => {
     const colon = qname.indexOf(":");
