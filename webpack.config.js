@@ -28,7 +28,13 @@ const { DEV_URL, normaliseProdUrl, rewriteManifestUrls } = require("./scripts/ma
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** Node modules that must never be part of the start-up (entry) chunks. */
-const LAZY_ONLY_MODULES = [/[\\/]node_modules[\\/]exceljs[\\/]/];
+const LAZY_ONLY_MODULES = [
+  /[\\/]node_modules[\\/]exceljs[\\/]/,
+  // Word: the writer library and our reader load only when a .docx is opened or exported.
+  /[\\/]node_modules[\\/]docx[\\/]/,
+  /[\\/]node_modules[\\/]saxes[\\/]/,
+  /[\\/]src[\\/]hosts[\\/]docx[\\/](read|body|sheets|numbering|xml|parts|export|host)\.ts$/,
+];
 
 /**
  * Fails the build when a module matching LAZY_ONLY_MODULES ends up in a chunk

@@ -25,9 +25,10 @@ interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   insert: { summary: "Tạo tệp .xlsx có phụ lục chỉ tiêu và/hoặc nhiệm vụ chuẩn cho một xã, phường", load: () => import("./commands/insert") },
-  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx trước khi nộp", load: () => import("./commands/check") },
+  check: { summary: "Kiểm tra các bảng phụ lục trong tệp .xlsx hoặc văn bản Word .docx trước khi nộp", load: () => import("./commands/check") },
   compute: { summary: "Thêm cột tỷ lệ đạt, đánh giá, hạn và cảnh báo vào bản sao của tệp", load: () => import("./commands/compute") },
-  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị vào một tệp", load: () => import("./commands/consolidate") },
+  consolidate: { summary: "Tổng hợp phụ lục của nhiều đơn vị (.xlsx, .docx) vào một tệp", load: () => import("./commands/consolidate") },
+  export: { summary: "Xuất một phụ lục sang văn bản Word (.docx) theo thể thức Nghị định 30", load: () => import("./commands/export") },
 };
 
 export function helpText(): string {

@@ -23,6 +23,24 @@ export interface SheetSnapshot {
   protected?: boolean;
   /** Cell notes (A1 → text), where the host can read them; marks keep and restore them. */
   notes?: Record<string, string>;
+  /** Set when the sheet is not a worksheet but a table of a Word document (.docx). */
+  source?: WordTableSource;
+}
+
+/**
+ * Where a sheet read from a Word document came from, so findings can be placed as an
+ * official finds them in Word ("Bảng 2, dòng 14") rather than by an A1 address that
+ * exists nowhere in their document.
+ */
+export interface WordTableSource {
+  kind: "word-table";
+  /** The table's number in the document (1-based, in reading order, nested tables counted). */
+  table: number;
+  /**
+   * For each sheet row (index = row - 1): the row of the Word table it shows (1-based,
+   * as Word counts them), or null for a heading paragraph placed above the table.
+   */
+  rows: (number | null)[];
 }
 
 /** A workbook-level view: the sheets plus workbook-wide facts the reader may use. */

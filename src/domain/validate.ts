@@ -16,6 +16,7 @@ import { readTable, type RowKind, type Table, type TableRow } from "./reader";
 import { communeTypeOn, findCommune, indicatorNameTest, type Catalog, type CommuneInText } from "./match";
 import { catalogWithListSheet, LIST_SHEET } from "./catalog";
 import { a1 } from "./address";
+import { rowNumber } from "./location";
 import { cellText, foldKey } from "./text";
 import { add, type CheckEnv, q, typeWord } from "./validate/env";
 import { checkColumns, checkCounts, checkDuplicates, checkGroupRows, checkNames, checkNumbering } from "./validate/structure";
@@ -76,6 +77,7 @@ export function checkSheet(sheet: SheetSnapshot, ctx: CheckContext, fallback: Fa
     planYear,
     indicatorOf: new Map(),
     findings: [],
+    ...(sheet.source ? { rowNumber: (row: number) => rowNumber(sheet, row) } : {}),
   };
   const commune = resolveCommune(env, sheet, ctx, fallback);
 

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { makeStyles } from "@fluentui/react-components";
 import { Header } from "./components/Header";
 import { SectionList } from "./components/SectionList";
-import { SECTIONS } from "./sections";
+import { SECTIONS, type SectionId } from "./sections";
 import { EnvProvider, localToday, type TaskpaneEnv } from "./context";
 import { ExcelHost } from "../hosts/excel/host";
 import { defaultCatalog } from "../domain/catalog";
@@ -11,9 +11,10 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
-/** The four sections over whichever host the environment provides. */
-export function Sections() {
-  return <SectionList sections={SECTIONS} defaultOpen="check" />;
+/** The four sections over whichever host the environment provides (only some for a read-only file). */
+export function Sections({ only }: { only?: readonly SectionId[] }) {
+  const sections = only ? SECTIONS.filter((s) => only.includes(s.id)) : SECTIONS;
+  return <SectionList sections={sections} defaultOpen="check" />;
 }
 
 /** The add-in as shown inside Excel. */

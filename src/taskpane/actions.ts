@@ -172,3 +172,14 @@ export async function runConsolidate(
   const outcome = await env.host.apply(planConsolidation(result, workbook.sheetNames), workbook);
   return { result, ...outcome };
 }
+
+/**
+ * An appendix sheet as a Word document in the decree's form, ready to attach to the
+ * plan: one read, no write (the pane hands the bytes to the browser to save). The
+ * Word writer loads only when asked for.
+ */
+export async function runExportWord(env: ActionEnv, sheetName: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const { sheet } = await env.host.readSheet(sheetName);
+  const { exportAppendixDocx, wordFileName } = await import("../hosts/docx/export");
+  return { fileName: wordFileName(sheet.name), bytes: await exportAppendixDocx(sheet, env.catalog) };
+}

@@ -14,6 +14,10 @@ export interface TaskpaneEnv {
   today: () => IsoDate;
   /** Read workbook files picked from disk (lazy ExcelJS); the web page and Excel both offer it. */
   readFile: (file: File) => Promise<ArrayBuffer>;
+  /** The open file cannot be written (a Word document in the web page): only checking is offered. */
+  readOnly?: boolean;
+  /** Where a cell is, when its file names places its own way ("Bảng 2, dòng 14, cột Đơn vị tính" in a Word document). */
+  place?: (sheet: string, cell: string) => string | null;
 }
 
 const Env = createContext<TaskpaneEnv | null>(null);

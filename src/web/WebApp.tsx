@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, tokens } from "@fluentui/react-components";
 import { FileHost } from "../hosts/file/host";
+import type { DocumentHost } from "../hosts/docx/host";
+import { documentKind } from "../hosts/docx/sniff";
 import { loadExcelJS, openWorkbook, snapshotSheet } from "../hosts/file/read";
 import { EnvProvider, localToday, messageOf, type TaskpaneEnv } from "../taskpane/context";
 import { Sections } from "../taskpane/App";
@@ -25,9 +27,13 @@ const useStyles = makeStyles({
 });
 
 interface Opened {
-  host: FileHost;
+  /** A workbook, or a Word document (read only: its tables can be checked, not changed). */
+  host: FileHost | DocumentHost;
   version: number;
 }
+
+const isDocument = (host: FileHost | DocumentHost): host is DocumentHost => !(host instanceof FileHost);
+const sheetNamesOf = (host: FileHost | DocumentHost) => (isDocument(host) ? host.sheetNames() : host.workbook.worksheets.map((w) => w.name));
 
 /**
  * The task pane in a plain page, over workbooks opened from disk. Everything
@@ -66,8 +72,20 @@ export function WebApp() {
     const problems: string[] = [];
     for (const f of Array.from(list)) {
       try {
-        const wb = await openWorkbook(await f.arrayBuffer(), f.name);
-        opened.push({ host: makeHost(wb, f.name), version: 0 });
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        if (documentKind(bytes, f.name) !== "workbook") {
+          // The Word reader loads only when a document is opened.
+          const [{ readDocx }, { DocumentHost }] = await Promise.all([import("../hosts/docx/read"), import("../hosts/docx/host")]);
+          const doc = await readDocx(bytes, f.name);
+          const host = new DocumentHost(doc, f.name, (sheet, range) => {
+            setActiveSheet(sheet);
+            setSelected({ sheet, range });
+          });
+          opened.push({ host, version: 0 });
+        } else {
+          const wb = await openWorkbook(bytes, f.name);
+          opened.push({ host: makeHost(wb, f.name), version: 0 });
+        }
       } catch (e) {
         problems.push(messageOf(e));
       }
@@ -76,7 +94,8 @@ export function WebApp() {
     if (opened.length) {
       setFiles((prev) => [...prev, ...opened]);
       setCurrent(files.length);
-      setActiveSheet(opened[0].host.workbook.worksheets[0]?.name ?? "");
+      const first = opened[0].host;
+      setActiveSheet(isDocument(first) ? first.activeSheet : (sheetNamesOf(first)[0] ?? ""));
       setSelected(null);
     }
   }
@@ -92,7 +111,7 @@ export function WebApp() {
 
   async function download() {
     const f = files[current];
-    if (!f) return;
+    if (!f || isDocument(f.host)) return;
     const bytes = await f.host.bytes();
     const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const url = URL.createObjectURL(blob);
@@ -105,16 +124,23 @@ export function WebApp() {
 
   const file = files[current];
   const host = file?.host;
-  const sheetNames = host ? host.workbook.worksheets.map((w) => w.name) : [];
+  const sheetNames = host ? sheetNamesOf(host) : [];
   const shown = host ? (sheetNames.includes(activeSheet) ? activeSheet : sheetNames[0]) : undefined;
   if (host && shown) host.setActive(shown);
-  const ws = host && shown ? host.workbook.getWorksheet(shown) : undefined;
-  const snapshot = ws ? snapshotSheet(ws) : null;
+  const wordDoc = host && isDocument(host) ? host : null;
+  const ws = host && !isDocument(host) && shown ? host.workbook.getWorksheet(shown) : undefined;
+  const snapshot = wordDoc ? (shown ? (wordDoc.sheet(shown) ?? null) : null) : ws ? snapshotSheet(ws) : null;
 
   const env: TaskpaneEnv | null = useMemo(
     () =>
       host
-        ? { host, catalog: defaultCatalog(), today: localToday, readFile: (f: File) => f.arrayBuffer() }
+        ? {
+            host,
+            catalog: defaultCatalog(),
+            today: localToday,
+            readFile: (f: File) => f.arrayBuffer(),
+            ...(isDocument(host) ? { readOnly: true, place: (sheet: string, cell: string) => host.place(sheet, cell) } : {}),
+          }
         : null,
     [host],
   );
@@ -137,20 +163,20 @@ export function WebApp() {
           }}
         >
           <Button appearance="primary" onClick={() => fileInput.current?.click()}>
-            Mở tệp .xlsx
+            Mở tệp .xlsx, .docx
           </Button>
           <input
             ref={fileInput}
             id="file-input"
             className={styles.hidden}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             multiple
-            aria-label="Chọn tệp Excel"
+            aria-label="Chọn tệp Excel hoặc Word"
             onChange={(e) => e.target.files && void open(e.target.files)}
           />
           <Button onClick={newWorkbook}>Sổ làm việc mới</Button>
-          <Button onClick={download} disabled={!file}>
+          <Button onClick={download} disabled={!file || Boolean(wordDoc)}>
             Tải xuống tệp kết quả
           </Button>
           <Text>hoặc kéo thả tệp vào đây. Tệp chỉ được xử lý trên máy này, không gửi đi đâu.</Text>
@@ -183,10 +209,18 @@ export function WebApp() {
       <aside className={styles.pane} aria-label="Ngăn tác vụ">
         {env ? (
           <EnvProvider value={env}>
-            <Sections key={current} />
+            {wordDoc && (
+              <MessageBar intent="info">
+                <MessageBarBody>
+                  Văn bản Word chỉ được đọc: kiểm tra các bảng ngay tại đây (lỗi được chỉ theo bảng, dòng và cột). Để tổng hợp, bấm “Sổ
+                  làm việc mới” rồi chọn các tệp .docx, .xlsx ở mục Tổng hợp.
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <Sections key={current} {...(wordDoc ? { only: ["check"] as const } : {})} />
           </EnvProvider>
         ) : (
-          <Text>Mở một tệp .xlsx hoặc tạo sổ làm việc mới để bắt đầu.</Text>
+          <Text>Mở một tệp .xlsx, .docx hoặc tạo sổ làm việc mới để bắt đầu.</Text>
         )}
       </aside>
     </div>

@@ -6,20 +6,24 @@
 import { parseArgs } from "node:util";
 import type { CliIO } from "../io";
 import { UsageError } from "../usage";
-import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
+import { readInput } from "../../hosts/input";
+import { placeOf } from "../../domain/location";
+import type { SheetSnapshot } from "../../domain/snapshot";
 import { HostError } from "../../hosts/file/errors";
 import { defaultCatalog, LIST_SHEET } from "../../domain/catalog";
 import { checkWorkbook, SEVERITY_LABELS, type SheetReport } from "../../domain/validate";
 import { isValidDate } from "../../domain/dates";
 
 export const usage = [
-  "Cách dùng: npx phuluc check TỆP.xlsx [--sheet TÊN] [--as-of YYYY-MM-DD] [--nam NĂM] [--json]",
+  "Cách dùng: npx phuluc check TỆP.xlsx|TỆP.docx [--sheet TÊN] [--as-of YYYY-MM-DD] [--nam NĂM] [--json]",
   "",
   "Kiểm tra các bảng phụ lục (chỉ tiêu, nhiệm vụ) trong tệp trước khi nộp: thiếu đơn vị chủ trì,",
   "thiếu sản phẩm, thiếu thời hạn, chỉ tiêu thấp hơn của tỉnh, tên đơn vị sai, ...",
+  "Tệp có thể là sổ Excel (.xlsx) hoặc văn bản Word (.docx) của kế hoạch: mỗi bảng trong văn bản",
+  "được kiểm tra như một trang tính, lỗi được chỉ theo bảng, dòng và cột (\"Bảng 2, dòng 14, cột Đơn vị tính\").",
   "",
   "Tùy chọn:",
-  "  --sheet TÊN          chỉ kiểm tra trang tính có tên này",
+  "  --sheet TÊN          chỉ kiểm tra trang tính (hoặc bảng của văn bản Word: \"Phụ lục I\", \"Bảng 2\") có tên này",
   "  --as-of YYYY-MM-DD   ngày báo cáo (xác định xã hay phường với các xã đã lên phường từ 30/4/2026)",
   "  --nam NĂM            năm của kế hoạch (mặc định: đọc từ tiêu đề, nếu không có thì 2026)",
   "  --json               in kết quả dạng JSON",
@@ -52,7 +56,7 @@ function options(args: string[]) {
     throw new UsageError(`Sai cú pháp lệnh: ${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`Cần đúng một tệp .xlsx để kiểm tra.\n\n${usage}`);
+  if (positionals.length !== 1) throw new UsageError(`Cần đúng một tệp .xlsx hoặc .docx để kiểm tra.\n\n${usage}`);
   const asOf = values["as-of"];
   if (asOf !== undefined) {
     const m = asOf.match(/^(\d{4})-(\d{2})-(\d{2})$/);
@@ -77,13 +81,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } catch {
     throw new HostError("unreadable", `Không đọc được tệp "${opt.file}" (kiểm tra quyền truy cập hoặc tệp đang bị khóa).`);
   }
-  const wb = snapshotWorkbook(await openWorkbook(bytes, fileName), fileName);
+  const input = await readInput(bytes, fileName);
+  const wb = input.snapshot;
   // A workbook without a single sheet (Excel never saves one; other tools can) has
   // nothing to check: saying "ready to submit" would be wrong.
   if (wb.sheets.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
   if (opt.sheet !== undefined) {
-    const s = wb.sheets.find((x) => x.name === opt.sheet) ?? wb.sheets.find((x) => x.name.toLowerCase() === opt.sheet!.toLowerCase());
-    if (!s) throw new UsageError(`Tệp không có trang tính "${opt.sheet}". Các trang tính: ${wb.sheets.map((x) => `"${x.name}"`).join(", ")}.`);
+    const wanted = opt.sheet.toLowerCase();
+    const s =
+      wb.sheets.find((x) => x.name === opt.sheet) ??
+      wb.sheets.find((x) => x.name.toLowerCase() === wanted) ??
+      wb.sheets.find((x) => x.source && `bảng ${x.source.table}` === wanted.normalize("NFC"));
+    if (!s) {
+      const what = input.kind === "document" ? "Văn bản không có bảng" : "Tệp không có trang tính";
+      throw new UsageError(`${what} "${opt.sheet}". Các ${input.kind === "document" ? "bảng" : "trang tính"}: ${wb.sheets.map((x) => `"${x.name}"`).join(", ")}.`);
+    }
     // Keep the list sheet so a workbook's own "Danh mục" still applies; checkWorkbook does not report it.
     wb.sheets = wb.sheets.filter((x) => x === s || x.name === LIST_SHEET);
   }
@@ -93,6 +105,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...(opt.planYear ? { planYear: opt.planYear } : {}),
   });
 
+  const snapshots = new Map(wb.sheets.map((s) => [s.name, s]));
   if (opt.json) {
     io.out(
       JSON.stringify(
@@ -103,7 +116,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
             kind: s.kind,
             commune: s.commune,
             rows: s.rows.map((r) => ({ row: r.row, kind: r.kind, indicatorCode: r.indicatorCode })),
-            findings: s.findings.map((f) => ({ code: f.code, severity: f.severity, cell: f.cell, message: f.message, fix: f.fix ? f.fix.value : null })),
+            findings: s.findings.map((f) => {
+              // A table read from Word also says where the cell is as the official finds it there.
+              const location = placeOf(snapshots.get(s.name)!, f.cell);
+              return { code: f.code, severity: f.severity, cell: f.cell, ...(location ? { location } : {}), message: f.message, fix: f.fix ? f.fix.value : null };
+            }),
             counts: { error: s.counts.error, warning: s.counts.warning, info: s.counts.info },
           })),
         },
@@ -112,17 +129,30 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ),
     );
   } else {
-    io.out(humanReport(opt.file, report.sheets, report.catalogSource));
+    io.out(humanReport(opt.file, report.sheets, report.catalogSource, snapshots));
   }
   return report.counts.error > 0 ? 1 : 0;
 }
 
-function humanReport(file: string, sheets: SheetReport[], catalogSource: string): string {
+function humanReport(file: string, sheets: SheetReport[], catalogSource: string, snapshots: Map<string, SheetSnapshot>): string {
   const lines: string[] = [`Tệp: ${file}`, `Danh mục chỉ tiêu: ${catalogSource}`];
   let errors = 0;
+  // Tables of a Word document that are not appendices (the heading block, the signature) are named once, not one by one.
+  const layout = sheets.filter((s) => snapshots.get(s.name)?.source && s.kind === "unknown" && s.findings.length === 0);
   for (const s of sheets) {
+    if (layout.includes(s)) continue;
     errors += s.counts.error;
     const unit = s.commune ? ` — ${s.commune.type === "phuong" ? "Phường" : "Xã"} ${s.commune.name}` : "";
+    const source = snapshots.get(s.name)?.source;
+    if (source) {
+      lines.push("", `Bảng ${source.table}${s.name === `Bảng ${source.table}` ? "" : ` — ${s.name}`} (${KIND_LABELS[s.kind]})${unit}`);
+      lines.push(`  ${s.counts.error} lỗi, ${s.counts.warning} cảnh báo, ${s.counts.info} gợi ý`);
+      for (const f of s.findings) {
+        lines.push(`  ${placeOf(snapshots.get(s.name)!, f.cell)} [${SEVERITY_LABELS[f.severity]}] ${f.message} (${f.code})`);
+        if (f.fix) lines.push(`      → Gợi ý sửa: ${f.fix.label}`);
+      }
+      continue;
+    }
     lines.push("", `Trang tính "${s.name}" (${KIND_LABELS[s.kind]})${unit}`);
     if (s.kind === "unknown" && s.findings.length === 0) {
       lines.push("  Bỏ qua: không tìm thấy bảng phụ lục trong trang này.");
@@ -138,6 +168,10 @@ function humanReport(file: string, sheets: SheetReport[], catalogSource: string)
         if (f.fix) lines.push(`        → Gợi ý sửa: ${f.fix.label}`);
       }
     }
+  }
+  if (layout.length) {
+    const names = layout.map((s) => `Bảng ${snapshots.get(s.name)!.source!.table}`);
+    lines.push("", `Bỏ qua ${names.length} bảng không phải bảng phụ lục (tiêu đề, chữ ký, ...): ${names.join(", ")}.`);
   }
   lines.push("");
   lines.push(errors === 0 ? "Kết luận: Sẵn sàng nộp (không có lỗi)." : `Kết luận: Chưa sẵn sàng nộp: còn ${errors} lỗi cần sửa.`);

@@ -7,6 +7,9 @@ import { parseArgs } from "util";
 import type { CliIO } from "../io";
 import { UsageError } from "../usage";
 import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
+import { isDocumentInput, readInput } from "../../hosts/input";
+import { rowNumber } from "../../domain/location";
+import type { SheetSnapshot } from "../../domain/snapshot";
 import { applyEdits, workbookBytes } from "../../hosts/file/apply";
 import { planCompute, type ComputeReport } from "../../domain/compute";
 import { planOverviewSheet, summarize, OVERVIEW_SHEET } from "../../domain/summary";
@@ -18,6 +21,7 @@ import { FLAG_LABELS } from "../../domain/status";
 import { foldKey } from "../../domain/text";
 
 export const usage = `Cách dùng: npx phuluc compute TỆP.xlsx -o TỆP-KẾT-QUẢ.xlsx [tùy chọn]
+         npx phuluc compute TỆP.docx --json [--sheet TÊN] [--as-of NGÀY]
 
 Thêm vào bên phải mỗi bảng chỉ tiêu hoặc nhiệm vụ các cột tính bằng công thức:
   chỉ tiêu:  "Kết quả thực hiện" (nếu chưa có), "Tỷ lệ đạt (%)", "Đánh giá";
@@ -25,6 +29,9 @@ Thêm vào bên phải mỗi bảng chỉ tiêu hoặc nhiệm vụ các cột t
 cùng ô "Ngày báo cáo" và "Số ngày cảnh báo" phía trên các cột đó. Chạy lại thì các cột
 đã thêm được làm mới, không thêm cột trùng. Không ô nào do người dùng nhập bị ghi đè;
 tệp gốc giữ nguyên, kết quả ghi vào tệp mới.
+
+Với văn bản Word (.docx) của kế hoạch, lệnh chỉ đọc: in tỷ lệ đạt, đánh giá, hạn và cảnh báo
+của từng bảng (--json để in dạng JSON), không ghi tệp nào nên không dùng -o.
 
 Tùy chọn:
   -o, --output TỆP     Tệp kết quả (bắt buộc, phải khác tệp gốc và chưa tồn tại)
@@ -59,6 +66,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`Cần đúng một tệp .xlsx đầu vào.\n\n${usage}`);
   const input = positionals[0];
   const output = values.output;
+  // A Word plan is read, computed and reported; nothing is written.
+  let bytes: Uint8Array | null = null;
+  if (io.exists(input)) {
+    bytes = await io.readFile(input);
+    if (isDocumentInput(bytes, input)) {
+      if (output !== undefined) {
+        throw new UsageError(
+          `"${input}" là văn bản Word: lệnh compute không ghi cột tính toán vào văn bản Word nên không dùng -o. ` +
+            "Bỏ -o (thêm --json để in dạng JSON) để xem tỷ lệ đạt, đánh giá và cảnh báo; hoặc chép bảng sang Excel (.xlsx) rồi chạy lại với -o.",
+        );
+      }
+      return computeDocument(bytes, input, { sheet: values.sheet, asOf: values["as-of"] ?? null, json: Boolean(values.json) }, io);
+    }
+  }
   if (!output) throw new UsageError(`Thiếu tệp kết quả: thêm -o TỆP-KẾT-QUẢ.xlsx.\n\n${usage}`);
   if (samePath(input, output)) throw new UsageError("Tệp kết quả phải khác tệp gốc: lệnh compute không ghi vào tệp gốc.");
   const asOf = values["as-of"] ?? null;
@@ -74,7 +95,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  const wb = await openWorkbook(await io.readFile(input), input);
+  const wb = await openWorkbook(bytes ?? (await io.readFile(input)), input);
   const snapshot = snapshotWorkbook(wb, input);
   let catalog = defaultCatalog();
   const listSheet = snapshot.sheets.find((s) => s.name === LIST_SHEET);
@@ -144,9 +165,62 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/** `compute` on a Word plan: every table's rates and flags, printed, nothing written. */
+async function computeDocument(
+  bytes: Uint8Array,
+  input: string,
+  opt: { sheet: string | undefined; asOf: string | null; json: boolean },
+  io: CliIO,
+): Promise<number> {
+  if (opt.asOf !== null && !isIsoDate(opt.asOf)) {
+    throw new UsageError(`Ngày báo cáo "${opt.asOf}" không hợp lệ: hãy viết dạng YYYY-MM-DD, ví dụ 2026-06-30.`);
+  }
+  const { snapshot } = await readInput(bytes, path.basename(input));
+  let sheets: SheetSnapshot[] = snapshot.sheets;
+  if (opt.sheet !== undefined) {
+    const wanted = foldKey(opt.sheet);
+    const found = sheets.find((s) => foldKey(s.name) === wanted || (s.source && foldKey(`Bảng ${s.source.table}`) === wanted));
+    if (!found) {
+      io.err(`Văn bản không có bảng "${opt.sheet}". Các bảng: ${sheets.map((s) => s.name).join(", ") || "không có"}.`);
+      return 2;
+    }
+    sheets = [found];
+  }
+  const today = io.today();
+  const reports: unknown[] = [];
+  const lines: string[] = [];
+  for (const s of sheets) {
+    const plan = planCompute(s, { catalog: defaultCatalog(), asOf: opt.asOf, today });
+    if (!plan.ok) continue; // layout tables (the heading block, the signature) have no appendix table
+    const table = s.source?.table ?? null;
+    // The rows also as the official counts them in the Word table.
+    const tableRow = (row: number) => rowNumber(s, row);
+    reports.push({
+      ...plan.report,
+      table,
+      indicators: plan.report.indicators.map((i) => ({ ...i, tableRow: tableRow(i.row) })),
+      tasks: plan.report.tasks.map((t) => ({ ...t, tableRow: tableRow(t.row) })),
+    });
+    lines.push(`Bảng ${table}${s.name === `Bảng ${table}` ? "" : ` — ${s.name}`} (ngày báo cáo ${formatDateVi(plan.asOf)}):`, ...counts(plan.report));
+  }
+  if (reports.length === 0) {
+    io.err(`Văn bản "${input}" không có bảng chỉ tiêu hoặc nhiệm vụ nào (không tìm thấy dòng tiêu đề bảng).`);
+    return 2;
+  }
+  io.out(opt.json ? JSON.stringify({ sheets: reports }, null, 2) : [...lines, "Văn bản Word chỉ được đọc; không ghi tệp nào."].join("\n"));
+  return 0;
+}
+
 function describe(report: ComputeReport, added: string[], asOf: string, dateCell: string): string {
   const out = [`Trang "${report.name}" (ngày báo cáo ${formatDateVi(asOf)}, ô ${dateCell}):`];
   out.push(added.length ? `  thêm các cột ${added.join(", ")}` : "  làm mới các cột đã thêm trước đây");
+  out.push(...counts(report));
+  return out.join("\n");
+}
+
+/** Verdict and flag counts of a computed sheet, one line per kind of row. */
+function counts(report: ComputeReport): string[] {
+  const out: string[] = [];
   if (report.indicators.length) {
     const n = (v: string) => report.indicators.filter((i) => i.verdict === v).length;
     const noResult = report.indicators.filter((i) => i.result === null).length;
@@ -163,7 +237,7 @@ function describe(report: ComputeReport, added: string[], asOf: string, dateCell
         `${n("done") + n("done-late")} hoàn thành`,
     );
   }
-  return out.join("\n");
+  return out;
 }
 
 function isIsoDate(text: string): boolean {

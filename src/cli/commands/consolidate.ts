@@ -9,7 +9,8 @@ import * as path from "path";
 import { parseArgs } from "util";
 import type { CliIO } from "../io";
 import { UsageError } from "../usage";
-import { openWorkbook, snapshotWorkbook, loadExcelJS } from "../../hosts/file/read";
+import { loadExcelJS } from "../../hosts/file/read";
+import { readInput } from "../../hosts/input";
 import { applyEdits, workbookBytes } from "../../hosts/file/apply";
 import { HostError } from "../../hosts/file/errors";
 import { defaultCatalog } from "../../domain/catalog";
@@ -17,7 +18,7 @@ import { consolidate, planConsolidation, STATUS_TEXT, type ConsolidationResult, 
 import { sheetsAdded } from "../../domain/edits";
 import { formatDateVi, isValidDate } from "../../domain/dates";
 
-export const usage = `Cách dùng: npx phuluc consolidate TỆP.xlsx [TỆP.xlsx ...] -o TỔNG-HỢP.xlsx [tùy chọn]
+export const usage = `Cách dùng: npx phuluc consolidate TỆP.xlsx|TỆP.docx [TỆP ...] -o TỔNG-HỢP.xlsx [tùy chọn]
 
 Tổng hợp phụ lục chỉ tiêu và nhiệm vụ của nhiều đơn vị vào một tệp mới gồm các trang:
   "Tổng hợp chỉ tiêu": mỗi chỉ tiêu một dòng (theo danh mục của tỉnh, rồi phần "Ngoài
@@ -28,6 +29,9 @@ Tổng hợp phụ lục chỉ tiêu và nhiệm vụ của nhiều đơn vị v
       sắp đến hạn, không có thời hạn của từng đơn vị, và danh sách nhiệm vụ quá hạn;
   "Nguồn": từng tệp, đơn vị của tệp, số dòng đọc được, số lỗi/cảnh báo khi kiểm tra,
       và các vấn đề (không đọc được, không rõ đơn vị, trùng đơn vị).
+
+Tệp đầu vào có thể là sổ Excel (.xlsx) hoặc văn bản Word (.docx) của kế hoạch (đọc các bảng
+phụ lục trong văn bản); kết quả luôn là một sổ Excel mới.
 
 Đơn vị của mỗi tệp được xác định theo tiêu đề bảng ("ỦY BAN NHÂN DÂN XÃ TÂN LỢI"), ô
 "Đơn vị báo cáo: ..." hoặc tên tệp ("PL_TanLoi_2026.xlsx", "Phường Minh Hưng.xlsx").
@@ -72,7 +76,7 @@ function options(args: string[]): Options {
     throw new UsageError(`Sai cú pháp lệnh: ${e instanceof Error ? e.message : String(e)}\n\n${usage}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx để tổng hợp.\n\n${usage}`);
+  if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx hoặc .docx để tổng hợp.\n\n${usage}`);
   const output = values.output ?? null;
   if (!output && !values.json) throw new UsageError(`Thiếu tệp kết quả: thêm -o TỔNG-HỢP.xlsx (hoặc --json để chỉ in kết quả).\n\n${usage}`);
   if (output && !/\.xlsx$/i.test(output)) throw new UsageError(`Tệp kết quả "${output}" phải có đuôi .xlsx.`);
@@ -104,7 +108,7 @@ async function readSource(file: string, io: CliIO): Promise<ConsolidationSource>
     return { file, workbook: null, error: `Không đọc được tệp "${file}" (kiểm tra quyền truy cập hoặc tệp đang bị khóa).` };
   }
   try {
-    return { file, workbook: snapshotWorkbook(await openWorkbook(bytes, name), name) };
+    return { file, workbook: (await readInput(bytes, name)).snapshot };
   } catch (e) {
     const message = e instanceof HostError ? e.message : `Không đọc được tệp "${name}": ${e instanceof Error ? e.message : String(e)}`;
     return { file, workbook: null, error: message };

@@ -20,7 +20,7 @@ import type { SourceProblem, UnitId } from "./types";
 /** The file's name without folders and extension. */
 export function baseName(file: string): string {
   const last = file.split(/[\\/]/).pop() ?? file;
-  return last.replace(/\.(xlsx|xlsm|xls|xltx|ods|csv)$/i, "");
+  return last.replace(/\.(xlsx|xlsm|xls|xltx|ods|csv|docx|docm|doc)$/i, "");
 }
 
 /** Words of a file name: "PL_TanLoi_2026" → ["pl", "tan", "loi", "2026"] (accents dropped unless `fold` is false). */

@@ -21,6 +21,13 @@ export interface CheckEnv {
   /** Catalog entry of each indicator row, by sheet row. */
   indicatorOf: Map<number, CatalogIndicator | null>;
   findings: Finding[];
+  /** The row number a message cites, as the person counts rows (a Word table's own row); the sheet row when absent. */
+  rowNumber?: (row: number) => number;
+}
+
+/** "dòng 14" as the person finds it: in a table read from Word, the table's row, not the sheet's. */
+export function rowName(env: CheckEnv, row: number): string {
+  return `dòng ${env.rowNumber ? env.rowNumber(row) : row}`;
 }
 
 export function column(env: CheckEnv, role: Role): Column | undefined {

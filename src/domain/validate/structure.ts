@@ -6,7 +6,7 @@ import type { Role, TableRow } from "../reader";
 import { a1 } from "../address";
 import { foldKey } from "../text";
 import { indicatorKey } from "../match";
-import { add, column, nameAddress, ownCell, q, type CheckEnv } from "./env";
+import { add, column, nameAddress, ownCell, q, rowName, type CheckEnv } from "./env";
 
 const COLUMN_NAMES: Partial<Record<Role, string>> = {
   target: "Chỉ tiêu/Kết quả (giá trị phấn đấu)",
@@ -165,9 +165,9 @@ export function checkDuplicates(env: CheckEnv): void {
       continue;
     }
     if (r.kind === "indicator") {
-      add(env, "indicator-duplicate", nameAddress(r), `Chỉ tiêu ${q(name)} đã có ở dòng ${first}; mỗi chỉ tiêu chỉ ghi một lần.`);
+      add(env, "indicator-duplicate", nameAddress(r), `Chỉ tiêu ${q(name)} đã có ở ${rowName(env, first)}; mỗi chỉ tiêu chỉ ghi một lần.`);
     } else {
-      add(env, "task-duplicate", nameAddress(r), `Nhiệm vụ ${q(name)} trùng với dòng ${first}.`);
+      add(env, "task-duplicate", nameAddress(r), `Nhiệm vụ ${q(name)} trùng với ${rowName(env, first)}.`);
     }
   }
 }

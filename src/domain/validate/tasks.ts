@@ -8,7 +8,7 @@ import { parseDeadline } from "../deadline";
 import { parseDateCell, parseStatus, STATUS_LABELS } from "../status";
 import { formatDateVi } from "../dates";
 import { foldKey } from "../text";
-import { add, addressOf, column, q, type CheckEnv } from "./env";
+import { add, addressOf, column, q, rowName, type CheckEnv } from "./env";
 
 export function checkOutput(env: CheckEnv, row: TableRow, prev: TableRow | null): void {
   if (!column(env, "output")) return;
@@ -31,7 +31,7 @@ export function checkOutput(env: CheckEnv, row: TableRow, prev: TableRow | null)
         env,
         "output-repeated",
         out.address,
-        `Sản phẩm đầu ra ${q(out.text)} giống hệt dòng ${prev.row} trong khi nhiệm vụ khác nhau; hãy kiểm tra xem có bị chép nhầm từ dòng trên không.`,
+        `Sản phẩm đầu ra ${q(out.text)} giống hệt ${rowName(env, prev.row)} trong khi nhiệm vụ khác nhau; hãy kiểm tra xem có bị chép nhầm từ dòng trên không.`,
       );
     }
   }

@@ -26,18 +26,24 @@ const useStyles = makeStyles({
   heading: { fontWeight: tokens.fontWeightSemibold },
 });
 
-/** Findings grouped by row or by kind; choosing one selects its cell. */
-export function FindingList({ findings, onSelect }: { findings: Finding[]; onSelect: (f: Finding) => void }) {
+/**
+ * Findings grouped by row or by kind; choosing one selects its cell. `place` words a
+ * finding's location where the file has no A1 addresses (a Word table).
+ */
+export function FindingList({ findings, onSelect, place }: { findings: Finding[]; onSelect: (f: Finding) => void; place?: (f: Finding) => string | null }) {
   const styles = useStyles();
   const [by, setBy] = useState<"row" | "code">("row");
+  const where = (f: Finding) => place?.(f) ?? f.cell;
   const groups = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const f of findings) {
-      const key = by === "row" ? `Dòng ${f.row}` : f.code;
+      const placed = place?.(f);
+      // "Bảng 2, dòng 14, cột …" groups under "Bảng 2, dòng 14".
+      const key = by === "row" ? (placed ? placed.replace(/, cột .*$/, "") : `Dòng ${f.row}`) : f.code;
       map.set(key, [...(map.get(key) ?? []), f]);
     }
     return [...map.entries()];
-  }, [findings, by]);
+  }, [findings, by, place]);
 
   if (findings.length === 0) return <Text>Không có phát hiện nào.</Text>;
   return (
@@ -50,10 +56,10 @@ export function FindingList({ findings, onSelect }: { findings: Finding[]; onSel
         <section key={key} className={styles.group} aria-label={key}>
           <Text className={styles.heading}>{key}</Text>
           {list.map((f, i) => (
-            <Button key={i} appearance="subtle" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]} tại ô ${f.cell}: ${f.message}`}>
+            <Button key={i} appearance="subtle" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]} tại ${place?.(f) ?? `ô ${f.cell}`}: ${f.message}`}>
               <span>
                 <strong style={{ color: SEVERITY_COLOR[f.severity] }}>
-                  {SEVERITY_LABEL[f.severity]} · {f.cell}
+                  {SEVERITY_LABEL[f.severity]} · {where(f)}
                 </strong>{" "}
                 {f.message}
               </span>

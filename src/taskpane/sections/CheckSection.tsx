@@ -96,18 +96,24 @@ export function CheckSection() {
               Đơn vị: {report.commune.type === "phuong" ? "Phường" : "Xã"} {report.commune.name}
             </Text>
           )}
-          <div className={styles.row}>
-            <Button onClick={() => apply("fix")} disabled={fixable === 0}>
-              Sửa ({fixable})
-            </Button>
-            <Button onClick={() => apply("mark")} disabled={report.findings.length === 0}>
-              Đánh dấu trên trang tính
-            </Button>
-            <Button onClick={() => apply("unmark")} disabled={!marked}>
-              Xoá đánh dấu
-            </Button>
-          </div>
-          <FindingList findings={report.findings} onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)} />
+          {!env.readOnly && (
+            <div className={styles.row}>
+              <Button onClick={() => apply("fix")} disabled={fixable === 0}>
+                Sửa ({fixable})
+              </Button>
+              <Button onClick={() => apply("mark")} disabled={report.findings.length === 0}>
+                Đánh dấu trên trang tính
+              </Button>
+              <Button onClick={() => apply("unmark")} disabled={!marked}>
+                Xoá đánh dấu
+              </Button>
+            </div>
+          )}
+          <FindingList
+            findings={report.findings}
+            onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)}
+            {...(env.place ? { place: (f: Finding) => env.place!(f.sheet, f.cell) } : {})}
+          />
         </>
       )}
     </>

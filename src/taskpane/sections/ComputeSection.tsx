@@ -5,7 +5,8 @@ import { SheetPicker } from "../components/SheetPicker";
 import { StatusLine, type Status } from "../components/Status";
 import { SummaryPanel } from "../components/SummaryPanel";
 import type { Summary } from "../../domain/summary";
-import { runCompute, runOverview } from "../actions";
+import { runCompute, runExportWord, runOverview } from "../actions";
+import { downloadBytes, DOCX_TYPE } from "../download";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
@@ -26,6 +27,17 @@ export function ComputeSection() {
       const done = await runCompute({ host, catalog, today }, sheet, asOf || null);
       setSummary(done.summary);
       setStatus({ kind: "done", text: `Đã thêm hoặc làm mới các cột tính toán trên trang "${sheet}".`, notDone: done.notDone });
+    } catch (e) {
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
+  async function exportWord() {
+    setStatus({ kind: "busy", text: "Đang tạo văn bản Word…" });
+    try {
+      const { fileName, bytes } = await runExportWord({ host, catalog, today }, sheet);
+      downloadBytes(bytes, fileName, DOCX_TYPE);
+      setStatus({ kind: "done", text: `Đã tạo văn bản Word “${fileName}” (khổ A4 ngang, thể thức Nghị định 30) và tải xuống.` });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
     }
@@ -55,6 +67,9 @@ export function ComputeSection() {
         </Button>
         <Button onClick={overview} disabled={!summary}>
           Tạo trang Tổng quan
+        </Button>
+        <Button onClick={exportWord} disabled={!sheet || status.kind === "busy"} title="Tải phụ lục của trang đã chọn về dưới dạng văn bản Word để đính kèm kế hoạch">
+          Xuất Word
         </Button>
       </div>
       <StatusLine status={status} />

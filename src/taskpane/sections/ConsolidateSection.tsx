@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "react";
 import { Button, Checkbox, Field, Input, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useEnv, messageOf } from "../context";
 import { StatusLine, type Status } from "../components/Status";
-import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
 import type { ConsolidationResult } from "../../domain/consolidate";
 import type { WorkbookSnapshot } from "../../domain/snapshot";
 import { runConsolidate, type FileSource } from "../actions";
@@ -48,7 +47,9 @@ export function ConsolidateSection() {
         let workbook: WorkbookSnapshot | null = null;
         let error: string | undefined;
         try {
-          workbook = snapshotWorkbook(await openWorkbook(await readFile(f), f.name), f.name);
+          // Workbooks and Word plans alike; the readers load only when files are read.
+          const { readInput } = await import("../../hosts/input");
+          workbook = (await readInput(await readFile(f), f.name)).snapshot;
         } catch (e) {
           error = messageOf(e);
         }
@@ -78,11 +79,11 @@ export function ConsolidateSection() {
           ))}
         </div>
       </Field>
-      <Field label="Tệp của các đơn vị (.xlsx)" hint="Tệp được đọc ngay trên máy này, không tải lên đâu.">
+      <Field label="Tệp của các đơn vị (.xlsx, .docx)" hint="Tệp được đọc ngay trên máy này, không tải lên đâu.">
         <input
           type="file"
           multiple
-          accept=".xlsx"
+          accept=".xlsx,.docx"
           aria-label="Chọn tệp của các đơn vị"
           onChange={(e) => setFiles(e.target.files ? Array.from(e.target.files) : [])}
         />
