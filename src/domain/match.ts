@@ -6,6 +6,8 @@
  */
 import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
 import { clean, foldKey, normalize, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
+import { roundTo } from "./numbers";
+import { ABBREVIATIONS, GENERIC_WORDS, LEADING_WORDS, SYNONYMS } from "../catalog/wording";
 import type { IsoDate } from "./dates";
 
 export interface Catalog {
@@ -36,7 +38,7 @@ export const INDICATOR_THRESHOLD = 0.72;
 const BODY_THRESHOLD = 0.86;
 
 // Keys are built once per catalog and kept beside it.
-const indicatorKeys = new WeakMap<Catalog, { item: CatalogIndicator; profile: Profile }[]>();
+const indicatorIndexes = new WeakMap<Catalog, IndicatorIndex>();
 const MEMO_LIMIT = 20_000;
 
 /**
@@ -59,18 +61,10 @@ function remembered<T>(match: (catalog: Catalog, text: string) => T): (catalog: 
   };
 }
 
-function keysOf(catalog: Catalog) {
-  let keys = indicatorKeys.get(catalog);
-  if (!keys) {
-    keys = catalog.indicators.flatMap((item) => [item.name, ...item.aliases].map((text) => ({ item, profile: profileOfKey(indicatorKey(text)) })));
-    indicatorKeys.set(catalog, keys);
-  }
-  return keys;
-}
-
 /**
  * The comparable core of an indicator name: without a target written into it
  * ("... 90%", "≥ 1% và tăng dần"), without "trên địa bàn xã/phường" and the like.
+ * Stable: consolidation keys rows outside the catalog by it.
  */
 export function indicatorKey(name: string): string {
   const withoutTarget = clean(name)
@@ -86,16 +80,123 @@ export function targetInName(name: string): string | null {
   return m ? m[1] : null;
 }
 
-export const matchIndicator: (catalog: Catalog, name: string) => MatchResult<CatalogIndicator> = remembered(matchIndicatorUncached);
+const GENERIC = new RegExp(`(?<= )(?:${GENERIC_WORDS.join("|")})(?= )`, "g");
 
-function matchIndicatorUncached(catalog: Catalog, name: string): MatchResult<CatalogIndicator> {
-  const key = indicatorKey(name);
+/**
+ * An indicator name in its wording-free form: abbreviations written out, synonyms
+ * settled, generic words ("Tỷ lệ", "của", "trên địa bàn") dropped. "Tỷ lệ hồ sơ TTHC
+ * được giải quyết trực tuyến" → "ho so thu tuc hanh chinh giai quyet truc tuyen".
+ */
+export function wordingKey(name: string): string {
+  const words = indicatorKey(name)
+    .replace(/(\d)(gb|mb)\b/g, "$1 $2")
+    .split(" ")
+    .filter(Boolean)
+    .map((w) => ABBREVIATIONS[w] ?? (/^0+\d/.test(w) ? String(Number(w)) : w));
+  let k = ` ${words.join(" ")} `;
+  for (const [from, to] of SYNONYMS) k = k.split(` ${from} `).join(` ${to} `);
+  // Twice: the lookarounds need the spaces a removed word shares with the next.
+  k = k.replace(GENERIC, " ").replace(/ {2,}/g, " ").replace(GENERIC, " ");
+  let out = k.replace(/ {2,}/g, " ").trim();
+  for (const w of LEADING_WORDS) if (out.startsWith(w + " ")) out = out.slice(w.length + 1);
+  return out;
+}
+
+interface IndicatorKeyEntry {
+  item: CatalogIndicator;
+  profile: Profile;
+  words: Set<string>;
+  weight: number;
+}
+
+interface IndicatorIndex {
+  keys: IndicatorKeyEntry[];
+  /** How telling a word is: rare words across the catalog weigh more (inverse document frequency). */
+  weightOf: (word: string) => number;
+}
+
+function indexOf(catalog: Catalog): IndicatorIndex {
+  let index = indicatorIndexes.get(catalog);
+  if (index) return index;
+  const texts = catalog.indicators.flatMap((item) => [item.name, ...item.aliases].map((text) => ({ item, key: wordingKey(text) })));
+  const df = new Map<string, number>();
+  for (const item of catalog.indicators) {
+    const seen = new Set(texts.filter((t) => t.item === item).flatMap((t) => t.key.split(" ")));
+    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const n = Math.max(1, catalog.indicators.length);
+  const unseen = Math.log(1 + n);
+  const weightOf = (w: string) => {
+    const d = df.get(w);
+    return d === undefined ? unseen : Math.log(1 + n / d);
+  };
+  const keys = texts.map(({ item, key }) => {
+    const words = new Set(key.split(" ").filter(Boolean));
+    let weight = 0;
+    for (const w of words) weight += weightOf(w);
+    return { item, profile: profileOfKey(key), words, weight };
+  });
+  index = { keys, weightOf };
+  indicatorIndexes.set(catalog, index);
+  return index;
+}
+
+/**
+ * What a row says besides its name, weighed into the match: the unit of measure it
+ * writes and whether its target is a number or words. A "%" row is not a count of
+ * models; a "% tổng chi NS xã" row is the budget share, not the share of GRDP.
+ */
+export interface IndicatorEvidence {
+  unit?: string | null;
+  qualitative?: boolean | null;
+}
+
+export function matchIndicator(catalog: Catalog, name: string, evidence: IndicatorEvidence = {}): MatchResult<CatalogIndicator> {
+  const unit = evidence.unit ? (matchUnit(catalog, evidence.unit)?.code ?? "?") : "";
+  const kind = evidence.qualitative === true ? "q" : evidence.qualitative === false ? "n" : "";
+  return matchIndicatorMemo(catalog, `${unit}\u0000${kind}\u0000${name}`);
+}
+
+const matchIndicatorMemo = remembered((catalog: Catalog, keyed: string) => {
+  const [unit, kind, name] = keyed.split("\u0000");
+  return matchIndicatorUncached(catalog, name, unit, kind);
+});
+
+/**
+ * Two measures, the higher wins: character bigrams of the whole key (typos, missing
+ * accents, words run together) and the share of telling words in common, weighted
+ * towards the words typed (a name cut short, or with a word left out, still names its
+ * indicator). Then the row's unit and target kind nudge the ranking.
+ */
+function matchIndicatorUncached(catalog: Catalog, name: string, unitCode: string, kind: string): MatchResult<CatalogIndicator> {
+  const key = wordingKey(name);
   if (!key) return { best: null, candidates: [] };
+  const index = indexOf(catalog);
   const input = profileOfKey(key);
+  const words = new Set(key.split(" "));
+  let inputWeight = 0;
+  for (const w of words) inputWeight += index.weightOf(w);
   const scores = new Map<CatalogIndicator, number>();
-  for (const k of keysOf(catalog)) {
-    const s = profileSimilarity(k.profile, input);
+  for (const k of index.keys) {
+    let common = 0;
+    for (const w of words) if (k.words.has(w)) common += index.weightOf(w);
+    const precision = inputWeight ? common / inputWeight : 0;
+    const recall = k.weight ? common / k.weight : 0;
+    const f = precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
+    const s = Math.max(profileSimilarity(k.profile, input), f);
     if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
+  }
+  const rowUnit = unitCode === "" ? undefined : unitCode === "?" ? null : unitByCode(catalog, unitCode);
+  for (const [item, s] of scores) {
+    let adjusted = s;
+    const own = item.unit ? unitByCode(catalog, item.unit) : null;
+    if (rowUnit && own) {
+      if (sameUnit(rowUnit.code, own.code)) adjusted += 0.04;
+      else if (rowUnit.percent !== own.percent) adjusted -= 0.12;
+      else adjusted -= 0.04;
+    }
+    if (kind) adjusted += (item.target.kind === "qualitative") === (kind === "q") ? 0.02 : -0.05;
+    scores.set(item, Math.max(0, Math.min(1, roundTo(adjusted, 6))));
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));
   const top = ranked[0];
@@ -246,6 +347,15 @@ export function matchUnit(catalog: Catalog, text: string): UnitOfMeasure | null 
     if (foldKey(u.code) === key || u.aliases.some((a) => foldKey(a) === key)) return u;
   }
   return null;
+}
+
+/**
+ * Two unit codes that mean the same unit: "Số sáng kiến" and "Sáng kiến", "Số người"
+ * and "Người" ("Số", "Số lượng" only say it is a count).
+ */
+export function sameUnit(a: string, b: string): boolean {
+  const bare = (t: string) => foldKey(t).replace(/^so( luong)? /, "");
+  return a === b || bare(a) === bare(b);
 }
 
 export function unitByCode(catalog: Catalog, code: string | null): UnitOfMeasure | null {
