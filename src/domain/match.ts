@@ -8,12 +8,19 @@ import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, Un
 import { clean, foldKey, normalize, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
 import { roundTo } from "./numbers";
 import { ABBREVIATIONS, GENERIC_WORDS, LEADING_WORDS, SYNONYMS } from "../catalog/wording";
+import { OUTSIDE_PARTIES } from "../catalog/bodies";
 import type { IsoDate } from "./dates";
 
 export interface Catalog {
   version: string;
   /** Where the indicator list came from: the built-in list or a workbook's "Danh mục" sheet. */
   source: string;
+  /**
+   * What the indicators' targets are: the province's own (a "Danh mục" sheet the
+   * province published), or a reference rebuilt from sample plans (the built-in list;
+   * the default when absent). Messages say which they compare with.
+   */
+  targetSource?: "province" | "reference";
   indicators: CatalogIndicator[];
   groups: IndicatorGroup[];
   units: UnitOfMeasure[];
@@ -274,6 +281,13 @@ export interface BodyMatch {
   /** Set when the text is a known ambiguous name ("Văn phòng"). */
   ambiguous?: string[];
   candidates: Match<Body>[];
+  /**
+   * A near miss of one of the body's spellings (a letter doubled or dropped, a missing
+   * diacritic, "VH-XXH"): the spelling meant, with the type word as written.
+   */
+  typo?: string;
+  /** A party outside the commune's bodies that plans legitimately name: its kind ("ngân hàng, tổ chức tín dụng"). */
+  outside?: string;
 }
 
 export const matchBody: (catalog: Catalog, text: string) => BodyMatch = remembered(matchBodyUncached);
@@ -292,46 +306,152 @@ function matchBodyUncached(catalog: Catalog, text: string): BodyMatch {
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));
   const top = ranked[0];
-  const best = top && top.confidence >= BODY_THRESHOLD ? top : null;
-  return { text: cleaned, body: best?.item ?? null, confidence: best?.confidence ?? 0, typeWord, candidates: ranked.slice(0, 3) };
+  const candidates = ranked.slice(0, 3);
+  const written = normalize(cleaned);
+  // A near miss of a known spelling, matched or not: flagged with the spelling meant.
+  for (const c of ranked.slice(0, 3)) {
+    const spellings = spellingsOf(c.item);
+    if (spellings.some((sp) => normalize(sp) === written)) break; // written as the catalog writes it
+    const near = nearMiss(written, spellings);
+    if (near) return { text: cleaned, body: c.item, confidence: c.confidence, typeWord, candidates, typo: near };
+  }
+  if (top && top.confidence >= BODY_THRESHOLD) return { text: cleaned, body: top.item, confidence: top.confidence, typeWord, candidates };
+  const outside = outsideKind(key);
+  return { text: cleaned, body: null, confidence: 0, typeWord, candidates, ...(outside ? { outside } : {}) };
+}
+
+/** Every way the catalog writes a body, with "{unit}" filled in both ways. */
+function spellingsOf(body: Body): string[] {
+  return [body.name, body.short, ...body.aliases].flatMap((t) =>
+    t.includes("{unit}") ? [t.replace("{unit}", "xã"), t.replace("{unit}", "phường"), t.replace(/\s*\{unit\}/, "")] : [t],
+  );
 }
 
 /**
- * The bodies a lead or coordinating cell names. Splits on ";" and line breaks, and
- * on commas only where the comma does not belong to a name: "Phòng Kinh tế, Hạ
- * tầng và Đô thị" and "Các phòng, ban, đơn vị" stay whole. Text in parentheses is
- * a remark about the body, not another body.
+ * The spelling a text misses by a letter or two (edits within the words, the same
+ * number of words): "Phòng Văn hoáa - Xã hội", "Phòng Văn hoa - Xã hội", "TTPVHC".
+ * A text written wholly without accents is a way of typing, not a slip: not a near miss.
+ */
+function nearMiss(written: string, spellings: string[]): string | null {
+  if (foldKey(written) === written.replace(/[^\p{L}\p{N}%]+/gu, " ").trim() && !/[đ]/.test(written)) {
+    if (spellings.some((sp) => foldKey(sp) === foldKey(written))) return null;
+  }
+  const words = written.split(" ").length;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const sp of spellings) {
+    const n = normalize(sp);
+    if (n.split(" ").length !== words) continue;
+    const limit = n.length >= 10 ? 2 : 1;
+    const d = editDistance(written, n, limit);
+    if (d >= 1 && d <= limit && d < bestDistance) [best, bestDistance] = [sp, d];
+  }
+  return best;
+}
+
+/** Damerau-Levenshtein distance (adjacent swaps count one), stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+const OUTSIDE_HEADS = OUTSIDE_PARTIES.flatMap((p) => p.heads.map((h) => ({ head: h, kind: p.kind }))).sort((a, b) => b.head.length - a.head.length);
+
+/** The kind of outside party a mention names, by its first words ("Ngân hàng …", "Các …"). */
+function outsideKind(key: string): string | null {
+  for (const { head, kind } of OUTSIDE_HEADS) if (key === head || key.startsWith(head + " ")) return kind;
+  return null;
+}
+
+/** A mention the catalog knows or can name (a body, a near miss, an outside party, an ambiguous name). */
+function recognised(m: BodyMatch): boolean {
+  return Boolean(m.body || m.outside || m.ambiguous);
+}
+
+/**
+ * The bodies a lead or coordinating cell names. Splits on ";", line breaks, commas and
+ * " và ", except where the separator belongs to a name: "Phòng Kinh tế, Hạ tầng và Đô
+ * thị", "Văn phòng HĐND và UBND xã", "Trung tâm Văn hóa, Thông tin và Thể thao" (known
+ * names, longest first); "Các cơ quan, đơn vị có liên quan", "Hội, Đoàn thể" (a
+ * collective phrase runs on over generic words); "Ngân hàng Nông nghiệp và PTNT chi
+ * nhánh …" (an outside party's own name runs on until the next party). Text in
+ * parentheses is a remark about the body, not another body.
  */
 export const splitBodies: (catalog: Catalog, cell: string) => BodyMatch[] = remembered(splitBodiesUncached);
 
 function splitBodiesUncached(catalog: Catalog, cell: string): BodyMatch[] {
   const out: BodyMatch[] = [];
-  const withoutRemarks = clean(cell).replace(/\([^)]*\)/g, " ");
-  for (const part of withoutRemarks.split(/[;\n]+/)) {
-    const pieces = part.split(",").map((p) => clean(p)).filter(Boolean);
+  const withoutRemarks = clean(cell.replace(/\n/g, ";")).replace(/\([^)]*\)/g, " ");
+  for (const part of withoutRemarks.split(/;+/)) {
+    // Pieces and the separators between them, so a joined run reads as written.
+    const bits = part.split(/(\s*,\s*|\s+và\s+)/iu);
+    const pieces: string[] = [];
+    const seps: string[] = [];
+    for (let k = 0; k < bits.length; k++) {
+      if (k % 2 === 0) {
+        const piece = clean(bits[k]);
+        if (piece) pieces.push(piece);
+        else if (pieces.length) seps.pop();
+      } else if (pieces.length) seps.push(bits[k].includes(",") ? ", " : " và ");
+    }
+    const join = (i: number, j: number) => pieces.slice(i, j + 1).reduce((acc, p, k) => (k === 0 ? p : acc + seps[i + k - 1] + p), "");
     let i = 0;
     while (i < pieces.length) {
       let taken: BodyMatch | null = null;
-      let takenEnd = i;
-      // Prefer the longest run of comma-separated pieces that is one known name.
+      let end = i;
+      // 1. The longest run of pieces that is one known name.
       for (let j = pieces.length - 1; j > i; j--) {
-        const m = matchBody(catalog, pieces.slice(i, j + 1).join(", "));
-        if (m.body && m.confidence >= 0.95) {
+        const m = matchBody(catalog, join(i, j));
+        if (m.body && !m.typo && m.confidence >= 0.95) {
           taken = m;
-          takenEnd = j;
+          end = j;
           break;
         }
       }
       if (!taken) {
         taken = matchBody(catalog, pieces[i]);
-        takenEnd = i;
+        // 2. A collective phrase or an outside party's name runs on over what is not a party of its own.
+        if (taken.outside || (taken.body?.collective && !taken.typo)) {
+          while (end + 1 < pieces.length && continues(catalog, pieces[end + 1], seps[end])) end++;
+          if (end > i) {
+            const m = matchBody(catalog, join(i, end));
+            taken = recognised(m) ? m : { ...taken, text: join(i, end) };
+          }
+        }
       }
       out.push(taken);
-      i = takenEnd + 1;
+      i = end + 1;
     }
   }
   return out;
 }
+
+/** Words that only say "and other such bodies" ("ban", "ngành", "đơn vị", "đoàn thể"). */
+const GENERIC_BODY_WORDS = /^(cac )?(phong|ban|nganh|don vi|doan the|hoi|co quan|to chuc|doanh nghiep|truong|dia phuong|ap|khu pho|to dan pho|thon|ca nhan|ho gia dinh)( |$)/;
+
+/** Whether a piece carries on the name before it rather than naming a party of its own. */
+function continues(catalog: Catalog, piece: string, sep: string): boolean {
+  const key = foldKey(piece);
+  if (GENERIC_BODY_WORDS.test(key) && (sep.includes(",") || /^[\p{Ll}]/u.test(piece))) return true;
+  return !recognised(matchBody(catalog, piece)) && !BODY_HEADS.test(key);
+}
+
+/** How the name of a body of the commune starts: such a piece is a body of its own, not the end of another's name. */
+const BODY_HEADS = /^(phong|ban|trung tam|van phong|cong an|tram|dang uy|uy ban|ubnd|to|bo phan|doi|hdnd|hoi dong)( |$)/;
 
 /** The name of a body as a commune or ward writes it ("Công an phường"). */
 export function bodyName(body: Body, type: UnitType): string {

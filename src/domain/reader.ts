@@ -197,6 +197,14 @@ class Grid {
     };
   }
 
+  /** Whether the row holds a formula in its first `width` cells. */
+  hasFormula(row: number, width: number): boolean {
+    const f = this.s.formulas?.[row - 1];
+    if (!f) return false;
+    for (let c = 0; c < Math.min(width, f.length); c++) if (f[c]) return true;
+    return false;
+  }
+
   /** The row's texts up to its own last cell (callers only look at order and emptiness). */
   rowTexts(row: number): string[] {
     const out: string[] = [];
@@ -401,7 +409,10 @@ function declaredCountOf(text: string): number | undefined {
 
 // ───────────── rows: where the table ends, which rows are groups ─────────────
 
-/** Empty rows in a row that end the table (a spacer row between groups is one). */
+/**
+ * Empty rows in a row after which the table ends, unless what follows is numbered
+ * like a row of the table (a template's blank rows between groups).
+ */
 const EMPTY_RUN = 3;
 
 /**
@@ -463,11 +474,15 @@ function readRows(grid: Grid, start: number, columns: Column[], width: number, h
   for (let r = start; r <= grid.rowCount; r++) {
     const texts = grid.rowTexts(r).slice(0, width);
     if (texts.every((t) => t === "")) {
-      if (raw.length > 0 && ++empty >= EMPTY_RUN) break;
+      // A prepared row (the template's formulas wait in it) is part of the table.
+      if (!grid.hasFormula(r, width)) empty++;
       continue;
     }
-    empty = 0;
     const numberText = numberCol ? cellText(grid.raw(r, numberCol.col)) : "";
+    // Past a run of empty rows the table goes on only with another numbered row or group.
+    const gap = raw.length > 0 && empty >= EMPTY_RUN;
+    empty = 0;
+    if (gap && !looksNumbered(numberText) && !SPREAD.test(texts.find(Boolean) ?? "")) break;
     if (!looksNumbered(numberText) && texts.some((t) => t && isFooterText(t))) break;
     if (isColumnNumbering(texts) || isHeaderAgain(texts, headerKeys)) continue;
     const cells: Partial<Record<Role, Cell>> = {};

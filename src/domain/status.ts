@@ -5,7 +5,7 @@
 import type { CellValue } from "./snapshot";
 import type { Deadline } from "./deadline";
 import { clean, foldKey } from "./text";
-import { daysBetween, daysInMonth, fromExcelSerial, isoDate, isPlausibleSerial, parseIso, type IsoDate } from "./dates";
+import { daysBetween, daysInMonth, fromExcelSerial, isoDate, isPlausibleSerial, isValidDate, parseIso, type IsoDate } from "./dates";
 
 export type TaskStatus = "done" | "in-progress" | "not-started";
 export type TaskFlag = "overdue" | "due-soon" | "done" | "done-late" | "no-date" | "recurring" | "none";
@@ -57,27 +57,82 @@ export function parseStatus(value: CellValue): TaskStatus | null {
   return "not-started";
 }
 
-/** A completion date cell: a real date (serial) or a typed dd/mm/yyyy. */
+/**
+ * A date typed as text, as officials write one: "28/03/2026", "8/3/2026", "28-03-2026",
+ * "28.03.2026", "ngày 28 tháng 3 năm 2026" (with or without accents). The sheet's
+ * formulas read the same forms (`dateTextFormula`).
+ */
+export function parseDateText(text: string): IsoDate | null {
+  const s = dateTextForm(text);
+  const m = s.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(y, mo, d) ? isoDate(y, mo, d) : null;
+}
+
+/** Lower case, the words "ngày/tháng/năm" and the separators "-" "." turned into "/", spaces out. */
+function dateTextForm(text: string): string {
+  let t = clean(text).toLocaleLowerCase("vi");
+  for (const [from, to] of DATE_WORDS) t = t.split(from).join(to);
+  return t.replace(/\s+/g, "");
+}
+
+const DATE_WORDS: [string, string][] = [
+  ["ngày", ""],
+  ["ngay", ""],
+  ["tháng", "/"],
+  ["thang", "/"],
+  ["năm", "/"],
+  ["nam", "/"],
+  ["-", "/"],
+  [".", "/"],
+];
+
+/** A completion date cell: a real date (serial) or a date typed as text. */
 export function parseDateCell(value: CellValue): IsoDate | null {
   if (typeof value === "number" && isPlausibleSerial(value)) return fromExcelSerial(value);
-  if (typeof value === "string") {
-    const m = clean(value).match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
-    if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  }
+  if (typeof value === "string") return parseDateText(value);
   return null;
 }
 
 /**
+ * The date in a cell as a formula expression: the serial when it holds a real date,
+ * else the date `parseDateText` reads from its text, taken apart with text functions
+ * and put together with DATE (never DATEVALUE, whose reading of "03/04/2026" depends on
+ * the machine's locale); "" when it holds neither.
+ */
+export function dateTextFormula(ref: string): string {
+  let s = `LOWER(TRIM(${ref}&""))`;
+  for (const [from, to] of DATE_WORDS) s = `SUBSTITUTE(${s},"${from}","${to}")`;
+  s = `SUBSTITUTE(${s}," ","")`;
+  let rest = s;
+  for (let d = 0; d <= 9; d++) rest = `SUBSTITUTE(${rest},"${d}","")`;
+  const p1 = `FIND("/",${s})`;
+  const p2 = `FIND("/",${s},${p1}+1)`;
+  const day = `VALUE(LEFT(${s},${p1}-1))`;
+  const month = `VALUE(MID(${s},${p1}+1,${p2}-${p1}-1))`;
+  const yearText = `MID(${s},${p2}+1,9)`;
+  const year = `VALUE(${yearText})`;
+  const valid =
+    `AND(${rest}="//",${p1}>=2,${p1}<=3,${p2}-${p1}>=2,${p2}-${p1}<=3,LEN(${yearText})=4,` +
+    `${month}>=1,${month}<=12,${day}>=1,${day}<=DAY(DATE(${year},${month}+1,0)),${year}>=1900)`;
+  return `IF(ISNUMBER(${ref}),${ref},IFERROR(IF(${valid},DATE(${year},${month},${day}),""),""))`;
+}
+
+/**
  * The due date the sheet's "Hạn hoàn thành (ngày)" column holds: the deadline's
- * last day, or for "trước ngày 20 hằng tháng" the 20th of the report month.
+ * last day, or for a monthly deadline on a fixed day ("ngày 15 hằng tháng") the next
+ * such day on or after the report date: recurring work is never overdue as a whole.
  */
 export function dueDateOf(deadline: Deadline | null, asOf: IsoDate): IsoDate | null {
   if (!deadline) return null;
   if (deadline.kind === "date") return deadline.due;
   if (deadline.kind === "recurring" && deadline.dayOfMonth) {
     const { year, month } = parseIso(asOf);
-    // "trước ngày 31 hằng tháng" in a 30-day month means its last day (as monthlyDueFormula).
-    return isoDate(year, month, Math.min(deadline.dayOfMonth, daysInMonth(year, month)));
+    // "ngày 31 hằng tháng" in a 30-day month means its last day (as monthlyDueFormula).
+    const on = (y: number, m: number) => isoDate(y, m, Math.min(deadline.dayOfMonth!, daysInMonth(y, m)));
+    const thisMonth = on(year, month);
+    return asOf <= thisMonth ? thisMonth : month === 12 ? on(year + 1, 1) : on(year, month + 1);
   }
   return null;
 }
@@ -117,10 +172,12 @@ export function taskState(input: {
 /**
  * The sheet formulas for one task row, computing what `taskState` computes:
  * the "Cảnh báo" flag from the due-date, status and completion cells, the report
- * date and the due-soon window (absolute references to single cells).
+ * date and the due-soon window (absolute references to single cells). A completion
+ * date typed as text is read as parseDateCell reads it.
  */
 export function flagFormula(refs: { due: string; status: string; completedOn: string; asOf: string; window: string }): string {
-  const { due, status, completedOn, asOf, window } = refs;
+  const { due, status, asOf, window } = refs;
+  const completedOn = dateTextFormula(refs.completedOn);
   const has = (w: string) => `ISNUMBER(SEARCH("${w}",${status}))`;
   const done = `AND(OR(${DONE_WORDS.map(has).join(",")}),NOT(OR(${NOT_DONE_WORDS.map(has).join(",")})))`;
   return (
@@ -129,9 +186,15 @@ export function flagFormula(refs: { due: string; status: string; completedOn: st
   );
 }
 
-/** The due-date formula for a monthly deadline on a fixed day ("trước ngày 20 hằng tháng"). */
+/**
+ * The due-date formula for a monthly deadline on a fixed day ("ngày 15 hằng tháng"):
+ * this month's day while the report date has not passed it, else next month's
+ * (DATE rolls month 13 into January). A day past a month's end means its last day.
+ */
 export function monthlyDueFormula(day: number, asOf: string): string {
-  if (day <= 28) return `=DATE(YEAR(${asOf}),MONTH(${asOf}),${day})`;
-  // DATE would roll the 31st of a 30-day month into the next month; stop at the month's last day.
-  return `=DATE(YEAR(${asOf}),MONTH(${asOf}),MIN(${day},DAY(DATE(YEAR(${asOf}),MONTH(${asOf})+1,0))))`;
+  const on = (months: number) => {
+    const d = day <= 28 ? String(day) : `MIN(${day},DAY(DATE(YEAR(${asOf}),MONTH(${asOf})+${months + 1},0)))`;
+    return `DATE(YEAR(${asOf}),MONTH(${asOf})${months ? `+${months}` : ""},${d})`;
+  };
+  return `=IF(${asOf}<=${on(0)},${on(0)},${on(1)})`;
 }
