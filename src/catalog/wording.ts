@@ -66,9 +66,48 @@ export const SYNONYMS: [string, string][] = [
 /**
  * Words and phrases that add nothing to which indicator a row is: "Tỷ lệ", "Số lượng",
  * function words, the place ("trên địa bàn xã"). Dropped wherever they stand (whole
- * words only).
+ * words only). Written with their accents: without them many collide with words that
+ * matter ("từ" and "tử" in "điện tử", "để" and "đề" in "đề tài", "cho" and "chợ").
  */
 export const GENERIC_WORDS: string[] = [
+  "tỷ lệ",
+  "số lượng",
+  "tổng số",
+  "địa bàn",
+  "địa phương",
+  "so với",
+  "của",
+  "các",
+  "những",
+  "và",
+  "với",
+  "cho",
+  "trong",
+  "trên",
+  "được",
+  "là",
+  "để",
+  "theo",
+  "tại",
+  "về",
+  "ở",
+  "xã",
+  "phường",
+  "hoặc",
+  "đã",
+  "đến",
+  "từ",
+  "trở lên",
+  "ấp",
+  "khu phố",
+  "mạng",
+];
+
+/**
+ * The generic words a name typed without any accent may drop: those whose accent-free
+ * form is not also a word that matters ("tu", "de", "tai", "cho", "da", "ve" stay).
+ */
+export const GENERIC_WORDS_UNACCENTED: string[] = [
   "ty le",
   "so luong",
   "tong so",
@@ -80,22 +119,16 @@ export const GENERIC_WORDS: string[] = [
   "nhung",
   "va",
   "voi",
-  "cho",
   "trong",
   "tren",
   "duoc",
   "la",
-  "de",
   "theo",
-  "tai",
-  "ve",
   "o",
   "xa",
   "phuong",
   "hoac",
-  "da",
   "den",
-  "tu",
   "tro len",
   "ap",
   "khu pho",

@@ -7,7 +7,7 @@
 import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
 import { clean, foldKey, normalize, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
 import { roundTo } from "./numbers";
-import { ABBREVIATIONS, GENERIC_WORDS, LEADING_WORDS, SYNONYMS } from "../catalog/wording";
+import { ABBREVIATIONS, GENERIC_WORDS, GENERIC_WORDS_UNACCENTED, LEADING_WORDS, SYNONYMS } from "../catalog/wording";
 import { OUTSIDE_PARTIES } from "../catalog/bodies";
 import type { IsoDate } from "./dates";
 
@@ -74,11 +74,15 @@ function remembered<T>(match: (catalog: Catalog, text: string) => T): (catalog: 
  * Stable: consolidation keys rows outside the catalog by it.
  */
 export function indicatorKey(name: string): string {
-  const withoutTarget = clean(name)
+  return foldKey(withoutPlace(name));
+}
+
+/** A name without a target written into it and without "trên địa bàn xã" at its end. */
+function withoutPlace(name: string): string {
+  return clean(name)
     .replace(/\s*(?:[≥≤><=]\s*)?\d+(?:[.,]\d+)?\s*%?\s*(?:và tăng dần.*)?$/u, "")
     .replace(/\s+(trên địa bàn|của)\s+(xã|phường)\s*$/iu, "")
     .replace(/\s+(xã|phường)\s*$/iu, "");
-  return foldKey(withoutTarget);
 }
 
 /** A target written at the end of a name ("... chính quyền 90%"), if any. */
@@ -87,24 +91,31 @@ export function targetInName(name: string): string | null {
   return m ? m[1] : null;
 }
 
-const GENERIC = new RegExp(`(?<= )(?:${GENERIC_WORDS.join("|")})(?= )`, "g");
+const wordsPattern = (words: string[]) => new RegExp(`(?<= )(?:${words.join("|")})(?= )`, "gu");
+const GENERIC = wordsPattern(GENERIC_WORDS.map((w) => normalize(w)));
+const GENERIC_UNACCENTED = wordsPattern(GENERIC_WORDS_UNACCENTED);
 
 /**
- * An indicator name in its wording-free form: abbreviations written out, synonyms
- * settled, generic words ("Tỷ lệ", "của", "trên địa bàn") dropped. "Tỷ lệ hồ sơ TTHC
- * được giải quyết trực tuyến" → "ho so thu tuc hanh chinh giai quyet truc tuyen".
+ * An indicator name in its wording-free form: generic words ("Tỷ lệ", "của", "trên địa
+ * bàn") dropped while the accents still tell them apart, then accents folded,
+ * abbreviations written out and synonyms settled. "Tỷ lệ hồ sơ TTHC được giải quyết
+ * trực tuyến" → "ho so thu tuc hanh chinh giai quyet truc tuyen".
  */
 export function wordingKey(name: string): string {
-  const words = indicatorKey(name)
+  const plain = withoutPlace(name);
+  const accented = foldKey(plain) !== normalize(plain).replace(/[^\p{L}\p{N}%]+/gu, " ").trim();
+  // Words of the name with their accents, generic ones out (twice: "của các" shares a space).
+  let k = ` ${normalize(plain).replace(/[^\p{L}\p{N}%]+/gu, " ").trim()} `;
+  const generic = accented ? GENERIC : GENERIC_UNACCENTED;
+  k = k.replace(generic, " ").replace(/ {2,}/g, " ").replace(generic, " ");
+  const words = foldKey(k)
     .replace(/(\d)(gb|mb)\b/g, "$1 $2")
     .split(" ")
     .filter(Boolean)
     .map((w) => ABBREVIATIONS[w] ?? (/^0+\d/.test(w) ? String(Number(w)) : w));
-  let k = ` ${words.join(" ")} `;
-  for (const [from, to] of SYNONYMS) k = k.split(` ${from} `).join(` ${to} `);
-  // Twice: the lookarounds need the spaces a removed word shares with the next.
-  k = k.replace(GENERIC, " ").replace(/ {2,}/g, " ").replace(GENERIC, " ");
-  let out = k.replace(/ {2,}/g, " ").trim();
+  let out = ` ${words.join(" ")} `;
+  for (const [from, to] of SYNONYMS) out = out.split(` ${from} `).join(` ${to} `);
+  out = out.replace(/ {2,}/g, " ").trim();
   for (const w of LEADING_WORDS) if (out.startsWith(w + " ")) out = out.slice(w.length + 1);
   return out;
 }

@@ -492,12 +492,14 @@ function readRows(grid: Grid, start: number, columns: Column[], width: number, h
     raw.push({ row: r, texts, numberText, cells });
   }
 
-  // Numbers that have dotted children ("1." over "1.1", "1.2") are groups.
-  const dotted = new Set<string>();
-  for (const x of raw) {
-    const m = x.numberText.match(/^(\d{1,3})\.\d{1,3}\.?$/);
-    if (m) dotted.add(String(Number(m[1])));
-  }
+  // A number whose next numbered row is its first child ("1." over "1.1") is a group.
+  const dotted = new Set<number>();
+  raw.forEach((x, i) => {
+    if (!/^\d{1,3}\.?$/.test(x.numberText)) return;
+    const next = raw.slice(i + 1).find((y) => looksNumbered(y.numberText));
+    const m = next?.numberText.match(/^(\d{1,3})\.\d{1,3}\.?$/);
+    if (m && Number(m[1]) === Number(x.numberText.replace(/\.$/, ""))) dotted.add(x.row);
+  });
   const numbered = raw.filter((x) => looksNumbered(x.numberText)).length;
 
   // Pass 2: groups and items. Group levels follow the order their kinds first appear
@@ -507,7 +509,7 @@ function readRows(grid: Grid, start: number, columns: Column[], width: number, h
   const rows: TableRow[] = [];
   let groups = 0;
   for (const x of raw) {
-    const g = groupOf(x, grid, byRole, width, dotted, numbered >= 2);
+    const g = groupOf(x, grid, byRole, width, dotted, numbered >= 2, raw);
     if (!g) {
       const nameText = x.cells.name?.text ?? "";
       // The number may sit in front of a parent task ("1. Triển khai ...").
@@ -545,22 +547,31 @@ function looksNumbered(text: string): boolean {
   return /^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]+\.?|[A-Ha-h][.)]?)$/.test(text);
 }
 
+/** "1. Title" spread across a row, followed by its "1.1" items. */
+function startsDotted(raw: RawRow[], x: RawRow, num: string): boolean {
+  const next = raw.slice(raw.indexOf(x) + 1).find((y) => looksNumbered(y.numberText));
+  const m = next?.numberText.match(/^(\d{1,3})\.\d{1,3}\.?$/);
+  return Boolean(m && Number(m[1]) === Number(num));
+}
+
 function groupOf(
   x: RawRow,
   grid: Grid,
   byRole: Map<Role, Column>,
   width: number,
-  dotted: Set<string>,
+  dotted: Set<number>,
   tableIsNumbered: boolean,
+  raw: RawRow[],
 ): { kind: GroupKind; number: string | null; title: string } | null {
   const nameText = x.cells.name?.text ?? "";
   const filled = x.texts.map((t, i) => ({ t, col: i + 1 })).filter((c) => c.t);
   const rest = () => nameText || filled.filter((c) => c.t !== x.numberText).map((c) => c.t).join(" ");
   const n = x.numberText.replace(/[.)]$/, "");
-  if (x.numberText) {
+  // Text in the number column that is no number ("Hạ tầng số" merged across the row) is a title, below.
+  if (x.numberText && looksNumbered(x.numberText)) {
     if (isRomanNumeral(x.numberText)) return { kind: "roman", number: n, title: rest() };
     if (LETTER.test(x.numberText)) return { kind: "letter", number: n, title: rest() };
-    if (/^\d{1,3}\.?$/.test(x.numberText) && dotted.has(String(Number(n)))) {
+    if (dotted.has(x.row)) {
       return { kind: "integer", number: n, title: rest() };
     }
     return null;
@@ -573,7 +584,7 @@ function groupOf(
     const title = spread[2] ?? spread[4];
     if (isRomanNumeral(num)) return { kind: "roman", number: num, title };
     if (LETTER.test(num)) return { kind: "letter", number: num, title };
-    if (/^\d+$/.test(num) && dotted.has(String(Number(num)))) return { kind: "integer", number: num, title };
+    if (/^\d+$/.test(num) && startsDotted(raw, x, num)) return { kind: "integer", number: num, title };
   }
   // A title merged across the table, or a lone title in a numbered table: no unit,
   // no target, no body, no number.

@@ -3,7 +3,7 @@ import type { Finding } from "./finding";
 import type { CatalogIndicator } from "../catalog/types";
 import { checkSheet, checkWorkbook, FINDING_CODES, planYearOf, documentDate, type SheetReport } from "./validate";
 import { defaultCatalog } from "./catalog";
-import { loadSeed } from "../../test/seeds";
+import { loadGrid, loadSeed } from "../../test/seeds";
 
 const catalog = defaultCatalog();
 
@@ -694,5 +694,24 @@ describe("an appendix the add-in inserted", () => {
     expect(report.findings.map((f) => `${f.code}@${f.cell}`).sort()).toEqual(
       [`lead-missing@${letter(col("Đơn vị chủ trì"))}${r5g}`, `result-text@${letter(col("Kết quả thực hiện"))}${r5g}`].sort(),
     );
+  });
+});
+
+describe("checks that need no catalog (test/fixtures/unseen/own-indicators.json)", () => {
+  it("flag, on rows the catalog does not know, what is wrong on its face", () => {
+    const r = checkSheet(loadGrid("own-indicators.json").sheet("Chỉ tiêu riêng"), { catalog });
+    // Every row is the commune's own indicator: each gets the hint, and its one defect.
+    expect(at(r, "indicator-unknown")).toEqual(["B4", "B5", "B6", "B7", "B8", "B9", "B10", "B11", "B12"]);
+    expect(r.findings.filter((f) => f.code !== "indicator-unknown").map((f) => `${f.code}@${f.cell}:${f.severity}`)).toEqual([
+      "unit-target-mismatch@D4:warning", // "≥ 60%" counted in "Hộ"
+      "unit-target-mismatch@D5:warning", // "≥ 02 mô hình" in a "%" row
+      "target-vague@D6:error", // "Đạt" is no target
+      "target-over-100@D7:warning", // "120%"
+      "numbering-repeat@A8:warning", // 4 twice
+      "target-missing@D9:error",
+      "lead-missing@E10:error",
+      "target-vague@D11:error", // "Tốt"
+      "unit-missing@C12:error", // "≥ 4" without a unit
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { CellInput, Edit } from "../edits";
 import type { Target } from "../target";
-import { formatTarget, targetNumberFormat } from "../target";
+import { targetNumberFormat } from "../target";
 import { formatDateVi, parseIso, toExcelSerial } from "../dates";
 import { roundTo } from "../numbers";
 import type { Role } from "../reader";
@@ -104,7 +104,6 @@ const RESULT_PROBLEM = {
   unreadable: "không đọc được kết quả",
   ambiguous: "chưa rõ (1% hay 100%?)",
   "free-text": "chưa đánh giá (ghi Đạt/Chưa đạt)",
-  "no-target": "không có chỉ tiêu để so",
 } as const;
 
 export function indicatorSheet(result: ConsolidationResult, name: string): Edit[] {
@@ -162,7 +161,7 @@ export function indicatorSheet(result: ConsolidationResult, name: string): Edit[
         const t = targetCell(p.targetValue);
         b.set(r, col, t.value, t.format);
       }
-      if (p.resultProblem) b.set(r, col + 1, RESULT_PROBLEM[p.resultProblem]);
+      if (p.resultProblem && p.resultProblem !== "no-target") b.set(r, col + 1, RESULT_PROBLEM[p.resultProblem]);
       else {
         const v = valueCell(p.result, ind.percent);
         b.set(r, col + 1, v.value, v.format);

@@ -68,7 +68,7 @@ export const FINDING_CODES = [
   { code: "deadline-outside-year", severity: "warning", area: "nhiệm vụ", description: "Thời hạn nằm ngoài năm của kế hoạch." },
   { code: "completed-not-done", severity: "warning", area: "nhiệm vụ", description: "Có ngày hoàn thành nhưng tình trạng chưa ghi “Hoàn thành”." },
   { code: "done-no-date", severity: "info", area: "nhiệm vụ", description: "Tình trạng “Hoàn thành” nhưng chưa ghi ngày hoàn thành." },
-  { code: "completed-date-unreadable", severity: "warning", area: "nhiệm vụ", description: "Ngày hoàn thành không phải là ngày (dd/mm/yyyy)." },
+  { code: "completed-date-unreadable", severity: "warning", area: "nhiệm vụ", description: "Ngày hoàn thành không phải là ngày (dd/mm/yyyy, d/m/yyyy, “ngày … tháng … năm …” đều đọc được)." },
   // ── results ──
   { code: "result-text", severity: "warning", area: "kết quả", description: "Kết quả của chỉ tiêu định lượng không đọc được thành số (“đang cập nhật”); “72%”, “0,72” gõ dạng chữ vẫn được đọc." },
   { code: "result-ambiguous-percent", severity: "warning", area: "kết quả", description: "Kết quả “1” ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%; chưa được đánh giá." },

@@ -12,7 +12,7 @@
 import type { CatalogIndicator } from "../../catalog/types";
 import type { Cell, TableRow } from "../reader";
 import type { Fix } from "../finding";
-import { matchUnit, sameUnit, targetInName, unitByCode } from "../match";
+import { sameUnit, targetInName, unitByCode } from "../match";
 import { formatTarget, parseTarget, type Target, type TargetParse } from "../target";
 import { readResult } from "../achieve";
 import { rowIndicator, type RowIndicator } from "../rowIndicator";

@@ -7,7 +7,7 @@ import { FindingList } from "../components/FindingList";
 import type { Finding } from "../../domain/finding";
 import type { SheetReport } from "../../domain/validate";
 import type { MarkRecord } from "../../domain/fixes";
-import { isTidyFix, runCheck, runFixes, runMarks, runUnmarks } from "../actions";
+import { isTidyFix, runAssignCode, runCheck, runFixes, runMarks, runUnmarks } from "../actions";
 import type { UnitType } from "../../catalog/types";
 
 const useStyles = makeStyles({
@@ -58,6 +58,19 @@ export function CheckSection() {
     }
   }
 
+  /** Write the code the official picked into the row's "Mã" cell, then check again. */
+  async function assign(f: Finding, code: string) {
+    setStatus({ kind: "busy", text: `Đang gán mã ${code} cho dòng ${f.row}…` });
+    try {
+      const done = await runAssignCode(env, f.sheet, f.row, code);
+      const { names } = await env.host.sheets();
+      setReport(await runCheck(env, f.sheet, names, unitType === "auto" ? undefined : unitType));
+      setStatus({ kind: "done", text: `Đã ghi mã ${code} vào ô ${done.cell}${done.added ? " (cột “Mã” mới thêm bên phải bảng)" : ""}.` });
+    } catch (e) {
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
   const fixable = report?.findings.filter(isTidyFix).length ?? 0;
   return (
     <>
@@ -101,7 +114,11 @@ export function CheckSection() {
               Xoá đánh dấu
             </Button>
           </div>
-          <FindingList findings={report.findings} onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)} />
+          <FindingList
+            findings={report.findings}
+            onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)}
+            onAssign={assign}
+          />
         </>
       )}
     </>
