@@ -17,6 +17,11 @@ import { parseRange } from "../src/domain/address";
 import { main } from "../src/cli/main";
 import { fakeIO } from "./consolidate-fixtures";
 import { workbookOf } from "./xlsx";
+import { renderToStaticMarkup } from "react-dom/server";
+import { FindingList } from "../src/taskpane/components/FindingList";
+import { ExcelHost } from "../src/hosts/excel/host";
+import { FakeWorkbook, installExcelGlobals } from "./fakes/excel";
+import { runAssignCode, runCheck, type ActionEnv } from "../src/taskpane/actions";
 
 const catalog = defaultCatalog();
 const fresh = () => loadGrid("short-names.json").sheet("Chỉ tiêu");
@@ -135,5 +140,30 @@ describe("assigning a catalog code to a row the matcher could not place", () => 
     expect(err.join("\n")).toContain("--gan cần tệp kết quả");
     expect(await main(["check", "x.xlsx", "--gan", "B5:CDS-14", "-o", "y.xlsx"], io)).toBe(2);
     expect(err.join("\n")).toContain("không đúng dạng Ô=MÃ");
+  });
+});
+
+describe("assigning from the task pane", () => {
+  beforeAll(installExcelGlobals);
+
+  it("reads once, writes once, and the next check takes the row by its code", async () => {
+    const wb = new FakeWorkbook([{ name: "Chỉ tiêu", values: fresh().values }]);
+    const env: ActionEnv = { host: new ExcelHost(wb.run, () => true), catalog, today: () => "2026-09-30" };
+    const before = wb.syncs;
+    const done = await runAssignCode(env, "Chỉ tiêu", 5, "CDS-14");
+    expect(wb.syncs - before).toBe(2);
+    expect(done).toEqual({ cell: "G5", added: true });
+    expect([wb.sheet("Chỉ tiêu").get(3, 7)?.value, wb.sheet("Chỉ tiêu").get(5, 7)?.value]).toEqual(["Mã", "CDS-14"]);
+    const report = await runCheck(env, "Chỉ tiêu", ["Chỉ tiêu"]);
+    expect(report.rows.find((r) => r.row === 5)?.indicatorCode).toBe("CDS-14");
+  });
+
+  it("offers the candidates as buttons in a workbook, and only as text for a read-only Word plan", () => {
+    const finding = checkSheet(fresh(), { catalog }).findings.find((f) => f.code === "indicator-unknown")!;
+    const withButtons = renderToStaticMarkup(<FindingList findings={[finding]} onSelect={() => undefined} onAssign={() => undefined} />);
+    expect(withButtons).toMatch(/<button[^>]*>Gán CDS-14<\/button>/);
+    const readOnly = renderToStaticMarkup(<FindingList findings={[finding]} onSelect={() => undefined} />);
+    expect(readOnly).not.toContain("Gán CDS-14");
+    expect(readOnly).toContain("Có thể là: CDS-14 Tỷ lệ giao dịch không dùng tiền mặt");
   });
 });
