@@ -177,23 +177,28 @@ export interface ResultRefs {
  */
 export function resultValueFormula(refs: ResultRefs): string {
   const R = refs.result;
-  const S = `TRIM(${R})`;
-  const X = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${S},"%",""),CHAR(160),"")," ",""),",",".")`;
-  const onlyDigits = `SUMPRODUCT(LEN(${X})-LEN(SUBSTITUTE(${X},{"0","1","2","3","4","5","6","7","8","9","."},"")))=LEN(${X})`;
-  const onePoint = `LEN(${X})-LEN(SUBSTITUTE(${X},".",""))<=1`;
+  const X = `SUBSTITUTE(TRIM(SUBSTITUTE(SUBSTITUTE(${R},"%",""),CHAR(160)," ")),",",".")`;
+  // Only digits and one point reach VALUE: what else VALUE would read (dates "1/2",
+  // times, "1e3", currency, signs, brackets) is turned away first.
+  const foreign = `SUMPRODUCT(--ISNUMBER(FIND({"/",":","e","(","$","-","+"},LOWER(${X}))))=0`;
   // "1.500": three digits after the point may be thousands.
-  const thousands = `AND(LEN(${X})-IFERROR(FIND(".",${X}),99)=3,LEFT(${X},1)<>"0")`;
-  const percents = `LEN(${S})-LEN(SUBSTITUTE(${S},"%",""))`;
-  const percentOk = `OR(${percents}=0,AND(${percents}=1,RIGHT(${S},1)="%"))`;
+  const notThousands = `OR(MID(${X},MAX(1,LEN(${X})-3),1)<>".",LEFT(${X},1)="0")`;
+  const percents = `(LEN(${R})-LEN(SUBSTITUTE(${R},"%","")))`;
+  const percentOk = `OR(${percents}=0,AND(${percents}=1,RIGHT(TRIM(${R}),1)="%"))`;
+  // The point in the machine's own notation (the second character of 1/2 as text).
   const num = `VALUE(SUBSTITUTE(${X},".",MID(1/2,2,1)))`;
-  const plain = (x: string, ambiguousOne: boolean): string => {
-    if (refs.percentUnit) return ambiguousOne ? `IF(${x}=1,"",IF(${x}>1,${x}/100,${x}))` : `IF(${x}>1,${x}/100,${x})`;
-    if (refs.countUnit) return `IF(AND(${x}>0,${x}<1),"",${x})`;
-    return x;
-  };
-  const asNumber = plain(R, (refs.resultFormat ?? "plain") === "plain");
-  const fromText = `IFERROR(IF(AND(${onlyDigits},${onePoint},NOT(${thousands}),${percentOk}),IF(${percents}=1,${num}/100,${plain(num, true)}),""),"")`;
-  return `IF(ISNUMBER(${R}),${asNumber},${fromText})`;
+  // A number typed: in a % row above 1 is percentage points; a bare 1 is ambiguous unless
+  // the cell is known to be a percentage (or the format is unknown, as in the template).
+  const ambiguousOne = (refs.resultFormat ?? "plain") === "plain";
+  let asNumber = R;
+  if (refs.percentUnit) asNumber = ambiguousOne ? `IF(${R}=1,"",IF(${R}>1,${R}/100,${R}))` : `IF(${R}>1,${R}/100,${R})`;
+  else if (refs.countUnit) asNumber = `IF(AND(${R}>0,${R}<1),"",${R})`;
+  // Typed as text: with its own "%" a fraction; without, read like a number typed.
+  // (Dividing by "" is an error, which the IFERROR around turns into "".)
+  let asText = `${num}/IF(${percents}=1,100,1)`;
+  if (refs.percentUnit) asText = `${num}/IF(OR(${percents}=1,${num}>1),100,IF(${num}=1,"",1))`;
+  else if (refs.countUnit) asText = `${num}/IF(${percents}=1,100,IF(AND(${num}>0,${num}<1),"",1))`;
+  return `IF(ISNUMBER(${R}),${asNumber},IFERROR(IF(AND(${X}<>"",${foreign},${notThousands},${percentOk}),${asText},""),""))`;
 }
 
 const STATED: Record<Verdict, string[]> = { Vượt: spelled(BEYOND_WORDS), "Chưa đạt": spelled(NOT_MET_WORDS), Đạt: spelled(MET_WORDS) };
@@ -238,11 +243,11 @@ export function qualitativeFormulas(result: string): { rate: string; verdict: st
   // The result as statedVerdict reads it: trimmed, lower case, a trailing full stop off.
   const low = `LOWER(TRIM(${result}&""))`;
   const t = `IF(RIGHT(${low},1)=".",TRIM(LEFT(${low},LEN(${low})-1)),${low})`;
-  const any = (words: string[]) => `OR(${words.map((w) => `${t}="${w}"`).join(",")})`;
-  return {
-    rate: `=""`,
-    verdict: `=IF(ISNUMBER(${result}),"",IF(${any(STATED.Vượt)},"Vượt",IF(${any(STATED["Chưa đạt"])},"Chưa đạt",IF(${any(STATED.Đạt)},"Đạt",""))))`,
-  };
+  const words: string[] = [];
+  const verdicts: string[] = [];
+  for (const v of ["Vượt", "Chưa đạt", "Đạt"] as Verdict[]) for (const w of STATED[v]) if (!words.includes(w)) words.push(w) && verdicts.push(v);
+  const list = (xs: string[]) => `{${xs.map((x) => `"${x}"`).join(",")}}`;
+  return { rate: `=""`, verdict: `=IF(ISNUMBER(${result}),"",IFERROR(INDEX(${list(verdicts)},MATCH(${t},${list(words)},0)),""))` };
 }
 
 /**

@@ -59,31 +59,23 @@ export function parseStatus(value: CellValue): TaskStatus | null {
 
 /**
  * A date typed as text, as officials write one: "28/03/2026", "8/3/2026", "28-03-2026",
- * "28.03.2026", "ngày 28 tháng 3 năm 2026" (with or without accents). The sheet's
- * formulas read the same forms (`dateTextFormula`).
+ * "28.03.2026", "ngày 28 tháng 3 năm 2026". The sheet's formulas read exactly these
+ * (`dateTextFormula`): the words "ngày", "tháng", "năm" and the separators "-" "." are
+ * settled into "/", and day, month and year are the first three parts.
  */
 export function parseDateText(text: string): IsoDate | null {
-  const s = dateTextForm(text);
-  const m = s.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidDate(y, mo, d) ? isoDate(y, mo, d) : null;
-}
-
-/** Lower case, the words "ngày/tháng/năm" and the separators "-" "." turned into "/", spaces out. */
-function dateTextForm(text: string): string {
-  let t = clean(text).toLocaleLowerCase("vi");
+  let t = text.normalize("NFC").toLocaleLowerCase("vi");
   for (const [from, to] of DATE_WORDS) t = t.split(from).join(to);
-  return t.replace(/\s+/g, "");
+  const parts = t.split("/");
+  if (parts.length !== 3 || !parts.every((p) => /^\s*\d+\s*$/.test(p))) return null;
+  const [d, m, y] = parts.map((p) => Number(p.trim()));
+  return y >= 1900 && isValidDate(y, m, d) ? isoDate(y, m, d) : null;
 }
 
 const DATE_WORDS: [string, string][] = [
   ["ngày", ""],
-  ["ngay", ""],
   ["tháng", "/"],
-  ["thang", "/"],
   ["năm", "/"],
-  ["nam", "/"],
   ["-", "/"],
   [".", "/"],
 ];
@@ -98,25 +90,20 @@ export function parseDateCell(value: CellValue): IsoDate | null {
 /**
  * The date in a cell as a formula expression: the serial when it holds a real date,
  * else the date `parseDateText` reads from its text, taken apart with text functions
- * and put together with DATE (never DATEVALUE, whose reading of "03/04/2026" depends on
- * the machine's locale); "" when it holds neither.
+ * (each "/" widened to 40 spaces, the parts cut out with LEFT/MID) and put together
+ * with DATE — never DATEVALUE, whose reading of "03/04/2026" depends on the machine's
+ * locale; a day the month does not have (31/02) or a year before 1900 gives "".
  */
 export function dateTextFormula(ref: string): string {
-  let s = `LOWER(TRIM(${ref}&""))`;
+  let s = `LOWER(${ref})`;
   for (const [from, to] of DATE_WORDS) s = `SUBSTITUTE(${s},"${from}","${to}")`;
-  s = `SUBSTITUTE(${s}," ","")`;
-  let rest = s;
-  for (let d = 0; d <= 9; d++) rest = `SUBSTITUTE(${rest},"${d}","")`;
-  const p1 = `FIND("/",${s})`;
-  const p2 = `FIND("/",${s},${p1}+1)`;
-  const day = `VALUE(LEFT(${s},${p1}-1))`;
-  const month = `VALUE(MID(${s},${p1}+1,${p2}-${p1}-1))`;
-  const yearText = `MID(${s},${p2}+1,9)`;
-  const year = `VALUE(${yearText})`;
-  const valid =
-    `AND(${rest}="//",${p1}>=2,${p1}<=3,${p2}-${p1}>=2,${p2}-${p1}<=3,LEN(${yearText})=4,` +
-    `${month}>=1,${month}<=12,${day}>=1,${day}<=DAY(DATE(${year},${month}+1,0)),${year}>=1900)`;
-  return `IF(ISNUMBER(${ref}),${ref},IFERROR(IF(${valid},DATE(${year},${month},${day}),""),""))`;
+  const wide = `SUBSTITUTE(${s},"/",REPT(" ",40))`;
+  const day = `VALUE(LEFT(${wide},40))`;
+  const month = `VALUE(MID(${wide},41,40))`;
+  const year = `VALUE(MID(${wide},81,40))`;
+  const date = `DATE(${year},${month},${day})`;
+  // Dividing by FALSE is an error: a rolled-over day or an early year gives "".
+  return `IF(ISNUMBER(${ref}),${ref},IFERROR(${date}/(MONTH(${date})=${month})/(${year}>=1900),""))`;
 }
 
 /**
@@ -180,8 +167,9 @@ export function flagFormula(refs: { due: string; status: string; completedOn: st
   const completedOn = dateTextFormula(refs.completedOn);
   const has = (w: string) => `ISNUMBER(SEARCH("${w}",${status}))`;
   const done = `AND(OR(${DONE_WORDS.map(has).join(",")}),NOT(OR(${NOT_DONE_WORDS.map(has).join(",")})))`;
+  // Late only when both dates are there: a missing one makes the subtraction an error.
   return (
-    `=IF(${done},IF(AND(ISNUMBER(${due}),ISNUMBER(${completedOn})),IF(${completedOn}>${due},"Hoàn thành quá hạn","Hoàn thành"),"Hoàn thành"),` +
+    `=IF(${done},IFERROR(IF(${completedOn}-${due}>0,"Hoàn thành quá hạn","Hoàn thành"),"Hoàn thành"),` +
     `IF(NOT(ISNUMBER(${due})),"",IF(${due}<${asOf},"Quá hạn",IF(${due}-${asOf}<=${window},"Sắp đến hạn",""))))`
   );
 }
