@@ -245,7 +245,13 @@ export function qualitativeFormulas(result: string): { rate: string; verdict: st
   const t = `IF(RIGHT(${low},1)=".",TRIM(LEFT(${low},LEN(${low})-1)),${low})`;
   const words: string[] = [];
   const verdicts: string[] = [];
-  for (const v of ["Vượt", "Chưa đạt", "Đạt"] as Verdict[]) for (const w of STATED[v]) if (!words.includes(w)) words.push(w) && verdicts.push(v);
+  for (const v of ["Vượt", "Chưa đạt", "Đạt"] as Verdict[]) {
+    for (const w of STATED[v]) {
+      if (words.includes(w)) continue;
+      words.push(w);
+      verdicts.push(v);
+    }
+  }
   const list = (xs: string[]) => `{${xs.map((x) => `"${x}"`).join(",")}}`;
   return { rate: `=""`, verdict: `=IF(ISNUMBER(${result}),"",IFERROR(INDEX(${list(verdicts)},MATCH(${t},${list(words)},0)),""))` };
 }
