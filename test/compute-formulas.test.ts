@@ -82,6 +82,7 @@ const TASKS: [ExcelJS.CellValue, string | null, string | null][] = [
   ["Tháng 5/2026", "Hoàn thành", "28-05-2026"], // dashes, on time
   ["Tháng 5/2026", "Hoàn thành", "31/02/2026"], // no such day: no date
   ["Ngày 15 hằng tháng", "Đang thực hiện", null], // monthly, without "trước"
+  ["Theo hướng dẫn của tỉnh", "Hoàn thành", "2026-05-10"], // done with a date, but no due date: not late
 ];
 
 async function workbook(): Promise<Uint8Array> {
@@ -213,6 +214,7 @@ describe("formulas and domain agree on awkward inputs (LibreOffice recalculation
       ["2026-05-31", "done", "done"], // "28-05-2026"
       ["2026-05-31", "done", "done"], // "31/02/2026" is no date: done, lateness unknown
       ["2026-07-15", "in-progress", "none"], // the 15th of June has passed: the next is 15/07 (25 days)
+      [null, "done", "done"], // no due date (an empty cell, 0 to arithmetic): done, not late
       ["2026-06-25", "in-progress", "due-soon"],
     ]);
     expect(run.reports[1].tasks.filter((t) => t.flag === "done-late").map((t) => t.completedOn)).toEqual(["2026-07-02", "2026-07-15", "2026-04-05"]);

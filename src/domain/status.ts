@@ -167,9 +167,10 @@ export function flagFormula(refs: { due: string; status: string; completedOn: st
   const completedOn = dateTextFormula(refs.completedOn);
   const has = (w: string) => `ISNUMBER(SEARCH("${w}",${status}))`;
   const done = `AND(OR(${DONE_WORDS.map(has).join(",")}),NOT(OR(${NOT_DONE_WORDS.map(has).join(",")})))`;
-  // Late only when both dates are there: a missing one makes the subtraction an error.
+  // Late only when both dates are there: a completion date that is no date makes the
+  // subtraction an error, and an empty due cell (which arithmetic reads as 0) is asked about first.
   return (
-    `=IF(${done},IFERROR(IF(${completedOn}-${due}>0,"Hoàn thành quá hạn","Hoàn thành"),"Hoàn thành"),` +
+    `=IF(${done},IF(ISNUMBER(${due}),IFERROR(IF(${completedOn}-${due}>0,"Hoàn thành quá hạn","Hoàn thành"),"Hoàn thành"),"Hoàn thành"),` +
     `IF(NOT(ISNUMBER(${due})),"",IF(${due}<${asOf},"Quá hạn",IF(${due}-${asOf}<=${window},"Sắp đến hạn",""))))`
   );
 }
