@@ -382,15 +382,19 @@ describe("hand-checked rows (expected values worked out by hand from the seeds a
     expect(ind(run, S, 10)).toMatchObject({ result: null, rate: null, verdict: null });
     expect(ind(run, S, 15)).toMatchObject({ target: "≥ 1", result: 3, rate: 3, verdict: "Vượt" });
     expect(ind(run, S, 16)).toMatchObject({ target: "≥ 1", result: 1, rate: 1, verdict: "Đạt" });
-    expect(ind(run, S, 17)).toMatchObject({ target: "Có triển khai", result: "Đã triển khai", rate: null, verdict: "Đạt" });
-    expect(ind(run, S, 22)).toMatchObject({ target: "100%", result: 1, rate: 1, verdict: "Đạt" });
-    expect(ind(run, S, 29)).toMatchObject({ target: "≥ 40%", result: "45%", rate: null, verdict: null });
+    // Free text against a qualitative target: shown, not judged.
+    expect(ind(run, S, 17)).toMatchObject({ target: "Có triển khai", result: "Đã triển khai", rate: null, verdict: null, note: "free-text" });
+    // A bare 1 in a plain cell of a % row: 1% or 100%? Flagged, not judged.
+    expect(ind(run, S, 22)).toMatchObject({ target: "100%", result: 1, rate: null, verdict: null, note: "ambiguous-scale" });
+    // "45%" typed as text is read as every command reads it: 0.45 / 0.4.
+    expect(ind(run, S, 29)).toMatchObject({ target: "≥ 40%", result: 0.45, rate: 1.125, verdict: "Vượt" });
     expect([cell(run, S, "G4"), cell(run, S, "H4")]).toEqual(["Tỷ lệ đạt (%)", "Đánh giá"]);
     expect([cell(run, S, "G9"), cell(run, S, "H9")]).toEqual([0, "Chưa đạt"]);
     expect([cell(run, S, "G6"), cell(run, S, "H6")]).toEqual([1.2, "Vượt"]);
     expect([cell(run, S, "G7"), cell(run, S, "H7")]).toEqual([0.72, "Chưa đạt"]);
-    expect([cell(run, S, "G17"), cell(run, S, "H17")]).toEqual([null, "Đạt"]);
-    expect([cell(run, S, "G29"), cell(run, S, "H29")]).toEqual([null, null]);
+    expect([cell(run, S, "G17"), cell(run, S, "H17")]).toEqual([null, null]); // free text: not judged
+    expect([cell(run, S, "G29"), cell(run, S, "H29")]).toEqual([1.125, "Vượt"]); // "45%" as text
+    expect([cell(run, S, "G22"), cell(run, S, "H22")]).toEqual([null, null]); // 1: 1% or 100%?
   });
 
   it("001 tasks on 20/06/2026: statuses in G, dates in H, due dates in I, flags in J", async () => {
@@ -434,10 +438,10 @@ describe("hand-checked rows (expected values worked out by hand from the seeds a
     const run = await typedRun("004");
     const S = "Phụ lục";
     expect(run.json.sheets[0].indicators.map((i) => i.row)).toEqual([11, 12, 13, 14, 15, 16, 17]);
-    expect(ind(run, S, 13)).toMatchObject({ target: "Tiên tiến, hiện đại", result: "Đã đạt chuẩn", verdict: "Đạt" });
+    expect(ind(run, S, 13)).toMatchObject({ target: "Tiên tiến, hiện đại", result: "Đã đạt chuẩn", verdict: null, note: "free-text" });
     expect(ind(run, S, 14)).toMatchObject({ target: "80%", result: 0.85, rate: 1.0625, verdict: "Vượt" });
     expect(ind(run, S, 15)).toMatchObject({ target: "≥ 80%", result: 0.8, rate: 1, verdict: "Đạt" });
-    expect(ind(run, S, 17)).toMatchObject({ result: "Chưa được xếp hạng", verdict: "Chưa đạt" });
+    expect(ind(run, S, 17)).toMatchObject({ result: "Chưa được xếp hạng", verdict: null, note: "free-text" });
     expect(task(run, S, 9)).toMatchObject({ deadlineText: "Đến hết 11/2025", dueDate: "2025-11-30", completedOn: "2026-03-15", flag: "done-late" });
     expect(task(run, S, 25)).toMatchObject({ dueDate: "2026-03-31", status: "in-progress", flag: "overdue" });
     expect(task(run, S, 26)).toMatchObject({ dueDate: "2026-12-31", status: null, flag: "none" });

@@ -33,6 +33,11 @@ const QUALITATIVE_RESULTS = [
   "Chứa đủ hồ sơ",
   5,
   "   ",
+  "Đạt",
+  "đã đạt.",
+  "DAT",
+  "Vượt",
+  "Có",
 ];
 
 // [target as written, unit, result]
@@ -63,7 +68,7 @@ const TASKS: [ExcelJS.CellValue, string | null, string | null][] = [
   ["Quý 2/2026", "Chưa hoàn thành", null],
   ["quý II năm 2026", "Không hoàn thành", null],
   ["6 tháng đầu năm 2026", "hoan thanh", null],
-  ["T3/2026", "Hoàn thành 80%", "15/07/2026"], // a date typed as text: the sheet cannot read it
+  ["T3/2026", "Hoàn thành 80%", "15/07/2026"], // a date typed as text, after the deadline
   ["Trước ngày 31 hằng tháng", "Đang thực hiện", null],
   ["Trước ngày 20 hằng tháng", "chua hoan thanh", null],
   ["Hằng năm", "Hoàn thành", null],
@@ -72,6 +77,12 @@ const TASKS: [ExcelJS.CellValue, string | null, string | null][] = [
   ["sớm nhất có thể", null, null],
   ["Tháng 7/2026", "Đang thực hiện", null],
   ["10/2026", null, null],
+  ["Quý I/2026", "Hoàn thành", "ngày 5 tháng 4 năm 2026"], // in words, late
+  ["30/06/2026", "Hoàn thành", "8/6/2026"], // d/m/yyyy, on time
+  ["Tháng 5/2026", "Hoàn thành", "28-05-2026"], // dashes, on time
+  ["Tháng 5/2026", "Hoàn thành", "31/02/2026"], // no such day: no date
+  ["Ngày 15 hằng tháng", "Đang thực hiện", null], // monthly, without "trước"
+  ["Theo hướng dẫn của tỉnh", "Hoàn thành", "2026-05-10"], // done with a date, but no due date: not late
 ];
 
 async function workbook(): Promise<Uint8Array> {
@@ -155,11 +166,12 @@ describe("formulas and domain agree on awkward inputs (LibreOffice recalculation
     expect(compare(run)).toEqual([]);
     const ind = run.reports[0].indicators;
     const verdictOf = (r: unknown) => ind[QUALITATIVE_RESULTS.indexOf(r as string)].verdict;
-    // Worked out by hand: whole words "chưa"/"không" (with or without accents) mean not met.
-    expect(["Đã triển khai", "Đã chuẩn bị xong", "Đã có 5 mô hình", "Chứa đủ hồ sơ"].map(verdictOf)).toEqual(["Đạt", "Đạt", "Đạt", "Đạt"]);
-    expect(["Chưa triển khai", "chua trien khai", "Không đạt", "khong dat", "CHƯA", "(chưa)", "Đạt-chưa đủ", "Triển khai: không", "Chưa\nxong"].map(verdictOf)).toEqual(
-      Array(9).fill("Chưa đạt"),
-    );
+    // Worked out by hand: only a result that states its verdict is judged; free text is for a person.
+    expect(["Không đạt", "khong dat", "CHƯA"].map(verdictOf)).toEqual(["Chưa đạt", "Chưa đạt", "Chưa đạt"]);
+    expect(["Đạt", "đã đạt.", "DAT", "Có", "Vượt"].map(verdictOf)).toEqual(["Đạt", "Đạt", "Đạt", "Đạt", "Vượt"]);
+    const free = ["Đã triển khai", "Chưa triển khai", "chua trien khai", "Đã chuẩn bị xong", "(chưa)", "Đạt-chưa đủ", "Triển khai: không", "Đã có 5 mô hình"];
+    expect(free.map(verdictOf)).toEqual(Array(free.length).fill(null));
+    expect(["Chưa\nxong", "Hoàn thành, không vướng mắc", "Chứa đủ hồ sơ"].map(verdictOf)).toEqual([null, null, null]);
     expect([verdictOf(5), verdictOf("   ")]).toEqual([null, null]);
     const num = ind.slice(QUALITATIVE_RESULTS.length).map((i) => [i.rate, i.verdict]);
     expect(num).toEqual([
@@ -171,7 +183,7 @@ describe("formulas and domain agree on awkward inputs (LibreOffice recalculation
       [1.1111, "Đạt"],
       [1, "Chưa đạt"], // > 2 with 2
       [1.5, "Đạt"],
-      [1, "Đạt"], // đạt 100%
+      [null, null], // đạt 100%, result 1 in a plain cell: 1% or 100%? not judged
       [0.99, "Chưa đạt"],
       [1.0063, "Vượt"], // 80.5 → 80.5%: 1.00625 rounds half up
       [1.1938, "Vượt"], // 0.955/0.8 = 1.19375
@@ -188,7 +200,7 @@ describe("formulas and domain agree on awkward inputs (LibreOffice recalculation
       ["2026-06-30", "not-started", "due-soon"],
       ["2026-06-30", "not-started", "due-soon"],
       ["2026-06-30", "done", "done"],
-      ["2026-03-31", "done", "done"], // completion typed as text: not a date to the sheet either
+      ["2026-03-31", "done", "done-late"], // completion "15/07/2026" typed as text, read by both
       ["2026-06-30", "in-progress", "due-soon"], // the 31st of June is its 30th
       ["2026-06-20", "not-started", "due-soon"],
       [null, "done", "done"],
@@ -197,8 +209,15 @@ describe("formulas and domain agree on awkward inputs (LibreOffice recalculation
       [null, null, "no-date"],
       ["2026-07-31", "in-progress", "none"],
       ["2026-10-31", null, "none"],
+      ["2026-03-31", "done", "done-late"], // "ngày 5 tháng 4 năm 2026"
+      ["2026-06-30", "done", "done"], // "8/6/2026"
+      ["2026-05-31", "done", "done"], // "28-05-2026"
+      ["2026-05-31", "done", "done"], // "31/02/2026" is no date: done, lateness unknown
+      ["2026-07-15", "in-progress", "none"], // the 15th of June has passed: the next is 15/07 (25 days)
+      [null, "done", "done"], // no due date (an empty cell, 0 to arithmetic): done, not late
       ["2026-06-25", "in-progress", "due-soon"],
     ]);
+    expect(run.reports[1].tasks.filter((t) => t.flag === "done-late").map((t) => t.completedOn)).toEqual(["2026-07-02", "2026-07-15", "2026-04-05"]);
   });
 
   it("in February with a 5-day window (the monthly due date stops at the 28th)", async () => {
@@ -206,7 +225,8 @@ describe("formulas and domain agree on awkward inputs (LibreOffice recalculation
     expect(compare(run)).toEqual([]);
     const t = run.reports[1].tasks;
     expect([t[6].dueDate, t[6].flag]).toEqual(["2026-02-28", "due-soon"]);
-    expect([t[7].dueDate, t[7].flag]).toEqual(["2026-02-20", "overdue"]);
+    // The 20th of February has passed: the monthly report is next due on 20/03, never overdue.
+    expect([t[7].dueDate, t[7].flag]).toEqual(["2026-03-20", "none"]);
     expect(t[2].flag).toBe("none"); // 30/06 is far off with a 5-day window
   });
 });

@@ -116,7 +116,7 @@ describe("compute on the appendix template", () => {
     const after = snapshotWorkbook(await openWorkbook(output, "out.xlsx")).sheets.find((s) => s.name === "Phụ lục II")!;
     expect(after.values[10][8]).toBe(46203); // I11: 30/06/2026
     expect(after.values[11][8]).toBe(46112); // I12: 31/03/2026
-    expect(after.formulas![12][8]).toBe("=DATE(YEAR($L$7),MONTH($L$7),20)"); // I13
+    expect(after.formulas![12][8]).toBe("=IF($L$7<=DATE(YEAR($L$7),MONTH($L$7),20),DATE(YEAR($L$7),MONTH($L$7),20),DATE(YEAR($L$7),MONTH($L$7)+1,20))"); // I13
     expect(json.sheets.find((s) => s.name === "Phụ lục II")!.tasks.map((t) => [t.row, t.dueDate, t.flag])).toEqual([
       [11, "2026-06-30", "due-soon"],
       [12, "2026-03-31", "overdue"],
@@ -145,7 +145,7 @@ describe("compute on the appendix template", () => {
     expect(rows.find((r) => r.row === 11)).toMatchObject({ rate: 1.2, verdict: "Vượt" });
     expect(rows.find((r) => r.row === 12)).toMatchObject({ rate: 1.0286, verdict: "Vượt" });
     expect(rows.find((r) => r.row === 13)).toMatchObject({ rate: 0, verdict: "Chưa đạt" });
-    expect(rows.find((r) => r.row === 14)).toMatchObject({ verdict: "Chưa đạt" });
+    expect(rows.find((r) => r.row === 14)).toMatchObject({ verdict: null, note: "free-text" }); // "Chưa đạt chuẩn": for a person to judge
     expect(rows.find((r) => r.row === 16)).toMatchObject({ target: "≥ 1%", rate: 1.2, verdict: "Vượt" });
     expect(rows.find((r) => r.row === 17)).toMatchObject({ target: "≥ 90%", rate: 1.0556, verdict: "Vượt" });
   });

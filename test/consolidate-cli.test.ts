@@ -52,7 +52,7 @@ describe("phuluc consolidate", () => {
     const rows = src.values.slice(4, 9).map((v) => [v[1], v[2], v[11]]);
     expect(rows).toEqual([
       ["a/PL_TanLoi_2026.xlsx", "Xã Tân Lợi", "Đã tổng hợp"],
-      ["a/nhon_trach.xlsx", "Phường Nhơn Trạch", "Đã tổng hợp"],
+      ["a/nhon_trach.xlsx", "Phường Nhơn Trạch", "Chưa có kết quả"], // the seed plan: no result typed in
       ["a/cu.xlsx", null, "Không đọc được tệp"],
       ["a/hong.xlsx", null, "Không đọc được tệp"],
       ["a/khong-co.xlsx", null, "Không đọc được tệp"],

@@ -70,7 +70,7 @@ describe("problems with units", () => {
     ]) {
       const r = consolidate(order, { catalog, asOf, check: false });
       expect(r.sources.map((s) => [s.file, s.status, s.included])).toEqual([
-        ["a/PL_NhonTrach.xlsx", "ok", true],
+        ["a/PL_NhonTrach.xlsx", "no-result", true], // a plan with no result typed in yet
         ["b/nhon-trach-lan-2.xlsx", "duplicate-unit", false],
       ]);
       expect(r.sources[1].problem).toContain('Trùng đơn vị Phường Nhơn Trạch với tệp "a/PL_NhonTrach.xlsx"');
@@ -92,7 +92,7 @@ describe("problems with units", () => {
     expect([by("bao_cao.xlsx").status, by("bao_cao.xlsx").problem]).toEqual(["unknown-unit", expect.stringContaining("Không thấy tên xã, phường")]);
     expect(by("hoa-binh.xlsx").problem).toContain('Tiêu đề ghi "xã HÒA BÌNH", không có trong danh sách 95 xã, phường của tỉnh');
     // The heading wins over the file name, with a warning.
-    expect([by("PL_TanLoi.xlsx").status, by("PL_TanLoi.xlsx").unit]).toEqual(["ok", "Phường Nhơn Trạch"]);
+    expect([by("PL_TanLoi.xlsx").status, by("PL_TanLoi.xlsx").unit]).toEqual(["no-result", "Phường Nhơn Trạch"]);
     expect(by("PL_TanLoi.xlsx").problems.map((p) => p.code)).toEqual(["unit-mismatch"]);
     expect([by("trong.xlsx").status, by("trong.xlsx").problem]).toEqual(["no-table", expect.stringContaining("Không tìm thấy bảng phụ lục")]);
     expect(r.units.map((u) => u.label)).toEqual(["Phường Nhơn Trạch"]);

@@ -191,19 +191,31 @@ describe("consolidating four layouts across the province", () => {
     expect(perUnit(kh06)).toEqual([["Phường Nhơn Trạch", "≥ 1", 3, 3, true]]);
     expect([kh06.unitsReporting, kh06.unitsMet, kh06.shareMet, kh06.min, kh06.median, kh06.max]).toEqual([1, 1, 1, 3, 3, 3]);
 
+    // Tân Lợi's row has no target (001 III.01): the catalog's is never put in its place, so
+    // its result is not counted. Nhơn Trạch's "Đã triển khai" is free text against a
+    // qualitative target: for a person to judge, not counted either.
     const kh04 = ind("KH-04");
     expect(perUnit(kh04)).toEqual([
-      ["Xã Tân Lợi", "Có triển khai", "Chưa triển khai", null, false], // the province's target stands in
-      ["Phường Nhơn Trạch", "Có triển khai", "Đã triển khai", null, true],
+      ["Xã Tân Lợi", null, "Chưa triển khai", null, false],
+      ["Phường Nhơn Trạch", "Có triển khai", "Đã triển khai", null, false],
     ]);
-    expect(kh04.perUnit.map((p) => p.targetFrom)).toEqual(["province", "row"]);
-    expect([kh04.unitsReporting, kh04.unitsMet, kh04.shareMet, kh04.min, kh04.median, kh04.max]).toEqual([2, 1, 0.5, null, null, null]);
+    expect(kh04.perUnit.map((p) => [p.targetFrom, p.targetProblem, p.resultProblem])).toEqual([
+      [null, "missing", "no-target"],
+      ["row", null, "free-text"],
+    ]);
+    expect([kh04.unitsReporting, kh04.unitsMet, kh04.shareMet, kh04.min, kh04.median, kh04.max]).toEqual([0, 0, null, null, null, null]);
+    const tl = result.sources.find((s) => s.unit === "Xã Tân Lợi")!;
+    expect(tl.problems.map((p) => p.code)).toEqual(["unreadable-target"]);
+    expect(tl.problems[0].message).toContain("Chỉ tiêu dòng 15 (trống)");
+    const nt = result.sources.find((s) => s.unit === "Phường Nhơn Trạch")!;
+    expect(nt.problems.map((p) => p.code)).toEqual(["unreadable-result"]);
+    expect(nt.problems[0].message).toContain("Chỉ tiêu dòng 17");
 
     const cds07 = ind("CDS-07");
     expect([cds07.unitsWithRow, cds07.unitsReporting, cds07.unitsMet, cds07.shareMet, cds07.min]).toEqual([2, 0, 0, null, null]);
     const mh = result.sources.find((s) => s.unit === "Phường Minh Hưng")!;
     expect(mh.problems.map((p) => p.code)).toEqual(["unreadable-result"]);
-    expect(mh.problems[0].message).toContain("1 kết quả");
+    expect(mh.problems[0].message).toContain("ở 1 dòng: Phụ lục I dòng 29 (“đang cập nhật”: không phải số)");
   });
 
   it("keeps rows outside the catalog in their own part, after the catalog's", () => {
@@ -250,7 +262,7 @@ describe("consolidating four layouts across the province", () => {
 
     const sum = wb.sheets[0];
     const row = (code: string) => sum.values.find((r) => r[1] === code)!;
-    // B code, E province target, F with row, G reporting, H met, I share, J min, K median, L max, M below; then per unit N..Y.
+    // B code, E reference target, F with row, G reporting, H met, I share, J min, K median, L max, M below; then per unit N..Y.
     expect(row("HT-01").slice(4, 13)).toEqual([0.6, 4, 4, 3, 0.75, 0.58, 0.72, 0.72, 0]);
     expect(row("HT-01").slice(13, 25)).toEqual([0.8, 0.58, 0.725, 0.6, 0.72, 1.2, 0.6, 0.72, 1.2, 0.6, 0.72, 1.2]);
     expect(row("CDS-17").slice(4, 13)).toEqual([0.8, 4, 3, 2, 0.6667, 0.45, 0.5, 0.79, 2]);

@@ -10,7 +10,9 @@ import ExcelJS from "exceljs";
 import { convertWithLibreOffice } from "./libreoffice";
 import { fillScenario, runInsert, settingCell, tableOf, INDICATOR_INPUTS, TASK_INPUTS, REPORT_DATE } from "./insert-scenario";
 import { openWorkbook, snapshotWorkbook } from "../src/hosts/file/read";
-import { achieve, isPercentUnit, sheetResult } from "../src/domain/achieve";
+import { achieve, isPercentUnit, readResult } from "../src/domain/achieve";
+import { unitKind } from "../src/domain/units";
+import { defaultCatalog } from "../src/domain/catalog";
 import { parseTarget } from "../src/domain/target";
 import { parseDeadline } from "../src/domain/deadline";
 import { FLAG_LABELS, parseDateCell, parseStatus, taskState } from "../src/domain/status";
@@ -67,7 +69,12 @@ describe("inserted appendices recalculated by LibreOffice", () => {
       const percentUnit = isPercentUnit(row.cells.unit?.text);
       const t = row.cells.target!;
       const parsed = parseTarget(t.value, { numberFormat: t.numberFormat, percentUnit });
-      const expected = achieve(parsed.ok ? parsed.target : null, sheetResult(row.cells.result?.value ?? null, percentUnit));
+      // The template is written before anything is typed, so its formulas cannot know a
+      // result cell's format: a bare 1 reads as 100%, as a person typing "100%" gets.
+      const value = row.cells.result?.value ?? null;
+      const countUnit = unitKind(defaultCatalog(), row.cells.unit?.text ?? "", null).count;
+      const read = readResult(value, { percentUnit, countUnit, numberFormat: value === 1 ? "0%" : row.cells.result?.numberFormat });
+      const expected = achieve(parsed.ok ? parsed.target : null, read);
       const code = row.cells.code!.text;
       const verdict = row.cells.verdict!;
       const rate = row.cells.rate!;
@@ -97,7 +104,9 @@ describe("inserted appendices recalculated by LibreOffice", () => {
     expect(rate("HT-01")).toBeCloseTo(1.2, 4);
     expect(verdict("HT-02")).toBe("Đạt");
     expect(verdict("NL-05")).toBe("Chưa đạt");
-    expect(verdict("NL-02")).toBe(""); // "72%" typed as text
+    expect(verdict("NL-02")).toBe("Chưa đạt"); // "72%" typed as text, against 100%
+    expect(rate("NL-02")).toBeCloseTo(0.72, 4);
+    expect(verdict("KH-07")).toBe(""); // free text against a qualitative target
     expect(verdict("KH-05")).toBe("Chưa đạt"); // result 0
     expect(rate("KH-05")).toBe(0);
     expect(verdict("CDS-12")).toBe("Vượt"); // ≤ 5%, result 3%
@@ -139,7 +148,7 @@ describe("inserted appendices recalculated by LibreOffice", () => {
     for (const f of ["overdue", "due-soon", "done-late", "done", "no-date", "recurring", "none"]) expect([f, flags.has(f)]).toEqual([f, true]);
     // The monthly deadline's due date is a live formula that follows the report date.
     const monthly = tasks.find((r) => r.cells.deadline?.text === "Trước ngày 20 hằng tháng")!;
-    expect(monthly.cells.dueDate!.formula).toMatch(/^=DATE\(YEAR\(/);
+    expect(monthly.cells.dueDate!.formula).toMatch(/^=IF\(\$[A-Z]+\$\d+<=DATE\(YEAR\(/);
     expect(monthly.cells.dueDate!.value).toBe(toExcelSerial("2026-06-20"));
     expect(monthly.cells.flag!.value).toBe("Sắp đến hạn");
   });
@@ -171,8 +180,8 @@ describe("inserted appendices recalculated by LibreOffice", () => {
 
   it("keeps the markers, print titles and drop-down names through LibreOffice", () => {
     const names = fresh.names ?? {};
-    expect(markerOf(names, "Phụ lục I")).toMatchObject({ kind: "indicators", version: "2026.1", headerRow: 9 });
-    expect(markerOf(names, "Phụ lục II")).toMatchObject({ kind: "tasks", version: "2026.1", headerRow: 9 });
+    expect(markerOf(names, "Phụ lục I")).toMatchObject({ kind: "indicators", version: "2026.2", headerRow: 9 });
+    expect(markerOf(names, "Phụ lục II")).toMatchObject({ kind: "tasks", version: "2026.2", headerRow: 9 });
     expect(markerOf(names, "Danh mục")).toMatchObject({ kind: "lists" });
     expect(Object.keys(names)).toEqual(expect.arrayContaining(["NQ57_DS_DVT", "NQ57_DS_DONVI", "NQ57_DS_TINHTRANG"]));
   });

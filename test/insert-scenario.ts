@@ -77,10 +77,11 @@ export const INDICATOR_INPUTS: { code: string; target?: string | null; result: s
   { code: "HT-02", result: 0.7 }, // ≥ 70% → Đạt exactly
   { code: "HT-03", result: 1 }, // 100% → Đạt
   { code: "NL-05", result: 85 }, // percentage points: 85% < 90% → Chưa đạt
-  { code: "NL-02", result: "72%" }, // typed as text: the sheet reads numbers only → blank
+  { code: "NL-02", result: "72%" }, // typed as text, read like 0.72: 72% < 100% → Chưa đạt
   { code: "NL-03", result: 100 }, // 100 points = 100% → Đạt
-  { code: "HT-04", result: "Đã đạt chuẩn" }, // qualitative → Đạt
-  { code: "KH-04", result: "Chưa triển khai" }, // qualitative, negative → Chưa đạt
+  { code: "HT-04", result: "Đạt" }, // qualitative, stated → Đạt
+  { code: "KH-04", result: "chưa đạt." }, // qualitative, stated → Chưa đạt
+  { code: "KH-07", result: "Đã triển khai 3 mô hình" }, // qualitative, free text → blank: for a person to judge
   { code: "KH-01", result: 1 }, // qualitative target, number result → blank
   { code: "KH-05", result: 0 }, // ≥ 1 sáng kiến, result 0 → Chưa đạt, 0%
   { code: "KH-02", result: 0 }, // ≥ 10%, result 0 → Chưa đạt, 0%
@@ -92,7 +93,7 @@ export const INDICATOR_INPUTS: { code: string; target?: string | null; result: s
   { code: "CDS-18", target: "≤ 5", result: 0.05 }, // "5" in a % indicator is 5% → Đạt
   { code: "CDS-15", target: "≥ 85%", result: 0.85 }, // raised target typed as text → Đạt
   { code: "CDS-16", target: "1,5%", result: 0.02 }, // decimal comma, bare → Vượt
-  { code: "CDS-17", target: "Có triển khai", result: "Đã triển khai" }, // now qualitative → Đạt
+  { code: "CDS-17", target: "Có triển khai", result: "Có" }, // now qualitative, stated → Đạt
   { code: "CDS-19", target: null, result: 0.5 }, // target cleared → blank
   { code: "CDS-20", target: "100%.", result: 0.99 }, // stray period → Chưa đạt
   { code: "CDS-21", result: null }, // no result yet → blank

@@ -48,3 +48,24 @@ function toSnapshot(s: RawSheet): SheetSnapshot {
   }
   return { name: s.name, values: s.values, numberFormats, merges: s.merges ?? [] };
 }
+
+export const UNSEEN_DIR = path.join(__dirname, "fixtures", "unseen");
+
+/**
+ * A grid fixture written for the tests (test/fixtures/unseen/*.json), in the seeds'
+ * format: `{ source, commune, sheets: [{ name, values, numberFormats?, merges? }] }`.
+ */
+export function loadGrid(file: string): { commune: string; sheets: SheetSnapshot[]; sheet(name: string): SheetSnapshot } {
+  const full = path.isAbsolute(file) ? file : path.join(UNSEEN_DIR, file);
+  const raw = JSON.parse(fs.readFileSync(full, "utf8")) as { commune: string; sheets: RawSheet[] };
+  const sheets = raw.sheets.map(toSnapshot);
+  return {
+    commune: raw.commune,
+    sheets,
+    sheet(name: string) {
+      const s = sheets.find((x) => x.name === name);
+      if (!s) throw new Error(`${file} has no sheet ${name}`);
+      return s;
+    },
+  };
+}

@@ -217,6 +217,10 @@ export const BODIES: Body[] = [
       "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
       "Ủy ban MTTQ Việt Nam xã",
       "Ủy ban MTTQ Việt Nam phường",
+      "UBMTTQ Việt Nam xã",
+      "UBMTTQ Việt Nam phường",
+      "Ủy ban MTTQ xã",
+      "Ủy ban MTTQ phường",
       "Mặt trận Tổ quốc Việt Nam xã",
       "Mặt trận Tổ quốc Việt Nam phường",
       "Mặt trận Tổ quốc",
@@ -321,6 +325,63 @@ export const BODIES: Body[] = [
  * xử lý phản ánh, kiến nghị đúng hạn"): it may be the Văn phòng HĐND và UBND or the
  * Văn phòng Đảng ủy, so no body carries it as an alias.
  */
+/**
+ * Parties outside the commune's own bodies that a plan legitimately names, mostly as
+ * coordinating parties: hamlets and neighbourhoods, banks and their branches,
+ * telecommunications and digital-signature enterprises, schools and health
+ * facilities, mass organisations, province-level offices, and collective phrases
+ * ("các cơ quan giải quyết thủ tục hành chính"). A mention is one of these when its
+ * folded text starts with one of the `heads` (whole words); the checker accepts it
+ * without a finding. Checked after the bodies above, so "Hội đồng Thi đua - Khen
+ * thưởng" is still a body, and a misspelt body is still flagged.
+ *
+ * DATA: the kinds of parties the four seed plans name in their tables and their
+ * "Tổ chức thực hiện" sections, and the public-service network of a commune
+ * (Decree 150/2025 names the bodies above; everything else here is outside it).
+ */
+export const OUTSIDE_PARTIES: { kind: string; heads: string[] }[] = [
+  {
+    kind: "ấp, khu phố, tổ dân phố",
+    heads: ["ap", "khu pho", "to dan pho", "thon", "ban dieu hanh", "ban nhan dan", "truong ap", "truong khu pho", "to truong"],
+  },
+  {
+    kind: "ngân hàng, tổ chức tín dụng",
+    heads: [
+      "ngan hang",
+      "chi nhanh ngan hang",
+      "phong giao dich",
+      "nhcsxh",
+      "agribank",
+      "vietcombank",
+      "vietinbank",
+      "bidv",
+      "sacombank",
+      "techcombank",
+      "quy tin dung",
+      "to chuc tin dung",
+      "kho bac",
+    ],
+  },
+  {
+    kind: "doanh nghiệp viễn thông, bưu chính, chữ ký số",
+    heads: ["viettel", "vnpt", "mobifone", "fpt", "buu dien", "buu chinh", "nha mang", "cong ty", "doanh nghiep", "don vi cung cap", "to chuc cung cap", "nha cung cap"],
+  },
+  { kind: "trường học", heads: ["truong", "co so giao duc"] },
+  { kind: "cơ sở y tế", heads: ["trung tam y te", "benh vien", "phong kham", "co so y te"] },
+  {
+    kind: "tổ chức chính trị - xã hội, đoàn thể",
+    heads: ["hoi", "doan thanh nien", "doan the", "cong doan", "lien doan lao dong", "mat tran", "chi hoi", "cau lac bo"],
+  },
+  {
+    kind: "cơ quan cấp trên, ngành dọc",
+    heads: ["so", "ubnd tinh", "uy ban nhan dan tinh", "ubnd thanh pho", "cong an tinh", "cong an thanh pho", "bao hiem xa hoi", "thue", "chi cuc", "ban chi dao", "ban chi huy quan su", "ban chqs"],
+  },
+  {
+    kind: "các cơ quan, đơn vị, người dân",
+    heads: ["cac", "nhung", "co quan", "don vi", "to chuc", "nguoi dan", "ho gia dinh", "ho kinh doanh", "hop tac xa", "htx", "ca nhan", "cong dong", "nhan dan"],
+  },
+];
+
 export const AMBIGUOUS_BODY_NAMES: { text: string; candidates: string[] }[] = [
   { text: "Văn phòng", candidates: ["VP", "VPDU"] },
   { text: "VP", candidates: ["VP", "VPDU"] },

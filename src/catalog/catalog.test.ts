@@ -227,7 +227,7 @@ describe("catalog strings", () => {
     expect(INDICATOR_SOURCE).toMatchObject({ id: "KH-91-2026", date: "2026-02-12" });
     expect(BODY_SOURCE.date).toBe("2025-06-12");
     expect(COMMUNE_SOURCE.date).toBe("2025-06-16");
-    expect(CATALOG_VERSION).toBe("2026.1");
+    expect(CATALOG_VERSION).toBe("2026.2");
   });
 });
 

@@ -8,4 +8,4 @@ export * from "./units";
 export * from "./bodies";
 export * from "./communes";
 
-export const CATALOG_VERSION = "2026.1";
+export const CATALOG_VERSION = "2026.2";

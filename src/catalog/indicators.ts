@@ -30,8 +30,9 @@ import type { CatalogIndicator, IndicatorGroup, SourceDocument } from "./types";
 
 export const INDICATOR_SOURCE: SourceDocument = {
   id: "KH-91-2026",
+  // Says what it is: a reference rebuilt from sample plans, not the province's own list.
   title:
-    "Kế hoạch số 91/KH-UBND ngày 12/02/2026 của UBND tỉnh Đồng Nai triển khai Nghị quyết số 57-NQ/TW năm 2026 — danh mục chỉ tiêu dựng lại từ phụ lục của 4 kế hoạch xã, phường (Nhơn Trạch, Tân Lợi, Minh Hưng, Phú Trung)",
+    "Danh mục tham chiếu dựng lại từ phụ lục của 4 kế hoạch xã, phường (Nhơn Trạch, Tân Lợi, Minh Hưng, Phú Trung) theo Kế hoạch số 91/KH-UBND ngày 12/02/2026 của UBND tỉnh Đồng Nai; chưa phải danh mục chính thức của tỉnh",
   date: "2026-02-12",
 };
 

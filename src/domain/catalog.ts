@@ -28,6 +28,7 @@ export function defaultCatalog(): Catalog {
   builtin ??= {
     version: CATALOG_VERSION,
     source: INDICATOR_SOURCE.title,
+    targetSource: "reference",
     indicators: INDICATORS,
     groups: INDICATOR_GROUPS,
     units: UNITS_OF_MEASURE,
@@ -88,5 +89,8 @@ export function catalogWithListSheet(base: Catalog, sheet: SheetSnapshot): { cat
   }
   const items = read.table.rows.filter((r) => r.kind !== "group").length;
   if (indicators.length === 0 || indicators.length < items / 2) return { catalog: base, replaced: 0 };
-  return { catalog: { ...base, indicators, source: `Trang "${sheet.name}" trong sổ làm việc` }, replaced: indicators.length };
+  return {
+    catalog: { ...base, indicators, source: `Trang "${sheet.name}" trong sổ làm việc`, targetSource: "province" },
+    replaced: indicators.length,
+  };
 }

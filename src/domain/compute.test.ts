@@ -66,7 +66,10 @@ describe("planCompute: where the columns and the report date go", () => {
     expect([w.get("F2"), w.get("G2")]).toEqual(["Ngày báo cáo", 46193]);
     expect([plan.reportDateCell, plan.windowCell]).toEqual(["G2", null]);
     expect([...w.values()]).not.toContain("Số ngày cảnh báo");
-    expect(w.get("G5")).toEqual({ formula: '=IF(ISNUMBER(F5),IF(0.6=0,"",ROUND(IF(F5>1,F5/100,F5)/0.6,4)),"")' });
+    // The rate: the result read as readResult reads it (a bare 1 in this plain cell is ambiguous), over the target 0.6.
+    const rate = (w.get("G5") as { formula: string }).formula;
+    expect(rate.startsWith("=IFERROR(ROUND(IF(ISNUMBER(F5),IF(F5=1,\"\",IF(F5>1,F5/100,F5)),")).toBe(true);
+    expect(rate.endsWith('/0.6,4),"")')).toBe(true);
     expect(plan.report).toEqual({
       name: "Trang",
       indicators: [{ row: 5, indicatorCode: "HT-01", target: "≥ 60%", result: null, rate: null, verdict: null }],
@@ -139,7 +142,10 @@ describe("planCompute: targets", () => {
   });
 
   it("embeds a text target's value, or one written at the end of the name", () => {
-    expect((w.get("G6") as { formula: string }).formula).toBe('=IF(ISNUMBER(F6),IF(1=0,"",ROUND(F6/1,4)),"")');
+    // "Sáng kiến" counts things: 0.5 of one is not judged.
+    const rate = (w.get("G6") as { formula: string }).formula;
+    expect(rate.startsWith('=IFERROR(ROUND(IF(ISNUMBER(F6),IF(AND(F6>0,F6<1),"",F6),')).toBe(true);
+    expect(rate.endsWith('/1,4),"")')).toBe(true);
     expect((w.get("G7") as { formula: string }).formula).toContain("/0.9,4)");
     expect(plan.report.indicators.map((i) => i.target)).toEqual(["60%", "70%", "≥ 1", "90%", null]);
   });
@@ -163,14 +169,17 @@ describe("planCompute: the report date and the window", () => {
     const w = writes(plan.edits);
     expect(w.get(plan.reportDateCell)).toEqual({ formula: "=TODAY()" });
     expect(plan.asOf).toBe("2026-06-25");
+    // The monthly report: the 20th of June has passed, so the next is the 20th of July.
     expect(plan.report.tasks.map((t) => [t.dueDate, t.flag])).toEqual([
       ["2026-06-30", "due-soon"],
-      ["2026-06-20", "overdue"],
+      ["2026-07-20", "none"],
     ]);
     // Columns E-H are added (status, completed, due, flag); the block sits in E1:F2.
     expect(plan.reportDateCell).toBe("F1");
     expect(w.get("G4")).toBe(46203); // 30/06/2026
-    expect(w.get("G5")).toEqual({ formula: "=DATE(YEAR($F$1),MONTH($F$1),20)" });
+    expect(w.get("G5")).toEqual({
+      formula: "=IF($F$1<=DATE(YEAR($F$1),MONTH($F$1),20),DATE(YEAR($F$1),MONTH($F$1),20),DATE(YEAR($F$1),MONTH($F$1)+1,20))",
+    });
     expect((w.get("H5") as { formula: string }).formula).toContain('IF(G5<$F$1,"Quá hạn",IF(G5-$F$1<=$F$2,"Sắp đến hạn",""))');
   });
 
@@ -185,7 +194,7 @@ describe("planCompute: the report date and the window", () => {
     expect(plan.reportDateCell).toBe("F1");
     expect(writes(plan.edits).has("F1")).toBe(false);
     expect(plan.outputCells).not.toContain("F1");
-    expect(plan.report.tasks.map((t) => t.flag)).toEqual(["due-soon", "overdue"]);
+    expect(plan.report.tasks.map((t) => t.flag)).toEqual(["due-soon", "none"]);
   });
 
   it("stops when the report-date cell holds something that is not a date", () => {

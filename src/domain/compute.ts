@@ -23,18 +23,21 @@
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import type { CellInput, CellStyle, Edit } from "./edits";
 import type { Catalog } from "./match";
-import { indicatorNameTest, matchIndicator, targetInName, unitByCode } from "./match";
+import { indicatorNameTest, targetInName } from "./match";
+import { rowIndicator } from "./rowIndicator";
+import { unitKind } from "./units";
 import { readTable, type Table, type TableRow } from "./reader";
 import { a1, columnLetter, parseRange, rangeA1, type Range } from "./address";
 import { formatTarget, parseTarget, type Target } from "./target";
 import { parseDeadline, type Deadline } from "./deadline";
-import { achieve, achievementFormulas, isPercentUnit, sheetResult, type Verdict } from "./achieve";
+import { achieve, achievementFormulas, isAmbiguous, readResult, type Verdict } from "./achieve";
 import {
   DUE_SOON_DAYS,
   FLAG_LABELS,
   STATUS_LABELS,
   flagFormula,
   monthlyDueFormula,
+  parseDateCell,
   parseStatus,
   taskState,
   type TaskFlag,
@@ -58,6 +61,11 @@ export interface IndicatorReport {
   /** 1.2 = 120%; null when it cannot be computed. */
   rate: number | null;
   verdict: Verdict | null;
+  /**
+   * Why a result was left unjudged: its scale is ambiguous (1 in a % row: 1% or 100%?
+   * 0.5 in a row counting things), or it is free text against a qualitative target.
+   */
+  note?: "ambiguous-scale" | "free-text";
 }
 
 export interface TaskReport {
@@ -379,9 +387,9 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
     if (!column.has(role)) column.set(role, new Map());
     column.get(role)!.set(row, v);
   };
-  const valueIn = (role: AddinRole, r: TableRow): { value: CellValue; address: string } => {
+  const valueIn = (role: AddinRole, r: TableRow): { value: CellValue; address: string; numberFormat: string | null } => {
     const col = cols.get(role)!;
-    return { value: grid.value(r.row, col), address: a1(r.row, col) };
+    return { value: grid.value(r.row, col), address: a1(r.row, col), numberFormat: grid.format(r.row, col) };
   };
 
   // The appendix template (layout.ts) has rate and verdict formulas of its own that read
@@ -394,8 +402,9 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
 
   for (const r of items) {
     if (r.kind === "indicator") {
-      const computed = indicatorRow(r, ctx.catalog, valueIn("result", r));
-      if (hasTemplateFormulas(r.row)) {
+      const keep = hasTemplateFormulas(r.row);
+      const computed = indicatorRow(r, ctx.catalog, valueIn("result", r), keep);
+      if (keep) {
         // keep the template's live formulas
       } else if (computed.formulas) {
         put("rate", r.row, { formula: computed.formulas.rate });
@@ -418,7 +427,7 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       const state = taskState({
         deadline,
         status: parseStatus(status.value),
-        completedOn: sheetDate(completed.value),
+        completedOn: parseDateCell(completed.value),
         asOf,
         dueSoonDays,
       });
@@ -477,17 +486,17 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
 function indicatorRow(
   r: TableRow,
   catalog: Catalog,
-  result: { value: CellValue; address: string },
+  result: { value: CellValue; address: string; numberFormat: string | null },
+  templateFormulas: boolean,
 ): { report: IndicatorReport; formulas: { rate: string; verdict: string } | null } {
   const name = r.cells.name?.text ?? "";
-  const matched = name ? matchIndicator(catalog, name).best : null;
-  const code = matched?.item.code ?? null;
+  const { item } = rowIndicator(catalog, r);
+  const code = item?.code ?? null;
 
-  // Percent or not: the row's unit; without one, the catalog's unit for the matched
+  // Percent or not: the row's unit; without one, the catalog's unit for the row's
   // indicator; without either, whether the target itself is written as a percentage.
-  const unitText = r.cells.unit?.text ?? "";
-  let percentUnit: boolean | null = unitText ? isPercentUnit(unitText) : null;
-  if (percentUnit === null && matched?.item.unit) percentUnit = unitByCode(catalog, matched.item.unit)?.percent ?? null;
+  const kind = unitKind(catalog, r.cells.unit?.text ?? "", item);
+  let percentUnit: boolean | null = kind.percent;
 
   const cell = r.cells.target;
   let target: Target | null = null;
@@ -511,24 +520,40 @@ function indicatorRow(
   }
   if (percentUnit === null) percentUnit = target?.kind === "numeric" ? target.percent : false;
 
-  const read = sheetResult(result.value, percentUnit);
+  // The template's own formulas cannot know the result cell's format (see resultValueFormula).
+  const read = readResult(result.value, {
+    percentUnit,
+    countUnit: kind.count,
+    numberFormat: result.numberFormat,
+    ...(templateFormulas ? { resultFormat: "unknown" as const } : {}),
+  });
   const a = achieve(target, read);
+  const note: IndicatorReport["note"] | null = isAmbiguous(read)
+    ? "ambiguous-scale"
+    : target?.kind === "qualitative" && typeof read.value === "string" && a.verdict === null
+      ? "free-text"
+      : null;
+  const percentFormat = (result.numberFormat ?? "").includes("%");
   return {
     report: {
       row: r.row,
       indicatorCode: code,
       target: target ? formatTarget(target) : null,
-      result: typeof read === "number" ? roundTo(read) : read,
+      result: typeof read.value === "number" ? roundTo(read.value) : read.value,
       rate: a.rate,
       verdict: a.verdict,
+      ...(note ? { note } : {}),
     },
-    formulas: target ? achievementFormulas(target, { result: result.address, target: targetRef, percentUnit }) : null,
+    formulas: target
+      ? achievementFormulas(target, {
+          result: result.address,
+          target: targetRef,
+          percentUnit,
+          countUnit: kind.count,
+          resultFormat: percentFormat ? "percent" : "plain",
+        })
+      : null,
   };
-}
-
-/** A date cell as the sheet's formulas see it: only real dates (numbers) count. */
-function sheetDate(value: CellValue): IsoDate | null {
-  return typeof value === "number" && isPlausibleSerial(value) ? fromExcelSerial(value) : null;
 }
 
 function deadlineText(value: CellValue, numberFormat?: string): string | null {
@@ -642,6 +667,10 @@ class SheetGrid {
 
   formula(row: number, col: number): string | null {
     return this.s.formulas?.[row - 1]?.[col - 1] ?? null;
+  }
+
+  format(row: number, col: number): string | null {
+    return this.s.numberFormats?.[row - 1]?.[col - 1] ?? null;
   }
 
   mergeAt(row: number, col: number): Range | undefined {

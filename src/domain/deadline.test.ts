@@ -42,6 +42,9 @@ describe("parseDeadline on the seeds' strings", () => {
       ok: true,
       deadline: { kind: "recurring", every: "monthly", dayOfMonth: 20 },
     });
+    for (const text of ["Ngày 15 hằng tháng", "ngày 15 hàng tháng", "Chậm nhất ngày 15 mỗi tháng", "Báo cáo trước ngày 15 hằng tháng"]) {
+      expect([text, parseDeadline(text, ctx)]).toEqual([text, { ok: true, deadline: { kind: "recurring", every: "monthly", dayOfMonth: 15 } }]);
+    }
   });
 
   it.each(["Theo hướng dẫn của tỉnh", "Quy định của tỉnh"])("%j names no date", (s) => {

@@ -72,7 +72,8 @@ function fromText(raw: string, ctx: DeadlineContext): DeadlineParse {
   const k = ` ${key.replace(/\//g, " ")} `;
 
   const monthly = /(hang|moi) thang/.test(k);
-  const recurringDay = text.match(/(?:trước|truoc|đến|den)\s+ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng/i);
+  // "Trước ngày 20 hằng tháng", "ngày 15 hàng tháng", "chậm nhất ngày 25 mỗi tháng".
+  const recurringDay = k.match(/ ngay (\d{1,2}) (?:hang|moi) thang /);
   if (recurringDay) return ok({ kind: "recurring", every: "monthly", dayOfMonth: Number(recurringDay[1]) });
 
   const dates = collectDates(text, key, ctx.planYear);

@@ -79,10 +79,13 @@ export type Edit =
   | {
       op: "pageSetup";
       sheet: string;
-      /** Always A4 (paper size 9). */
-      orientation: "landscape" | "portrait";
+      /**
+       * A4 (paper size 9) whenever orientation is set. Every field left out is left as
+       * the sheet has it (a plan that only keeps a column out of print sets printArea alone).
+       */
+      orientation?: "landscape" | "portrait";
       /** Fit all columns on one page width (rows flow onto further pages). */
-      fitToWidth: boolean;
+      fitToWidth?: boolean;
       /** Rows repeated at the top of every printed page, e.g. "7:7". */
       printTitleRows?: string;
       margins?: PageMargins;

@@ -26,6 +26,12 @@ export interface Finding {
   row: number;
   message: string;
   fix?: Fix;
+  /**
+   * For a row the catalog could not place ("indicator-unknown"): the closest catalog
+   * entries, best first, for the official to pick one; the pick is written into the
+   * row's "Mã" column (planAssignCode).
+   */
+  candidates?: { code: string; name: string }[];
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

@@ -12,7 +12,7 @@ import {
   type InsertOptions,
 } from "./layout";
 import { defaultCatalog } from "./catalog";
-import { achievementFormulas } from "./achieve";
+import { numericFormulas, qualitativeFormulas, resultValueFormula } from "./achieve";
 import { isFormula, sheetsAdded, type Edit } from "./edits";
 
 const catalog = defaultCatalog();
@@ -117,7 +117,7 @@ describe("planInsert", () => {
     const existingNames = { NQ57_indicators_v2026_1_1: "='Phụ lục I'!$A$9:$K$9" };
     const plan = planInsert(options({ existingSheets: ["Phụ lục I"], existingNames }));
     const names = { ...existingNames, ...namesOf(plan.edits) };
-    expect(markerOf(names, "Phụ lục I (2)")).toMatchObject({ kind: "indicators", version: "2026.1", headerRow: 9 });
+    expect(markerOf(names, "Phụ lục I (2)")).toMatchObject({ kind: "indicators", version: "2026.2", headerRow: 9 });
     expect(markerOf(names, "Phụ lục I (2)")!.name).not.toBe("NQ57_indicators_v2026_1_1");
     expect(markerOf(names, "Phụ lục II")).toMatchObject({ kind: "tasks" });
     expect(markerOf(names, "Danh mục")).toMatchObject({ kind: "lists" });
@@ -204,12 +204,13 @@ describe("default lead bodies", () => {
 });
 
 describe("live achievement formulas", () => {
-  it("pick, by the comparator helper, exactly the formulas achieve.ts writes", () => {
+  it("are achieve.ts's formulas, with the comparator read from the helper column", () => {
     const f = liveAchievementFormulas({ target: "E10", result: "H10", comparator: "L10", value: "M10" }, { percentUnit: true, defaultComparator: ">=" });
-    const ge = achievementFormulas({ kind: "numeric", comparator: ">=", value: 0, percent: true }, { result: "H10", target: "M10", percentUnit: true });
-    const le = achievementFormulas({ kind: "numeric", comparator: "<=", value: 0, percent: true }, { result: "H10", target: "M10", percentUnit: true });
-    expect(f.rate).toContain(ge.rate.slice(1));
-    expect(f.verdict).toContain(le.verdict.slice(1));
+    const v = resultValueFormula({ result: "H10", target: "M10", percentUnit: true, resultFormat: "unknown" });
+    const n = numericFormulas(v, "M10", { ref: "L10" });
+    expect(f.rate).toContain(n.rate.slice(1));
+    expect(f.verdict).toContain(n.verdict.slice(1));
+    expect(f.verdict).toContain(qualitativeFormulas("H10").verdict.slice(1));
     expect(f.comparator.startsWith('=IF(ISNUMBER(E10),"≥"')).toBe(true);
     // Excel 2019 and LibreOffice compute it: no functions that need a _xlfn prefix in a file.
     for (const text of Object.values(f)) expect(text).not.toMatch(/NUMBERVALUE|UNICHAR|LET\(|IFS\(|SWITCH\(/);

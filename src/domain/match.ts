@@ -6,12 +6,21 @@
  */
 import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
 import { clean, foldKey, normalize, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
+import { roundTo } from "./numbers";
+import { ABBREVIATIONS, GENERIC_WORDS, GENERIC_WORDS_UNACCENTED, LEADING_WORDS, SYNONYMS } from "../catalog/wording";
+import { OUTSIDE_PARTIES } from "../catalog/bodies";
 import type { IsoDate } from "./dates";
 
 export interface Catalog {
   version: string;
   /** Where the indicator list came from: the built-in list or a workbook's "Danh mục" sheet. */
   source: string;
+  /**
+   * What the indicators' targets are: the province's own (a "Danh mục" sheet the
+   * province published), or a reference rebuilt from sample plans (the built-in list;
+   * the default when absent). Messages say which they compare with.
+   */
+  targetSource?: "province" | "reference";
   indicators: CatalogIndicator[];
   groups: IndicatorGroup[];
   units: UnitOfMeasure[];
@@ -36,7 +45,7 @@ export const INDICATOR_THRESHOLD = 0.72;
 const BODY_THRESHOLD = 0.86;
 
 // Keys are built once per catalog and kept beside it.
-const indicatorKeys = new WeakMap<Catalog, { item: CatalogIndicator; profile: Profile }[]>();
+const indicatorIndexes = new WeakMap<Catalog, IndicatorIndex>();
 const MEMO_LIMIT = 20_000;
 
 /**
@@ -59,25 +68,21 @@ function remembered<T>(match: (catalog: Catalog, text: string) => T): (catalog: 
   };
 }
 
-function keysOf(catalog: Catalog) {
-  let keys = indicatorKeys.get(catalog);
-  if (!keys) {
-    keys = catalog.indicators.flatMap((item) => [item.name, ...item.aliases].map((text) => ({ item, profile: profileOfKey(indicatorKey(text)) })));
-    indicatorKeys.set(catalog, keys);
-  }
-  return keys;
-}
-
 /**
  * The comparable core of an indicator name: without a target written into it
  * ("... 90%", "≥ 1% và tăng dần"), without "trên địa bàn xã/phường" and the like.
+ * Stable: consolidation keys rows outside the catalog by it.
  */
 export function indicatorKey(name: string): string {
-  const withoutTarget = clean(name)
+  return foldKey(withoutPlace(name));
+}
+
+/** A name without a target written into it and without "trên địa bàn xã" at its end. */
+function withoutPlace(name: string): string {
+  return clean(name)
     .replace(/\s*(?:[≥≤><=]\s*)?\d+(?:[.,]\d+)?\s*%?\s*(?:và tăng dần.*)?$/u, "")
     .replace(/\s+(trên địa bàn|của)\s+(xã|phường)\s*$/iu, "")
     .replace(/\s+(xã|phường)\s*$/iu, "");
-  return foldKey(withoutTarget);
 }
 
 /** A target written at the end of a name ("... chính quyền 90%"), if any. */
@@ -86,16 +91,130 @@ export function targetInName(name: string): string | null {
   return m ? m[1] : null;
 }
 
-export const matchIndicator: (catalog: Catalog, name: string) => MatchResult<CatalogIndicator> = remembered(matchIndicatorUncached);
+const wordsPattern = (words: string[]) => new RegExp(`(?<= )(?:${words.join("|")})(?= )`, "gu");
+const GENERIC = wordsPattern(GENERIC_WORDS.map((w) => normalize(w)));
+const GENERIC_UNACCENTED = wordsPattern(GENERIC_WORDS_UNACCENTED);
 
-function matchIndicatorUncached(catalog: Catalog, name: string): MatchResult<CatalogIndicator> {
-  const key = indicatorKey(name);
+/**
+ * An indicator name in its wording-free form: generic words ("Tỷ lệ", "của", "trên địa
+ * bàn") dropped while the accents still tell them apart, then accents folded,
+ * abbreviations written out and synonyms settled. "Tỷ lệ hồ sơ TTHC được giải quyết
+ * trực tuyến" → "ho so thu tuc hanh chinh giai quyet truc tuyen".
+ */
+export function wordingKey(name: string): string {
+  const plain = withoutPlace(name);
+  const accented = foldKey(plain) !== normalize(plain).replace(/[^\p{L}\p{N}%]+/gu, " ").trim();
+  // Words of the name with their accents, generic ones out (twice: "của các" shares a space).
+  let k = ` ${normalize(plain).replace(/[^\p{L}\p{N}%]+/gu, " ").trim()} `;
+  const generic = accented ? GENERIC : GENERIC_UNACCENTED;
+  k = k.replace(generic, " ").replace(/ {2,}/g, " ").replace(generic, " ");
+  const words = foldKey(k)
+    .replace(/(\d)(gb|mb)\b/g, "$1 $2")
+    .split(" ")
+    .filter(Boolean)
+    .map((w) => ABBREVIATIONS[w] ?? (/^0+\d/.test(w) ? String(Number(w)) : w));
+  let out = ` ${words.join(" ")} `;
+  for (const [from, to] of SYNONYMS) out = out.split(` ${from} `).join(` ${to} `);
+  out = out.replace(/ {2,}/g, " ").trim();
+  for (const w of LEADING_WORDS) if (out.startsWith(w + " ")) out = out.slice(w.length + 1);
+  return out;
+}
+
+interface IndicatorKeyEntry {
+  item: CatalogIndicator;
+  profile: Profile;
+  words: Set<string>;
+  weight: number;
+}
+
+interface IndicatorIndex {
+  keys: IndicatorKeyEntry[];
+  /** How telling a word is: rare words across the catalog weigh more (inverse document frequency). */
+  weightOf: (word: string) => number;
+}
+
+function indexOf(catalog: Catalog): IndicatorIndex {
+  let index = indicatorIndexes.get(catalog);
+  if (index) return index;
+  const texts = catalog.indicators.flatMap((item) => [item.name, ...item.aliases].map((text) => ({ item, key: wordingKey(text) })));
+  const df = new Map<string, number>();
+  for (const item of catalog.indicators) {
+    const seen = new Set(texts.filter((t) => t.item === item).flatMap((t) => t.key.split(" ")));
+    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const n = Math.max(1, catalog.indicators.length);
+  const unseen = Math.log(1 + n);
+  const weightOf = (w: string) => {
+    const d = df.get(w);
+    return d === undefined ? unseen : Math.log(1 + n / d);
+  };
+  const keys = texts.map(({ item, key }) => {
+    const words = new Set(key.split(" ").filter(Boolean));
+    let weight = 0;
+    for (const w of words) weight += weightOf(w);
+    return { item, profile: profileOfKey(key), words, weight };
+  });
+  index = { keys, weightOf };
+  indicatorIndexes.set(catalog, index);
+  return index;
+}
+
+/**
+ * What a row says besides its name, weighed into the match: the unit of measure it
+ * writes and whether its target is a number or words. A "%" row is not a count of
+ * models; a "% tổng chi NS xã" row is the budget share, not the share of GRDP.
+ */
+export interface IndicatorEvidence {
+  unit?: string | null;
+  qualitative?: boolean | null;
+}
+
+export function matchIndicator(catalog: Catalog, name: string, evidence: IndicatorEvidence = {}): MatchResult<CatalogIndicator> {
+  const unit = evidence.unit ? (matchUnit(catalog, evidence.unit)?.code ?? "?") : "";
+  const kind = evidence.qualitative === true ? "q" : evidence.qualitative === false ? "n" : "";
+  return matchIndicatorMemo(catalog, `${unit}\u0000${kind}\u0000${name}`);
+}
+
+const matchIndicatorMemo = remembered((catalog: Catalog, keyed: string) => {
+  const [unit, kind, name] = keyed.split("\u0000");
+  return matchIndicatorUncached(catalog, name, unit, kind);
+});
+
+/**
+ * Two measures, the higher wins: character bigrams of the whole key (typos, missing
+ * accents, words run together) and the share of telling words in common, weighted
+ * towards the words typed (a name cut short, or with a word left out, still names its
+ * indicator). Then the row's unit and target kind nudge the ranking.
+ */
+function matchIndicatorUncached(catalog: Catalog, name: string, unitCode: string, kind: string): MatchResult<CatalogIndicator> {
+  const key = wordingKey(name);
   if (!key) return { best: null, candidates: [] };
+  const index = indexOf(catalog);
   const input = profileOfKey(key);
+  const words = new Set(key.split(" "));
+  let inputWeight = 0;
+  for (const w of words) inputWeight += index.weightOf(w);
   const scores = new Map<CatalogIndicator, number>();
-  for (const k of keysOf(catalog)) {
-    const s = profileSimilarity(k.profile, input);
+  for (const k of index.keys) {
+    let common = 0;
+    for (const w of words) if (k.words.has(w)) common += index.weightOf(w);
+    const precision = inputWeight ? common / inputWeight : 0;
+    const recall = k.weight ? common / k.weight : 0;
+    const f = precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
+    const s = Math.max(profileSimilarity(k.profile, input), f);
     if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
+  }
+  const rowUnit = unitCode === "" ? undefined : unitCode === "?" ? null : unitByCode(catalog, unitCode);
+  for (const [item, s] of scores) {
+    let adjusted = s;
+    const own = item.unit ? unitByCode(catalog, item.unit) : null;
+    if (rowUnit && own) {
+      if (sameUnit(rowUnit.code, own.code)) adjusted += 0.04;
+      else if (rowUnit.percent !== own.percent) adjusted -= 0.12;
+      else adjusted -= 0.04;
+    }
+    if (kind) adjusted += (item.target.kind === "qualitative") === (kind === "q") ? 0.02 : -0.05;
+    scores.set(item, Math.max(0, Math.min(1, roundTo(adjusted, 6))));
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));
   const top = ranked[0];
@@ -173,6 +292,13 @@ export interface BodyMatch {
   /** Set when the text is a known ambiguous name ("Văn phòng"). */
   ambiguous?: string[];
   candidates: Match<Body>[];
+  /**
+   * A near miss of one of the body's spellings (a letter doubled or dropped, a missing
+   * diacritic, "VH-XXH"): the spelling meant, with the type word as written.
+   */
+  typo?: string;
+  /** A party outside the commune's bodies that plans legitimately name: its kind ("ngân hàng, tổ chức tín dụng"). */
+  outside?: string;
 }
 
 export const matchBody: (catalog: Catalog, text: string) => BodyMatch = remembered(matchBodyUncached);
@@ -191,46 +317,152 @@ function matchBodyUncached(catalog: Catalog, text: string): BodyMatch {
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([item, confidence]) => ({ item, confidence }));
   const top = ranked[0];
-  const best = top && top.confidence >= BODY_THRESHOLD ? top : null;
-  return { text: cleaned, body: best?.item ?? null, confidence: best?.confidence ?? 0, typeWord, candidates: ranked.slice(0, 3) };
+  const candidates = ranked.slice(0, 3);
+  const written = normalize(cleaned);
+  // A near miss of a known spelling, matched or not: flagged with the spelling meant.
+  for (const c of ranked.slice(0, 3)) {
+    const spellings = spellingsOf(c.item);
+    if (spellings.some((sp) => normalize(sp) === written)) break; // written as the catalog writes it
+    const near = nearMiss(written, spellings);
+    if (near) return { text: cleaned, body: c.item, confidence: c.confidence, typeWord, candidates, typo: near };
+  }
+  if (top && top.confidence >= BODY_THRESHOLD) return { text: cleaned, body: top.item, confidence: top.confidence, typeWord, candidates };
+  const outside = outsideKind(key);
+  return { text: cleaned, body: null, confidence: 0, typeWord, candidates, ...(outside ? { outside } : {}) };
+}
+
+/** Every way the catalog writes a body, with "{unit}" filled in both ways. */
+function spellingsOf(body: Body): string[] {
+  return [body.name, body.short, ...body.aliases].flatMap((t) =>
+    t.includes("{unit}") ? [t.replace("{unit}", "xã"), t.replace("{unit}", "phường"), t.replace(/\s*\{unit\}/, "")] : [t],
+  );
 }
 
 /**
- * The bodies a lead or coordinating cell names. Splits on ";" and line breaks, and
- * on commas only where the comma does not belong to a name: "Phòng Kinh tế, Hạ
- * tầng và Đô thị" and "Các phòng, ban, đơn vị" stay whole. Text in parentheses is
- * a remark about the body, not another body.
+ * The spelling a text misses by a letter or two (edits within the words, the same
+ * number of words): "Phòng Văn hoáa - Xã hội", "Phòng Văn hoa - Xã hội", "TTPVHC".
+ * A text written wholly without accents is a way of typing, not a slip: not a near miss.
+ */
+function nearMiss(written: string, spellings: string[]): string | null {
+  if (foldKey(written) === written.replace(/[^\p{L}\p{N}%]+/gu, " ").trim() && !/[đ]/.test(written)) {
+    if (spellings.some((sp) => foldKey(sp) === foldKey(written))) return null;
+  }
+  const words = written.split(" ").length;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const sp of spellings) {
+    const n = normalize(sp);
+    if (n.split(" ").length !== words) continue;
+    const limit = n.length >= 10 ? 2 : 1;
+    const d = editDistance(written, n, limit);
+    if (d >= 1 && d <= limit && d < bestDistance) [best, bestDistance] = [sp, d];
+  }
+  return best;
+}
+
+/** Damerau-Levenshtein distance (adjacent swaps count one), stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+const OUTSIDE_HEADS = OUTSIDE_PARTIES.flatMap((p) => p.heads.map((h) => ({ head: h, kind: p.kind }))).sort((a, b) => b.head.length - a.head.length);
+
+/** The kind of outside party a mention names, by its first words ("Ngân hàng …", "Các …"). */
+function outsideKind(key: string): string | null {
+  for (const { head, kind } of OUTSIDE_HEADS) if (key === head || key.startsWith(head + " ")) return kind;
+  return null;
+}
+
+/** A mention the catalog knows or can name (a body, a near miss, an outside party, an ambiguous name). */
+function recognised(m: BodyMatch): boolean {
+  return Boolean(m.body || m.outside || m.ambiguous);
+}
+
+/**
+ * The bodies a lead or coordinating cell names. Splits on ";", line breaks, commas and
+ * " và ", except where the separator belongs to a name: "Phòng Kinh tế, Hạ tầng và Đô
+ * thị", "Văn phòng HĐND và UBND xã", "Trung tâm Văn hóa, Thông tin và Thể thao" (known
+ * names, longest first); "Các cơ quan, đơn vị có liên quan", "Hội, Đoàn thể" (a
+ * collective phrase runs on over generic words); "Ngân hàng Nông nghiệp và PTNT chi
+ * nhánh …" (an outside party's own name runs on until the next party). Text in
+ * parentheses is a remark about the body, not another body.
  */
 export const splitBodies: (catalog: Catalog, cell: string) => BodyMatch[] = remembered(splitBodiesUncached);
 
 function splitBodiesUncached(catalog: Catalog, cell: string): BodyMatch[] {
   const out: BodyMatch[] = [];
-  const withoutRemarks = clean(cell).replace(/\([^)]*\)/g, " ");
-  for (const part of withoutRemarks.split(/[;\n]+/)) {
-    const pieces = part.split(",").map((p) => clean(p)).filter(Boolean);
+  const withoutRemarks = clean(cell.replace(/\n/g, ";")).replace(/\([^)]*\)/g, " ");
+  for (const part of withoutRemarks.split(/;+/)) {
+    // Pieces and the separators between them, so a joined run reads as written.
+    const bits = part.split(/(\s*,\s*|\s+và\s+)/iu);
+    const pieces: string[] = [];
+    const seps: string[] = [];
+    for (let k = 0; k < bits.length; k++) {
+      if (k % 2 === 0) {
+        const piece = clean(bits[k]);
+        if (piece) pieces.push(piece);
+        else if (pieces.length) seps.pop();
+      } else if (pieces.length) seps.push(bits[k].includes(",") ? ", " : " và ");
+    }
+    const join = (i: number, j: number) => pieces.slice(i, j + 1).reduce((acc, p, k) => (k === 0 ? p : acc + seps[i + k - 1] + p), "");
     let i = 0;
     while (i < pieces.length) {
       let taken: BodyMatch | null = null;
-      let takenEnd = i;
-      // Prefer the longest run of comma-separated pieces that is one known name.
+      let end = i;
+      // 1. The longest run of pieces that is one known name.
       for (let j = pieces.length - 1; j > i; j--) {
-        const m = matchBody(catalog, pieces.slice(i, j + 1).join(", "));
-        if (m.body && m.confidence >= 0.95) {
+        const m = matchBody(catalog, join(i, j));
+        if (m.body && !m.typo && m.confidence >= 0.95) {
           taken = m;
-          takenEnd = j;
+          end = j;
           break;
         }
       }
       if (!taken) {
         taken = matchBody(catalog, pieces[i]);
-        takenEnd = i;
+        // 2. A collective phrase or an outside party's name runs on over what is not a party of its own.
+        if (taken.outside || (taken.body?.collective && !taken.typo)) {
+          while (end + 1 < pieces.length && continues(catalog, pieces[end + 1], seps[end])) end++;
+          if (end > i) {
+            const m = matchBody(catalog, join(i, end));
+            taken = recognised(m) ? m : { ...taken, text: join(i, end) };
+          }
+        }
       }
       out.push(taken);
-      i = takenEnd + 1;
+      i = end + 1;
     }
   }
   return out;
 }
+
+/** Words that only say "and other such bodies" ("ban", "ngành", "đơn vị", "đoàn thể"). */
+const GENERIC_BODY_WORDS = /^(cac )?(phong|ban|nganh|don vi|doan the|hoi|co quan|to chuc|doanh nghiep|truong|dia phuong|ap|khu pho|to dan pho|thon|ca nhan|ho gia dinh)( |$)/;
+
+/** Whether a piece carries on the name before it rather than naming a party of its own. */
+function continues(catalog: Catalog, piece: string, sep: string): boolean {
+  const key = foldKey(piece);
+  if (GENERIC_BODY_WORDS.test(key) && (sep.includes(",") || /^[\p{Ll}]/u.test(piece))) return true;
+  return !recognised(matchBody(catalog, piece)) && !BODY_HEADS.test(key);
+}
+
+/** How the name of a body of the commune starts: such a piece is a body of its own, not the end of another's name. */
+const BODY_HEADS = /^(phong|ban|trung tam|van phong|cong an|tram|dang uy|uy ban|ubnd|to|bo phan|doi|hdnd|hoi dong)( |$)/;
 
 /** The name of a body as a commune or ward writes it ("Công an phường"). */
 export function bodyName(body: Body, type: UnitType): string {
@@ -246,6 +478,15 @@ export function matchUnit(catalog: Catalog, text: string): UnitOfMeasure | null 
     if (foldKey(u.code) === key || u.aliases.some((a) => foldKey(a) === key)) return u;
   }
   return null;
+}
+
+/**
+ * Two unit codes that mean the same unit: "Số sáng kiến" and "Sáng kiến", "Số người"
+ * and "Người" ("Số", "Số lượng" only say it is a count).
+ */
+export function sameUnit(a: string, b: string): boolean {
+  const bare = (t: string) => foldKey(t).replace(/^so( luong)? /, "");
+  return a === b || bare(a) === bare(b);
 }
 
 export function unitByCode(catalog: Catalog, code: string | null): UnitOfMeasure | null {

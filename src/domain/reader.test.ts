@@ -1,6 +1,6 @@
 import { readTable, type Table } from "./reader";
 import type { SheetSnapshot } from "./snapshot";
-import { loadSeed } from "../../test/seeds";
+import { loadGrid, loadSeed } from "../../test/seeds";
 
 function table(seed: string, sheet: string): Table {
   const r = readTable(loadSeed(seed).sheet(sheet));
@@ -138,5 +138,59 @@ describe("readTable on odd layouts", () => {
       ]),
     );
     expect(r.ok && r.table.rows).toHaveLength(1);
+  });
+});
+
+describe("readTable on layouts the seeds do not show (test/fixtures/unseen/layouts.json)", () => {
+  const grid = loadGrid("layouts.json");
+  const read = (name: string): Table => {
+    const r = readTable(grid.sheet(name));
+    if (!r.ok) throw new Error(r.message);
+    return r.table;
+  };
+  const roles = (t: Table) => t.columns.map((c) => `${c.letter}:${c.role}`);
+  const shape = (t: Table) => t.rows.map((r) => `${r.row}${r.kind === "group" ? "g" : "i"}${r.number ?? ""}`);
+
+  it("takes “Kế hoạch năm 2026” as the target and “Thực hiện” as the result", () => {
+    expect(roles(read("KH năm"))).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:result", "F:lead"]);
+  });
+
+  it("reads “Năm 2026” merged over “Chỉ tiêu | Thực hiện”: the second header row is no indicator", () => {
+    const t = read("Năm over Chỉ tiêu|Thực hiện");
+    expect([t.headerRow, t.headerEnd]).toEqual([2, 3]);
+    expect(roles(t)).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:result", "F:lead"]);
+    expect(shape(t)).toEqual(["4i1"]);
+  });
+
+  it("takes “Mục tiêu” beside “Nội dung” as the target, “Ước thực hiện” as the result, “Cơ quan thực hiện” as the lead", () => {
+    expect(roles(read("Mục tiêu"))).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:result", "F:lead"]);
+  });
+
+  it("takes “Kết quả năm 2026” as the result when the table has a target column, and as the target when not", () => {
+    expect(roles(read("Kết quả beside Chỉ tiêu năm"))).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:result", "F:lead"]);
+    expect(roles(read("Kết quả as target"))).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:lead"]);
+  });
+
+  it("never reads a column-number row or the header repeated under itself as data", () => {
+    const t = read("Header repeated");
+    expect(roles(t)).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:result", "F:lead"]);
+    expect(shape(t)).toEqual(["4i1", "5i2"]);
+  });
+
+  it("reads letter groups, “1.” over “1.1”, a lone title, and stops at a note under the table", () => {
+    const t = read("Groups");
+    // A (row 2) > 1 (row 3) > items 1.1, 1.2; B (row 6) > the title (row 7) > items 1, 2; the note (row 11) ends the table.
+    expect(shape(t)).toEqual(["2gA", "3g1", "4i1.1", "5i1.2", "6gB", "7g", "8i1", "9i2"]);
+    const at = (row: number) => t.rows.find((r) => r.row === row)!;
+    expect([at(7).title, at(7).parent, at(6).group]).toEqual(["Chuyển đổi số trong cơ quan nhà nước", at(6).group, 2]);
+    expect([at(4).group, at(8).group]).toEqual([1, 3]);
+  });
+
+  it("ends the table at a signature block even when it sits in the name column", () => {
+    expect(shape(read("Footer in name column"))).toEqual(["2i1"]);
+  });
+
+  it("goes on past empty rows only to another numbered row or group, and stops at a note after them", () => {
+    expect(shape(read("Gap then notes"))).toEqual(["2gI", "3i1", "7gII", "8i1"]);
   });
 });

@@ -59,8 +59,10 @@ export interface TableRow {
   /** For groups: the title and the count it declares, if any. */
   title?: string;
   declaredCount?: number;
-  /** Index into `groups` of the group this row belongs to (-1 before any group). */
+  /** Index into `groups` of the group this row belongs to (-1 before any group); a group row's own index. */
   group: number;
+  /** For groups: the index of the enclosing group ("1. Hạ tầng số" inside "A. …"), -1 for a top group. */
+  parent?: number;
   cells: Partial<Record<Role, Cell>>;
 }
 
@@ -90,37 +92,50 @@ export interface ReadOptions {
   isIndicatorName?: (name: string) => boolean;
 }
 
+/** Labels whose role depends on the other columns: "Kết quả", "Chỉ tiêu", "Mục tiêu". */
+type Provisional = "ketQua" | "chiTieu" | "mucTieu";
+
 interface LabelRule {
-  role: Role | "ketQua" | "chiTieu";
+  role: Role | Provisional;
   test: RegExp;
 }
 
 // Tried in order on the folded label ("(3) Sản phẩm Đầu ra" → "san pham dau ra").
+// Roles by meaning: a target is what the plan commits to ("Chỉ tiêu năm 2026", "Kế
+// hoạch", "Mục tiêu phấn đấu"), a result is what was done ("Thực hiện", "Ước thực
+// hiện", "Lũy kế"), whichever words a commune's template uses.
 const LABEL_RULES: LabelRule[] = [
   { role: "dueDate", test: /^han hoan thanh ngay/ },
   { role: "completedOn", test: /^ngay hoan thanh/ },
-  { role: "rate", test: /^ty le dat/ },
-  { role: "verdict", test: /^danh gia/ },
+  { role: "rate", test: /^(ty le dat|ty le hoan thanh|muc do dat|ty le thuc hien so voi)/ },
+  { role: "verdict", test: /^(danh gia|xep loai)/ },
   { role: "flag", test: /^canh bao/ },
   { role: "status", test: /^(tinh trang|trang thai)/ },
   { role: "note", test: /^ghi chu/ },
   { role: "number", test: /^(stt|tt|so tt|so thu tu)$/ },
   { role: "parentTask", test: /^(ma nhiem vu|nhiem vu tong quat|nhiem vu chinh)/ },
-  { role: "code", test: /^ma( chi tieu| so)?$/ },
+  { role: "code", test: /^ma( chi tieu| so| danh muc)?$/ },
   { role: "kpi", test: /(^|\s)kpi(\s|$)|^chi so do luong/ },
   { role: "output", test: /^san pham|ket qua dau ra/ },
-  { role: "result", test: /^(ket qua thuc hien|ket qua dat duoc|thuc hien|luy ke|uoc thuc hien)/ },
+  {
+    role: "result",
+    test: /^(ket qua thuc hien|ket qua dat duoc|thuc hien|th( |$)|luy ke|uoc thuc hien|uoc th( |$)|uoc dat|so lieu thuc hien|kq thuc hien|kqth)/,
+  },
   { role: "unit", test: /^(don vi tinh|dvt|don vi do)/ },
-  { role: "lead", test: /chu tri/ },
+  { role: "lead", test: /chu tri|^(don vi|co quan|bo phan) (thuc hien|phu trach|chiu trach nhiem|dau moi)|^trach nhiem thuc hien/ },
   { role: "coordinating", test: /phoi hop/ },
   { role: "monitoring", test: /theo doi|bao cao/ },
   { role: "deadline", test: /^(thoi gian|thoi han|tien do)/ },
-  { role: "target", test: /^(chi tieu|muc tieu) (nam|\d|ke hoach)|^gia tri|^chi tieu giao/ },
-  { role: "ketQua", test: /^ket qua( nam \d{4})?$/ },
+  {
+    role: "target",
+    test: /^(chi tieu|muc tieu) (nam|den|\d{4}|ke hoach|giao|phan dau|dat duoc|can dat)|^gia tri|^(ke hoach|kh)( nam)?( \d{4})?$|^ke hoach (giao|nam|\d)|^ket qua (can dat|phan dau)|^muc phan dau/,
+  },
+  { role: "ketQua", test: /^ket qua( nam \d{4}| \d{4})?$/ },
   { role: "chiTieu", test: /^chi tieu$/ },
+  { role: "mucTieu", test: /^muc tieu$/ },
   {
     role: "name",
-    test: /^(noi dung|ten nhiem vu|ten chi tieu|nhiem vu|tieu nhiem vu|muc tieu|chi tieu cu the|danh muc|cac chi tieu)/,
+    test: /^(noi dung|ten nhiem vu|ten chi tieu|nhiem vu|tieu nhiem vu|muc tieu|chi tieu cu the|danh muc|cac chi tieu|chi tieu)/,
   },
 ];
 
@@ -182,6 +197,14 @@ class Grid {
     };
   }
 
+  /** Whether the row holds a formula in its first `width` cells. */
+  hasFormula(row: number, width: number): boolean {
+    const f = this.s.formulas?.[row - 1];
+    if (!f) return false;
+    for (let c = 0; c < Math.min(width, f.length); c++) if (f[c]) return true;
+    return false;
+  }
+
   /** The row's texts up to its own last cell (callers only look at order and emptiness). */
   rowTexts(row: number): string[] {
     const out: string[] = [];
@@ -241,7 +264,9 @@ function readTableUncached(sheet: SheetSnapshot, options: ReadOptions): ReadResu
     const texts = grid.rowTexts(r);
     for (let c = texts.length; c > width; c--) if (texts[c - 1] !== "") width = c;
   }
-  const rows = readRows(grid, header.end + 1, columns, width);
+  const headerKeys = new Set<string>();
+  for (let r = header.row; r <= header.end; r++) for (const t of grid.rowTexts(r)) if (t) headerKeys.add(foldKey(t));
+  const rows = readRows(grid, header.end + 1, columns, width, headerKeys);
   let kind: TableKind = has("unit") || (has("target") && !has("deadline")) ? "indicators" : "tasks";
   if (kind === "tasks") {
     for (const r of rows) {
@@ -291,32 +316,42 @@ interface HeaderFound {
   labels: { col: number; label: string; role: LabelRule["role"] }[];
 }
 
+/**
+ * The header: the row (or pair of rows) whose labels name the most roles. A header
+ * over two rows puts a parent label ("Năm 2026", "Đơn vị thực hiện") merged across
+ * the columns whose own labels ("Kế hoạch | Thực hiện", "Chủ trì | Phối hợp") sit in
+ * the row under it; the sub-label wins under a merged parent, the parent elsewhere.
+ */
 function findHeader(grid: Grid): HeaderFound | null {
   let best: HeaderFound | null = null;
   let bestScore = 0;
   const last = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
   for (let r = 1; r <= last; r++) {
-    const labels = labelsOf(grid, r);
-    const roles = new Set(labels.map((l) => l.role));
-    const hasName = roles.has("name") || roles.has("chiTieu");
+    const own = labelsOf(grid, r);
+    if (own.length === 0) continue;
+    const pair = withSubLabels(grid, r, own);
+    const roles = new Set(pair.labels.map((l) => l.role));
+    const hasName = roles.has("name") || roles.has("chiTieu") || roles.has("mucTieu");
     if (!hasName || roles.size < 3) continue;
     if (roles.size > bestScore) {
       bestScore = roles.size;
-      best = { row: r, end: r, labels };
+      best = pair;
     }
-  }
-  if (!best) return null;
-  // A header merged over two rows, or with sub-labels under a merged parent.
-  const below = labelsOf(grid, best.row + 1);
-  if (below.length >= 2 && !isItemStart(grid, best.row + 1)) {
-    const byCol = new Map(best.labels.map((l) => [l.col, l]));
-    for (const l of below) {
-      const above = byCol.get(l.col);
-      if (!above || grid.merge(best.row, l.col)) byCol.set(l.col, l);
-    }
-    best = { row: best.row, end: best.row + 1, labels: [...byCol.values()].sort((a, b) => a.col - b.col) };
   }
   return best;
+}
+
+function withSubLabels(grid: Grid, row: number, own: HeaderFound["labels"]): HeaderFound {
+  const below = labelsOf(grid, row + 1);
+  if (below.length === 0 || isItemStart(grid, row + 1)) return { row, end: row, labels: own };
+  const byCol = new Map(own.map((l) => [l.col, l]));
+  // A second header row only fills columns the first leaves open or spans with a
+  // merged parent; labels under other labels are a different row (a data row, a
+  // "Ngày báo cáo" line above the header, a header repeated under itself).
+  const conflict = below.some((l) => byCol.has(l.col) && !grid.merge(row, l.col));
+  if (conflict || !below.some((l) => !byCol.has(l.col) || grid.merge(row, l.col))) return { row, end: row, labels: own };
+  for (const l of below) byCol.set(l.col, l);
+  return { row, end: row + 1, labels: [...byCol.values()].sort((a, b) => a.col - b.col) };
 }
 
 function labelsOf(grid: Grid, row: number): HeaderFound["labels"] {
@@ -335,13 +370,20 @@ function isItemStart(grid: Grid, row: number): boolean {
   return /^(\d+|[IVX]+)\.?$/.test(first);
 }
 
+/**
+ * Roles from the labels. "Chỉ tiêu" and "Mục tiêu" name the indicator unless another
+ * column does ("Nội dung"), then they hold the target. "Kết quả" is the target of a
+ * plan (000, 001, 002 write it so) unless the table has a target column too, then it
+ * is the result; beside a deadline and without a unit it is a task's output (001).
+ */
 function resolveColumns(labels: HeaderFound["labels"]): Column[] {
   const roles = new Set(labels.map((l) => l.role));
+  const hasTarget = roles.has("target") || (roles.has("name") && (roles.has("chiTieu") || roles.has("mucTieu")));
   const out: Column[] = [];
   for (const l of labels) {
     let role: Role;
-    if (l.role === "chiTieu") role = roles.has("name") ? "target" : "name";
-    else if (l.role === "ketQua") role = roles.has("unit") || !roles.has("deadline") ? "target" : "output";
+    if (l.role === "chiTieu" || l.role === "mucTieu") role = roles.has("name") ? "target" : "name";
+    else if (l.role === "ketQua") role = hasTarget && !roles.has("result") ? "result" : roles.has("unit") || !roles.has("deadline") ? "target" : "output";
     else role = l.role;
     if (out.some((c) => c.role === role)) continue; // the first column of a role wins
     out.push({ role, col: l.col, letter: columnLetter(l.col), label: l.label });
@@ -365,81 +407,194 @@ function declaredCountOf(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const FOOTER = /^(noi nhan|tm |t m |kt |chu tich|pho chu tich|nguoi lap|thu truong)/;
+// ───────────── rows: where the table ends, which rows are groups ─────────────
 
-function readRows(grid: Grid, start: number, columns: Column[], width: number): TableRow[] {
-  const rows: TableRow[] = [];
+/**
+ * Empty rows in a row after which the table ends, unless what follows is numbered
+ * like a row of the table (a template's blank rows between groups).
+ */
+const EMPTY_RUN = 3;
+
+/**
+ * A line of the signature or recipients block under a table: "Nơi nhận:", "TM. ỦY
+ * BAN NHÂN DÂN", "KT. CHỦ TỊCH", "NGƯỜI LẬP BIỂU", "Long Phước, ngày 10 tháng 3 năm
+ * 2026", "(Ký, ghi rõ họ tên)", "Ghi chú: …". Short or written in capitals, as such
+ * lines are: a task named "Chủ tịch UBND xã chỉ đạo …" is not one.
+ */
+const FOOTER_WORDS =
+  /^(noi nhan|(tm|kt|tl|tuq|q) |nguoi (lap bieu|lap|tong hop|ky|bao cao|duyet)|(pho )?chu tich|thu truong|lanh dao|truong phong|pho truong phong|xac nhan|ky ten|ky ghi ro|ky va ghi ro)/;
+
+function isFooterText(text: string): boolean {
+  const key = foldKey(text);
+  if (!key) return false;
+  if (/^(noi nhan|ghi chu)\b/.test(key) && text.includes(":")) return true;
+  if (/^\(?\s*ky,? (va )?(ghi ro )?ho (va )?ten/.test(key)) return true;
+  if (/^[\p{L}\s.]{2,40},\s*ngày\s/iu.test(text) && /thang|\//.test(key + text)) return true;
+  if (!FOOTER_WORDS.test(key)) return false;
+  const capitals = text === text.toLocaleUpperCase("vi");
+  return capitals || text.length <= 40 || /:\s*$/.test(text);
+}
+
+/** A row of column numbers under the header: "(1) (2) (3)" or "1 2 3 4", "A B 1 2 3". */
+function isColumnNumbering(texts: string[]): boolean {
+  const filled = texts.filter(Boolean);
+  if (filled.length < 3) return false;
+  const nums = filled.map((t) => t.match(/^\(?(\d{1,2})\)?$/)?.[1] ?? (/^\(?[A-H]\)?$/.test(t) ? "letter" : undefined));
+  if (nums.some((n) => n === undefined)) return false;
+  const digits = nums.filter((n) => n !== "letter").map(Number);
+  return digits.length >= 2 && digits.every((n, i) => i === 0 || n === digits[i - 1] + 1);
+}
+
+/** A row that repeats the header's labels (a header copied under itself, or onto the next page). */
+function isHeaderAgain(texts: string[], headerKeys: Set<string>): boolean {
+  const filled = texts.filter(Boolean);
+  if (filled.length < 2) return false;
+  return filled.every((t) => headerKeys.has(foldKey(t)) || labelRole(t) !== null);
+}
+
+type GroupKind = "roman" | "letter" | "integer" | "title";
+
+interface RawRow {
+  row: number;
+  texts: string[];
+  numberText: string;
+  cells: Partial<Record<Role, Cell>>;
+}
+
+const LETTER = /^([A-H])[.)]?$/;
+const SPREAD = /^([IVXLC]+|[A-H]|\d{1,2})[.)]\s*(\S.*)$|^([IVXLC]+)\s+(\S.*)$/;
+
+function readRows(grid: Grid, start: number, columns: Column[], width: number, headerKeys: Set<string>): TableRow[] {
   const byRole = new Map(columns.map((c) => [c.role, c]));
   const numberCol = byRole.get("number");
-  let group = -1;
-  let groups = 0;
-  let skippedNumbering = false;
 
+  // Pass 1: the rows of the table, up to its footer or a run of empty rows.
+  const raw: RawRow[] = [];
+  let empty = 0;
   for (let r = start; r <= grid.rowCount; r++) {
     const texts = grid.rowTexts(r).slice(0, width);
-    if (texts.every((t) => t === "")) continue;
-    const firstText = texts.find((t) => t !== "") ?? "";
+    if (texts.every((t) => t === "")) {
+      // A prepared row (the template's formulas wait in it) is part of the table.
+      if (!grid.hasFormula(r, width)) empty++;
+      continue;
+    }
     const numberText = numberCol ? cellText(grid.raw(r, numberCol.col)) : "";
-    const nameCol = byRole.get("name");
-    const hasName = nameCol ? cellText(grid.raw(r, nameCol.col)) !== "" : false;
-    // The signature block ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") ends the table.
-    if (!hasName && texts.some((t) => t && FOOTER.test(foldKey(t)))) break;
-    if (!skippedNumbering && rows.length === 0 && isColumnNumbering(texts)) {
-      skippedNumbering = true;
-      continue;
-    }
-
+    // Past a run of empty rows the table goes on only with another numbered row or group.
+    const gap = raw.length > 0 && empty >= EMPTY_RUN;
+    empty = 0;
+    if (gap && !looksNumbered(numberText) && !SPREAD.test(texts.find(Boolean) ?? "")) break;
+    if (!looksNumbered(numberText) && texts.some((t) => t && isFooterText(t))) break;
+    if (isColumnNumbering(texts) || isHeaderAgain(texts, headerKeys)) continue;
     const cells: Partial<Record<Role, Cell>> = {};
-    for (const c of columns) {
-      const cell = grid.cell(r, c.col);
-      // A cell merged down from an earlier row belongs to that row's group of rows;
-      // keep it (a lead unit merged over several tasks applies to each).
-      cells[c.role] = cell;
-    }
-    const nameText = cells.name?.text ?? "";
+    // A cell merged down from an earlier row belongs to that row's group of rows;
+    // keep it (a lead unit merged over several tasks applies to each).
+    for (const c of columns) cells[c.role] = grid.cell(r, c.col);
+    raw.push({ row: r, texts, numberText, cells });
+  }
 
-    // Group rows: a Roman numeral in the number column, or "I. Title" spread across the row.
-    const lead = numberText || firstText;
-    const spread = lead.match(/^([IVXLC]+)[.)]?\s+(\S.*)$/);
-    if (isRomanNumeral(numberText) || (!numberText && spread && isRomanNumeral(spread[1]))) {
-      const title = isRomanNumeral(numberText) ? nameText || texts.filter(Boolean).slice(1).join(" ") : spread![2];
-      groups++;
-      group = groups - 1;
-      const count = declaredCountOf(title);
-      rows.push({
-        row: r,
-        kind: "group",
-        number: isRomanNumeral(numberText) ? numberText.replace(/[.)]$/, "") : spread![1],
-        title,
-        ...(count !== undefined ? { declaredCount: count } : {}),
-        group,
-        cells,
-      });
+  // A number whose next numbered row is its first child ("1." over "1.1") is a group.
+  const dotted = new Set<number>();
+  raw.forEach((x, i) => {
+    if (!/^\d{1,3}\.?$/.test(x.numberText)) return;
+    const next = raw.slice(i + 1).find((y) => looksNumbered(y.numberText));
+    const m = next?.numberText.match(/^(\d{1,3})\.\d{1,3}\.?$/);
+    if (m && Number(m[1]) === Number(x.numberText.replace(/\.$/, ""))) dotted.add(x.row);
+  });
+  const numbered = raw.filter((x) => looksNumbered(x.numberText)).length;
+
+  // Pass 2: groups and items. Group levels follow the order their kinds first appear
+  // ("A." then "1." then items "1.1"; or "I" then items).
+  const levels: GroupKind[] = [];
+  const open: { index: number; level: number }[] = [];
+  const rows: TableRow[] = [];
+  let groups = 0;
+  for (const x of raw) {
+    const g = groupOf(x, grid, byRole, width, dotted, numbered >= 2, raw);
+    if (!g) {
+      const nameText = x.cells.name?.text ?? "";
+      // The number may sit in front of a parent task ("1. Triển khai ...").
+      let number: string | null = x.numberText || null;
+      if (!number && x.cells.parentTask?.text) {
+        const m = x.cells.parentTask.text.match(/^(\d+(?:\.\d+)*)[.)]?\s/);
+        if (m) number = m[1];
+      }
+      if (!nameText && !number && x.texts.filter(Boolean).length === 0) continue;
+      rows.push({ row: x.row, kind: "task", number, group: open.length ? open[open.length - 1].index : -1, cells: x.cells });
       continue;
     }
-
-    // The number may sit in front of a parent task ("1. Triển khai ...").
-    let number: string | null = numberText || null;
-    if (!number && cells.parentTask?.text) {
-      const m = cells.parentTask.text.match(/^(\d+(?:\.\d+)*)[.)]?\s/);
-      if (m) number = m[1];
-    }
-    if (!nameText && !number) {
-      // Stray text in other columns with no name: keep as an item so checks can flag it.
-      if (texts.filter(Boolean).length === 0) continue;
-    }
-    rows.push({ row: r, kind: "task", number, group, cells });
+    let level = levels.indexOf(g.kind);
+    if (level < 0) level = levels.push(g.kind) - 1;
+    while (open.length && open[open.length - 1].level >= level) open.pop();
+    const index = groups++;
+    const count = declaredCountOf(g.title);
+    rows.push({
+      row: x.row,
+      kind: "group",
+      number: g.number,
+      title: g.title,
+      ...(count !== undefined ? { declaredCount: count } : {}),
+      group: index,
+      parent: open.length ? open[open.length - 1].index : -1,
+      cells: x.cells,
+    });
+    open.push({ index, level });
   }
   return rows;
 }
 
-/** A row of column numbers under the header: "(1) (2) (3)" or "1 2 3 4". */
-function isColumnNumbering(texts: string[]): boolean {
-  const filled = texts.filter(Boolean);
-  if (filled.length < 3) return false;
-  const nums = filled.map((t) => t.match(/^\(?(\d{1,2})\)?$/)?.[1]);
-  if (nums.some((n) => n === undefined)) return false;
-  return nums.every((n, i) => i === 0 || Number(n) === Number(nums[i - 1]) + 1);
+/** An item number as officials write it: "1", "01", "1.", "1.2", "I", "a)". */
+function looksNumbered(text: string): boolean {
+  return /^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]+\.?|[A-Ha-h][.)]?)$/.test(text);
+}
+
+/** "1. Title" spread across a row, followed by its "1.1" items. */
+function startsDotted(raw: RawRow[], x: RawRow, num: string): boolean {
+  const next = raw.slice(raw.indexOf(x) + 1).find((y) => looksNumbered(y.numberText));
+  const m = next?.numberText.match(/^(\d{1,3})\.\d{1,3}\.?$/);
+  return Boolean(m && Number(m[1]) === Number(num));
+}
+
+function groupOf(
+  x: RawRow,
+  grid: Grid,
+  byRole: Map<Role, Column>,
+  width: number,
+  dotted: Set<number>,
+  tableIsNumbered: boolean,
+  raw: RawRow[],
+): { kind: GroupKind; number: string | null; title: string } | null {
+  const nameText = x.cells.name?.text ?? "";
+  const filled = x.texts.map((t, i) => ({ t, col: i + 1 })).filter((c) => c.t);
+  const rest = () => nameText || filled.filter((c) => c.t !== x.numberText).map((c) => c.t).join(" ");
+  const n = x.numberText.replace(/[.)]$/, "");
+  // Text in the number column that is no number ("Hạ tầng số" merged across the row) is a title, below.
+  if (x.numberText && looksNumbered(x.numberText)) {
+    if (isRomanNumeral(x.numberText)) return { kind: "roman", number: n, title: rest() };
+    if (LETTER.test(x.numberText)) return { kind: "letter", number: n, title: rest() };
+    if (dotted.has(x.row)) {
+      return { kind: "integer", number: n, title: rest() };
+    }
+    return null;
+  }
+  // "I. Title", "A. Title", "1. Title" (over "1.1" items) written across the row.
+  const first = filled[0]?.t ?? "";
+  const spread = first.match(SPREAD);
+  if (spread) {
+    const num = spread[1] ?? spread[3];
+    const title = spread[2] ?? spread[4];
+    if (isRomanNumeral(num)) return { kind: "roman", number: num, title };
+    if (LETTER.test(num)) return { kind: "letter", number: num, title };
+    if (/^\d+$/.test(num) && startsDotted(raw, x, num)) return { kind: "integer", number: num, title };
+  }
+  // A title merged across the table, or a lone title in a numbered table: no unit,
+  // no target, no body, no number.
+  if (filled.length === 1 && tableIsNumbered) {
+    const m = grid.merge(x.row, filled[0].col);
+    const wide = m !== undefined && m.right - m.left + 1 >= Math.max(2, Math.ceil(width / 2));
+    const nameCol = byRole.get("name")?.col;
+    if (wide || filled[0].col === nameCol) return { kind: "title", number: null, title: filled[0].t };
+  }
+  return null;
 }
 
 /** The cell of a role in a row, if the table has that column. */

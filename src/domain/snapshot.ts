@@ -23,6 +23,12 @@ export interface SheetSnapshot {
   protected?: boolean;
   /** Cell notes (A1 → text), where the host can read them; marks keep and restore them. */
   notes?: Record<string, string>;
+  /**
+   * The sheet's print setup, where the host can read it: the print area ("A1:G40";
+   * null when none is set, so the used range prints), the orientation and whether it
+   * fits all columns on one page width. Lets a plan keep a helper column out of print.
+   */
+  print?: { area: string | null; orientation: "landscape" | "portrait"; fitToWidth: boolean };
   /** Set when the sheet is not a worksheet but a table of a Word document (.docx). */
   source?: WordTableSource;
 }

@@ -23,10 +23,15 @@ describe("taskState", () => {
     expect(state(q2, "done", "2026-11-30", "2026-07-10")).toMatchObject({ flag: "done-late", days: 10 });
     expect(state(q2, "done", "2026-11-30", null)).toMatchObject({ flag: "done" });
   });
-  it("never flags recurring work as a whole, but a monthly report past the 20th is overdue", () => {
+  it("never flags recurring work as overdue: a monthly deadline's next day comes round again", () => {
     expect(state(ongoing, "in-progress", "2026-11-30")).toMatchObject({ flag: "recurring", dueDate: null });
-    expect(state(monthly20, "in-progress", "2026-11-22")).toMatchObject({ flag: "overdue", dueDate: "2026-11-20", days: 2 });
-    expect(state(monthly20, "in-progress", "2026-11-10")).toMatchObject({ flag: "due-soon", dueDate: "2026-11-20" });
+    // Past the 20th of November the next due day is the 20th of December (30 days away).
+    expect(state(monthly20, "in-progress", "2026-11-22")).toMatchObject({ flag: "none", dueDate: "2026-12-20" });
+    expect(state(monthly20, "in-progress", "2026-12-10")).toMatchObject({ flag: "due-soon", dueDate: "2026-12-20", days: 10 });
+    expect(state(monthly20, "in-progress", "2026-11-20")).toMatchObject({ flag: "due-soon", dueDate: "2026-11-20", days: 0 });
+    // December rolls into January of the next year; the 31st means a short month's last day.
+    expect(state(monthly20, null, "2026-12-21")).toMatchObject({ dueDate: "2027-01-20" });
+    expect(state({ kind: "recurring", every: "monthly", dayOfMonth: 31 }, null, "2026-04-05")).toMatchObject({ dueDate: "2026-04-30" });
   });
   it("has no date for undated or missing deadlines", () => {
     expect(state({ kind: "undated", text: "Theo hướng dẫn của tỉnh" }, null, "2026-11-30")).toMatchObject({ flag: "no-date" });
@@ -43,9 +48,18 @@ describe("parseStatus and parseDateCell", () => {
     ["Chưa thực hiện", "not-started"],
     ["", null],
   ])("%j → %s", (s, v) => expect(parseStatus(s)).toBe(v));
-  it("reads serials and typed dates", () => {
+  it("reads serials and dates typed as text in the ways officials write them", () => {
     expect(parseDateCell(46203)).toBe("2026-06-30");
     expect(parseDateCell("15/07/2026")).toBe("2026-07-15");
+    expect(parseDateCell("8/3/2026")).toBe("2026-03-08");
+    expect(parseDateCell("28-03-2026")).toBe("2026-03-28");
+    expect(parseDateCell("28.03.2026")).toBe("2026-03-28");
+    expect(parseDateCell("ngày 28 tháng 3 năm 2026")).toBe("2026-03-28");
+    expect(parseDateCell("Ngày 05 tháng 03 năm 2026")).toBe("2026-03-05");
+    // Without accents the words are not read, by the domain or by the formulas.
+    expect(parseDateCell("ngay 5 thang 3 nam 2026")).toBeNull();
+    expect(parseDateCell("31/02/2026")).toBeNull();
+    expect(parseDateCell("3/2026")).toBeNull();
     expect(parseDateCell("sớm")).toBeNull();
   });
 });

@@ -91,9 +91,9 @@ export function checkSheet(sheet: SheetSnapshot, ctx: CheckContext, fallback: Fa
   for (const row of table.rows) {
     if (row.kind === "group") continue;
     if (row.kind === "indicator") {
-      const { item, candidates } = identify(env, row);
-      env.indicatorOf.set(row.row, item);
-      checkIndicatorRow(env, row, item, candidates);
+      const id = identify(env, row);
+      env.indicatorOf.set(row.row, id.item);
+      checkIndicatorRow(env, row, id);
       checkBodies(env, row, missing.has("lead"));
       checkDeadline(env, row, false);
     } else {

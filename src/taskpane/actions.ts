@@ -19,6 +19,7 @@ import { planCompute } from "../domain/compute";
 import { summarize, planOverviewSheet, type Summary } from "../domain/summary";
 import { consolidate, planConsolidation, type ConsolidationResult } from "../domain/consolidate";
 import { HostError } from "../hosts/file/errors";
+import { planAssignCode } from "../domain/assign";
 
 export interface ActionEnv {
   host: WorkbookHost;
@@ -182,4 +183,17 @@ export async function runExportWord(env: ActionEnv, sheetName: string): Promise<
   const { sheet } = await env.host.readSheet(sheetName);
   const { exportAppendixDocx, wordFileName } = await import("../hosts/docx/export");
   return { fileName: wordFileName(sheet.name), bytes: await exportAppendixDocx(sheet, env.catalog) };
+}
+
+/**
+ * Confirm which catalog indicator a row is: write the chosen code into the row's "Mã"
+ * cell (adding the narrow column right of the table when there is none), one read and
+ * one write. The next check (and compute, and consolidation) takes the row by its code.
+ */
+export async function runAssignCode(env: ActionEnv, sheetName: string, row: number, code: string): Promise<ApplyOutcome & { cell: string; added: boolean }> {
+  const { sheet, workbook } = await env.host.readSheet(sheetName);
+  const plan = planAssignCode(sheet, [{ row, code }], env.catalog);
+  if (!plan.ok) throw new HostError(plan.code, plan.message);
+  const outcome = await env.host.apply(plan.edits, workbook);
+  return { cell: plan.written[0].cell, added: plan.column.added, ...outcome };
 }

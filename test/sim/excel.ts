@@ -1197,14 +1197,55 @@ class CustomXmlPartProxy extends ClientObject {
   }
 }
 
+/** A sheet's print area as RangeAreas (only `address`), from getPrintAreaOrNullObject. */
+class PrintAreaProxy extends ClientObject {
+  constructor(ctx: SimContext, private readonly ws: WorksheetProxy) {
+    super(ctx, `${ws.path}.pageLayout.printArea`, true);
+    this.checkNull(() => typeof ws.resolve().pageLayout.printArea === "string", 9);
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  protected override loadNeeds(): number {
+    return 9;
+  }
+  protected override fetch(): Record<string, unknown> {
+    const s = this.ws.resolve();
+    return { address: `${s.name}!${String(s.pageLayout.printArea).replace(/\$/g, "")}` };
+  }
+}
+
 export function namespaceOf(xml: string): string | null {
   const m = /<(?:[\w.-]+:)?[\w.-]+\s[^>]*?xmlns(?::[\w.-]+)?\s*=\s*("([^"]*)"|'([^']*)')/.exec(xml.replace(/<\?xml[^>]*\?>/, ""));
   return m ? (m[2] ?? m[3]) : null;
 }
 
-/** Page layout, ExcelApi 1.9. Margins are in points. */
-class PageLayoutProxy {
-  constructor(private readonly ctx: SimContext, private readonly ws: WorksheetProxy) {}
+/**
+ * Page layout, ExcelApi 1.9. Margins are in points. Orientation defaults to portrait and
+ * zoom to 100% (PageLayout reference); the print area is a RangeAreas, a null object
+ * from getPrintAreaOrNullObject when none is set.
+ */
+class PageLayoutProxy extends ClientObject {
+  constructor(ctx: SimContext, private readonly ws: WorksheetProxy) {
+    super(ctx, `${ws.path}.pageLayout`);
+  }
+  protected override loadNeeds(): number {
+    return 9;
+  }
+  protected override fetch(names: string[]): Record<string, unknown> {
+    const layout = this.ws.resolve().pageLayout;
+    const all: Record<string, unknown> = { orientation: layout.orientation ?? "Portrait", zoom: layout.zoom ?? { scale: 100 } };
+    return Object.fromEntries(names.filter((n) => n in all).map((n) => [n, all[n]]));
+  }
+  get orientation(): string {
+    return this.read("orientation");
+  }
+  get zoom(): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } {
+    return this.read("zoom");
+  }
+  getPrintAreaOrNullObject(): PrintAreaProxy {
+    return new PrintAreaProxy(this.ctx, this.ws);
+  }
   private set_(key: string, value: unknown): void {
     this.ctx.queue({
       location: `${this.ws.path}.pageLayout.${key}`,

@@ -8,17 +8,25 @@ import type { CliIO } from "../io";
 import { UsageError } from "../usage";
 import { readInput } from "../../hosts/input";
 import { placeOf } from "../../domain/location";
-import type { SheetSnapshot } from "../../domain/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
 import { HostError } from "../../hosts/file/errors";
 import { defaultCatalog, LIST_SHEET } from "../../domain/catalog";
 import { checkWorkbook, SEVERITY_LABELS, type SheetReport } from "../../domain/validate";
+import { planAssignCode, type CodeAssignment } from "../../domain/assign";
+import { readTable } from "../../domain/reader";
+import { indicatorNameTest } from "../../domain/match";
+import { applyEdits, workbookBytes } from "../../hosts/file/apply";
+import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
+import type ExcelJS from "exceljs";
+import * as path from "path";
 import { isValidDate } from "../../domain/dates";
 
 export const usage = [
   "Cách dùng: npx phuluc check TỆP.xlsx|TỆP.docx [--sheet TÊN] [--as-of YYYY-MM-DD] [--nam NĂM] [--json]",
+  "           npx phuluc check TỆP.xlsx --gan Ô=MÃ [--gan Ô=MÃ ...] -o TỆP-MỚI.xlsx [--sheet TÊN]",
   "",
   "Kiểm tra các bảng phụ lục (chỉ tiêu, nhiệm vụ) trong tệp trước khi nộp: thiếu đơn vị chủ trì,",
-  "thiếu sản phẩm, thiếu thời hạn, chỉ tiêu thấp hơn của tỉnh, tên đơn vị sai, ...",
+  "thiếu sản phẩm, thiếu thời hạn, chỉ tiêu thấp hơn mức tham chiếu, tên đơn vị sai, ...",
   "Tệp có thể là sổ Excel (.xlsx) hoặc văn bản Word (.docx) của kế hoạch: mỗi bảng trong văn bản",
   "được kiểm tra như một trang tính, lỗi được chỉ theo bảng, dòng và cột (\"Bảng 2, dòng 14, cột Đơn vị tính\").",
   "",
@@ -27,6 +35,10 @@ export const usage = [
   "  --as-of YYYY-MM-DD   ngày báo cáo (xác định xã hay phường với các xã đã lên phường từ 30/4/2026)",
   "  --nam NĂM            năm của kế hoạch (mặc định: đọc từ tiêu đề, nếu không có thì 2026)",
   "  --json               in kết quả dạng JSON",
+  "  --gan Ô=MÃ           xác nhận chỉ tiêu của một dòng chưa khớp danh mục: ghi mã (ví dụ --gan B21=CDS-07)",
+  "                       vào cột \"Mã\" của dòng đó (thêm cột hẹp bên phải bảng nếu chưa có, không in ra);",
+  "                       ghi vào bản sao -o rồi kiểm tra bản sao. Ô là bất kỳ ô nào của dòng, hoặc số dòng.",
+  "  -o, --output TỆP     tệp kết quả khi dùng --gan (tệp gốc không bị sửa)",
   "",
   "Mã thoát: 0 không có lỗi (sẵn sàng nộp); 1 có lỗi cần sửa; 2 không đọc được tệp hoặc sai cú pháp.",
 ].join("\n");
@@ -50,6 +62,8 @@ function options(args: string[]) {
         "as-of": { type: "string" },
         nam: { type: "string" },
         json: { type: "boolean", default: false },
+        gan: { type: "string", multiple: true },
+        output: { type: "string", short: "o" },
       },
     });
   } catch (e) {
@@ -68,7 +82,17 @@ function options(args: string[]) {
     if (!/^\d{4}$/.test(nam) || Number(nam) < 2000 || Number(nam) > 2100) throw new UsageError(`Năm "${nam}" không hợp lệ; hãy ghi bốn chữ số, ví dụ 2026.`);
     planYear = Number(nam);
   }
-  return { file: positionals[0], sheet: values.sheet, asOf, planYear, json: Boolean(values.json) };
+  const assignments = (values.gan ?? []).map(parseAssignment);
+  if (assignments.length > 0 && !values.output) throw new UsageError(`--gan cần tệp kết quả: thêm -o TỆP-MỚI.xlsx (tệp gốc không bị sửa).\n\n${usage}`);
+  if (values.output && assignments.length === 0) throw new UsageError(`-o chỉ dùng cùng --gan.\n\n${usage}`);
+  return { file: positionals[0], sheet: values.sheet, asOf, planYear, json: Boolean(values.json), assignments, output: values.output };
+}
+
+/** "B21=CDS-07", "21=CDS-07": a row (by any of its cells, or its number) and a code. */
+function parseAssignment(text: string): CodeAssignment {
+  const m = text.trim().match(/^(?:[A-Za-z]{1,3})?(\d{1,7})\s*=\s*([A-Za-z]{1,5}-\d{1,3})$/);
+  if (!m) throw new UsageError(`"--gan ${text}" không đúng dạng Ô=MÃ, ví dụ --gan B21=CDS-07.`);
+  return { row: Number(m[1]), code: m[2].toUpperCase() };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -82,7 +106,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new HostError("unreadable", `Không đọc được tệp "${opt.file}" (kiểm tra quyền truy cập hoặc tệp đang bị khóa).`);
   }
   const input = await readInput(bytes, fileName);
-  const wb = input.snapshot;
+  let wb = input.snapshot;
+  if (opt.assignments.length > 0) {
+    if (input.kind === "document") throw new UsageError("Văn bản Word chỉ được đọc: hãy gán mã chỉ tiêu trong sổ Excel của phụ lục (cột “Mã”).");
+    wb = await assignCodes(io, await openWorkbook(bytes, fileName), wb, opt.sheet, opt.assignments, opt.file, opt.output!);
+  }
   // A workbook without a single sheet (Excel never saves one; other tools can) has
   // nothing to check: saying "ready to submit" would be wrong.
   if (wb.sheets.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
@@ -110,7 +138,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(
       JSON.stringify(
         {
-          file: opt.file,
+          file: opt.output ?? opt.file,
           sheets: report.sheets.map((s) => ({
             name: s.name,
             kind: s.kind,
@@ -129,9 +157,46 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ),
     );
   } else {
-    io.out(humanReport(opt.file, report.sheets, report.catalogSource, snapshots));
+    io.out(humanReport(opt.output ?? opt.file, report.sheets, report.catalogSource, snapshots));
   }
   return report.counts.error > 0 ? 1 : 0;
+}
+
+/**
+ * Write the confirmed codes into a copy (-o), never into the file checked, and return
+ * the copy as it now reads: the check that follows is the copy's.
+ */
+async function assignCodes(
+  io: CliIO,
+  book: ExcelJS.Workbook,
+  wb: WorkbookSnapshot,
+  sheetName: string | undefined,
+  assignments: CodeAssignment[],
+  input: string,
+  output: string,
+): Promise<WorkbookSnapshot> {
+  if (path.resolve(input).toLowerCase() === path.resolve(output).toLowerCase()) throw new UsageError("Tệp kết quả -o phải khác tệp gốc: lệnh check không ghi vào tệp gốc.");
+  if (io.exists(output)) throw new UsageError(`Tệp "${output}" đã có; hãy chọn tên khác để không ghi đè lên tệp đó.`);
+  const catalog = defaultCatalog();
+  const withIndicators = wb.sheets.filter((s) => {
+    const r = readTable(s, { isIndicatorName: indicatorNameTest(catalog) });
+    return r.ok && r.table.rows.some((x) => x.kind === "indicator");
+  });
+  const sheet = sheetName !== undefined ? wb.sheets.find((s) => s.name === sheetName || s.name.toLowerCase() === sheetName.toLowerCase()) : withIndicators.length === 1 ? withIndicators[0] : undefined;
+  if (!sheet) {
+    throw new UsageError(
+      sheetName !== undefined
+        ? `Tệp không có trang tính "${sheetName}".`
+        : `Tệp có ${withIndicators.length} trang có bảng chỉ tiêu (${withIndicators.map((s) => `"${s.name}"`).join(", ") || "không có"}); hãy chọn một bằng --sheet TÊN.`,
+    );
+  }
+  const plan = planAssignCode(sheet, assignments, catalog);
+  if (!plan.ok) throw new HostError(plan.code, plan.message);
+  applyEdits(book, plan.edits);
+  const bytes = await workbookBytes(book);
+  await io.writeFile(output, bytes);
+  for (const w of plan.written) io.err(`Đã ghi mã ${w.code} vào ô ${w.cell} (trang "${sheet.name}") trong tệp "${output}".`);
+  return snapshotWorkbook(await openWorkbook(bytes, path.basename(output)), path.basename(output));
 }
 
 function humanReport(file: string, sheets: SheetReport[], catalogSource: string, snapshots: Map<string, SheetSnapshot>): string {

@@ -61,7 +61,9 @@ function leads(catalog: Catalog, c: Copy): boolean {
 }
 
 function stripReport(e: Entry): Entry {
-  if (e.type === "indicator") return { ...e, result: null, resultRaw: null, resultNotes: [], rate: null, verdict: null, reporting: false, met: false };
+  if (e.type === "indicator") {
+    return { ...e, result: null, resultRaw: null, resultNotes: [], resultProblem: null, rate: null, verdict: null, reporting: false, met: false };
+  }
   return { ...e, status: null, state: e.blankState };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CellInput, Edit } from "../edits";
 import type { Target } from "../target";
-import { formatTarget, targetNumberFormat } from "../target";
+import { targetNumberFormat } from "../target";
 import { formatDateVi, parseIso, toExcelSerial } from "../dates";
 import { roundTo } from "../numbers";
 import type { Role } from "../reader";
@@ -21,6 +21,7 @@ export { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS };
 
 export const STATUS_TEXT: Record<SourceStatus, string> = {
   ok: "Đã tổng hợp",
+  "no-result": "Chưa có kết quả",
   unreadable: "Không đọc được tệp",
   "no-table": "Không có bảng phụ lục",
   "unknown-unit": "Không rõ đơn vị",
@@ -74,24 +75,40 @@ function scopeText(result: ConsolidationResult): string {
 
 // ---------------------------------------------------------------- indicators
 
-const FIXED = [
-  { label: "STT", width: 6 },
-  { label: "Mã chỉ tiêu", width: 9 },
-  { label: "Chỉ tiêu", width: 48 },
-  { label: "Đơn vị tính", width: 9 },
-  { label: "Chỉ tiêu của tỉnh", width: 11 },
-  { label: "Số đơn vị có chỉ tiêu", width: 10 },
-  { label: "Số đơn vị báo cáo kết quả", width: 10 },
-  { label: "Số đơn vị đạt chỉ tiêu của mình", width: 11 },
-  { label: "Tỷ lệ đơn vị đạt", width: 10 },
-  { label: "Kết quả thấp nhất", width: 10 },
-  { label: "Kết quả trung vị", width: 10 },
-  { label: "Kết quả cao nhất", width: 10 },
-  { label: "Số đơn vị đặt chỉ tiêu thấp hơn tỉnh", width: 12 },
-];
+/**
+ * The fixed columns. The catalog's targets are the province's only when a workbook's
+ * "Danh mục" sheet supplied them; otherwise they are a reference rebuilt from sample
+ * plans, and the headings say so.
+ */
+function fixedColumns(reference: boolean) {
+  return [
+    { label: "STT", width: 6 },
+    { label: "Mã chỉ tiêu", width: 9 },
+    { label: "Chỉ tiêu", width: 48 },
+    { label: "Đơn vị tính", width: 9 },
+    { label: reference ? "Mức tham chiếu (dựng từ các kế hoạch mẫu)" : "Chỉ tiêu của tỉnh", width: 12 },
+    { label: "Số đơn vị có chỉ tiêu", width: 10 },
+    { label: "Số đơn vị báo cáo kết quả", width: 10 },
+    { label: "Số đơn vị đạt chỉ tiêu của mình", width: 11 },
+    { label: "Tỷ lệ đơn vị đạt", width: 10 },
+    { label: "Kết quả thấp nhất", width: 10 },
+    { label: "Kết quả trung vị", width: 10 },
+    { label: "Kết quả cao nhất", width: 10 },
+    { label: reference ? "Số đơn vị đặt chỉ tiêu thấp hơn mức tham chiếu" : "Số đơn vị đặt chỉ tiêu thấp hơn tỉnh", width: 12 },
+  ];
+}
+
+/** What a unit's cells say when its own target or result could not be read. */
+const TARGET_PROBLEM = { missing: "chưa có chỉ tiêu", unreadable: "không đọc được chỉ tiêu" } as const;
+const RESULT_PROBLEM = {
+  unreadable: "không đọc được kết quả",
+  ambiguous: "chưa rõ (1% hay 100%?)",
+  "free-text": "chưa đánh giá (ghi Đạt/Chưa đạt)",
+} as const;
 
 export function indicatorSheet(result: ConsolidationResult, name: string): Edit[] {
   const b = new SheetBuilder(name);
+  const FIXED = fixedColumns(result.referenceTargets);
   const unitStart = FIXED.length + 1;
   const lastCol = FIXED.length + 3 * result.units.length;
   b.set(1, 1, `TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM ${yearOf(result)}`);
@@ -99,7 +116,8 @@ export function indicatorSheet(result: ConsolidationResult, name: string): Edit[
     2,
     1,
     `Tính đến ngày ${formatDateVi(result.asOf)}; ${scopeText(result)}. Chỉ tiêu được đối chiếu theo danh mục: ${result.catalogSource} (phiên bản ${result.catalogVersion}). ` +
-      `“Đạt” là đạt hoặc vượt chỉ tiêu của chính đơn vị.`,
+      `“Đạt” là đạt hoặc vượt chỉ tiêu của chính đơn vị, ghi trong tệp của đơn vị; đơn vị không đọc được chỉ tiêu hoặc kết quả thì không tính là đã báo cáo.` +
+      (result.referenceTargets ? ` Mức tham chiếu dựng từ các kế hoạch mẫu, không phải chỉ tiêu chính thức của tỉnh.` : ""),
   );
   b.style(1, 1, 1, 1, { bold: true, fontSize: 14 });
   b.style(2, 1, 2, 1, { italic: true, wrap: true, vertical: "top" });
@@ -138,13 +156,16 @@ export function indicatorSheet(result: ConsolidationResult, name: string): Edit[
     b.set(r, 13, ind.unitsBelowProvince);
     for (const p of ind.perUnit) {
       const col = unitStart + 3 * unitIndex.get(p.unitKey)!;
-      if (p.targetFrom === "province" && p.targetValue) b.set(r, col, `${formatTarget(p.targetValue)} (tỉnh)`);
+      if (p.targetProblem) b.set(r, col, TARGET_PROBLEM[p.targetProblem]);
       else {
         const t = targetCell(p.targetValue);
         b.set(r, col, t.value, t.format);
       }
-      const v = valueCell(p.result, ind.percent);
-      b.set(r, col + 1, v.value, v.format);
+      if (p.resultProblem && p.resultProblem !== "no-target") b.set(r, col + 1, RESULT_PROBLEM[p.resultProblem]);
+      else {
+        const v = valueCell(p.result, ind.percent);
+        b.set(r, col + 1, v.value, v.format);
+      }
       const rate = valueCell(p.rate, true);
       b.set(r, col + 2, rate.value, rate.format);
     }
@@ -169,7 +190,7 @@ export function indicatorSheet(result: ConsolidationResult, name: string): Edit[
     writeIndicator(ind);
   }
   if (outside.length) {
-    groupRow("Ngoài danh mục (chỉ tiêu không khớp danh mục của tỉnh, giữ nguyên cách ghi của đơn vị)", null);
+    groupRow("Ngoài danh mục (chỉ tiêu không khớp chỉ tiêu nào trong danh mục, giữ nguyên cách ghi của đơn vị)", null);
     for (const ind of outside) writeIndicator(ind);
   }
   if (result.indicators.length === 0) {

@@ -7,13 +7,15 @@ import type { Catalog } from "../match";
 import type { CatalogIndicator } from "../../catalog/types";
 import { readTable, type Table, type TableRow } from "../reader";
 import { parseTarget, type Target } from "../target";
-import { achieve, isPercentUnit, parseResult } from "../achieve";
+import { achieve, isAmbiguous, readResult } from "../achieve";
 import { parseDeadline, type Deadline } from "../deadline";
 import { parseDateCell, parseStatus, taskState, DUE_SOON_DAYS } from "../status";
 import { parseIso, type IsoDate } from "../dates";
 import { foldKey } from "../text";
 import { LIST_SHEET } from "../catalog";
-import { indicatorKey, indicatorNameTest, matchIndicator, matchUnit, splitBodies, targetInName, unitByCode } from "../match";
+import { indicatorKey, indicatorNameTest, matchIndicator, splitBodies, targetInName, unitByCode } from "../match";
+import { rowIndicator } from "../rowIndicator";
+import { unitKind } from "../units";
 import { markerOf } from "../layout/marker";
 import { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS } from "./names";
 import type { WorkbookSnapshot } from "../snapshot";
@@ -64,27 +66,29 @@ export function provinceTarget(catalog: Catalog, item: CatalogIndicator | null):
   return { kind: "numeric", comparator: item.target.comparator, value: item.target.value, percent };
 }
 
-function percentUnitOf(catalog: Catalog, unitText: string, item: CatalogIndicator | null): boolean {
-  if (unitText) return isPercentUnit(unitText) || (matchUnit(catalog, unitText)?.percent ?? false);
-  return unitByCode(catalog, item?.unit ?? null)?.percent ?? false;
-}
-
+/**
+ * An indicator row of a unit's file. The unit's target is the one in its own row (or
+ * written at the end of the name); when it cannot be read the entry says so and the
+ * row does not count as reported: the catalog's target is never put in its place.
+ */
 export function readIndicator(catalog: Catalog, table: Table, row: TableRow): IndicatorEntry | null {
   const name = row.cells.name?.text ?? "";
   if (!name) return null;
-  const item = indicatorOf(catalog, name);
+  const item = rowIndicator(catalog, row).item;
   const unitText = row.cells.unit?.text ?? "";
-  const percentUnit = percentUnitOf(catalog, unitText, item);
+  const kind = unitKind(catalog, unitText, item);
+  const percentUnit = kind.percent ?? false;
 
   let ownTarget: Target | null = null;
   let targetFrom: IndicatorEntry["targetFrom"] = null;
+  let targetProblem: IndicatorEntry["targetProblem"] = null;
   const tc = row.cells.target;
-  if (tc && tc.value !== null) {
+  if (tc && tc.value !== null && tc.text !== "") {
     const p = parseTarget(tc.value, { numberFormat: tc.numberFormat, percentUnit });
     if (p.ok) {
       ownTarget = p.target;
       targetFrom = "row";
-    }
+    } else targetProblem = "unreadable";
   }
   if (!ownTarget) {
     const inName = targetInName(name);
@@ -92,17 +96,24 @@ export function readIndicator(catalog: Catalog, table: Table, row: TableRow): In
     if (p?.ok) {
       ownTarget = p.target;
       targetFrom = "name";
-    }
+      targetProblem = null;
+    } else targetProblem ??= "missing";
   }
-  const province = provinceTarget(catalog, item);
-  const target = ownTarget ?? province;
-  if (!ownTarget && province) targetFrom = "province";
 
   const rc = row.cells.result;
-  const read = rc ? parseResult(rc.value, { percentUnit, numberFormat: rc.numberFormat }) : { value: null, notes: [] };
-  const a = achieve(target, read.value);
-  const reporting =
-    read.value !== null && (typeof read.value === "number" || target === null || target.kind === "qualitative");
+  const read = rc ? readResult(rc.value, { percentUnit, countUnit: kind.count, numberFormat: rc.numberFormat }) : { value: null, notes: [] };
+  const a = achieve(ownTarget, read);
+  const reporting = a.verdict !== null;
+  const resultProblem: IndicatorEntry["resultProblem"] =
+    read.value === null || reporting
+      ? null
+      : isAmbiguous(read)
+        ? "ambiguous"
+        : ownTarget === null
+          ? "no-target"
+          : ownTarget.kind === "qualitative"
+            ? "free-text"
+            : "unreadable";
   const leadText = row.cells.lead?.text ?? "";
   return {
     key: item ? item.code : "x:" + indicatorKey(name),
@@ -111,13 +122,16 @@ export function readIndicator(catalog: Catalog, table: Table, row: TableRow): In
     unitText,
     percentUnit,
     ownTarget,
-    target,
+    target: ownTarget,
     targetFrom,
+    targetProblem,
+    targetText: tc?.text ?? "",
     resultRaw: rc?.value ?? null,
     result: read.value,
     resultNotes: read.notes,
+    resultProblem,
     rate: reporting ? a.rate : null,
-    verdict: reporting ? a.verdict : null,
+    verdict: a.verdict,
     reporting,
     met: reporting && (a.verdict === "Đạt" || a.verdict === "Vượt"),
     leadText,

@@ -89,17 +89,55 @@ export function readSource(src: ConsolidationSource, ctx: ConsolidateContext, co
       message: `${repeated.length} chỉ tiêu có nhiều dòng trong tệp (${names}${repeated.length > 5 ? ", ..." : ""}); lấy dòng đầu tiên có kết quả.`,
     });
   }
-  const unreadable = read.tables.reduce(
-    (n, t) => n + [...t.entries.values()].filter((e) => e.type === "indicator" && e.result !== null && !e.reporting).length,
-    0,
-  );
-  if (unreadable > 0) {
+  problemRows(read);
+  return read;
+}
+
+/**
+ * The rows whose target or result could not be read, named by sheet and row: they do
+ * not count as reported, and the "Nguồn" sheet says so.
+ */
+function problemRows(read: ReadSource): void {
+  const targets: string[] = [];
+  const results: string[] = [];
+  const where = (e: { sheet: string; row: number }) => `${e.sheet} dòng ${e.row}`;
+  for (const t of read.tables) {
+    for (const e of t.entries.values()) {
+      if (e.type !== "indicator") continue;
+      if (e.targetProblem === "unreadable") targets.push(`${where(e)} (“${short(e.targetText)}”)`);
+      else if (e.targetProblem === "missing" && e.result !== null) targets.push(`${where(e)} (trống)`);
+      if (e.resultProblem === "unreadable") results.push(`${where(e)} (“${short(String(e.resultRaw))}”: không phải số)`);
+      else if (e.resultProblem === "ambiguous") results.push(`${where(e)} (“${short(String(e.resultRaw))}”: không rõ đơn vị, ví dụ 1% hay 100%)`);
+      else if (e.resultProblem === "free-text") results.push(`${where(e)} (“${short(String(e.resultRaw))}”: chưa ghi Đạt/Chưa đạt)`);
+    }
+  }
+  const list = (items: string[]) => items.slice(0, 8).join("; ") + (items.length > 8 ? `; và ${items.length - 8} dòng khác` : "");
+  if (targets.length > 0) {
     read.problems.push({
-      code: "unreadable-result",
-      message: `${unreadable} kết quả không đọc được thành số (ví dụ "đang cập nhật") nên không được tính.`,
+      code: "unreadable-target",
+      message: `Không đọc được chỉ tiêu của đơn vị ở ${targets.length} dòng: ${list(targets)}. Các dòng này không được tính là đã báo cáo kết quả.`,
     });
   }
-  return read;
+  if (results.length > 0) {
+    read.problems.push({
+      code: "unreadable-result",
+      message: `Không đọc được kết quả ở ${results.length} dòng: ${list(results)}. Các dòng này không được tính.`,
+    });
+  }
+}
+
+function short(text: string): string {
+  return text.length > 30 ? text.slice(0, 29) + "…" : text;
+}
+
+/** Nothing reported at all: no indicator result judged and no task status given. */
+function reportedNothing(s: ReadSource): boolean {
+  for (const t of s.tables) {
+    for (const e of t.entries.values()) {
+      if (e.type === "indicator" ? e.reporting : e.status !== null) return false;
+    }
+  }
+  return true;
 }
 
 /** The commune most files say they belong to (inside one commune). */
@@ -154,6 +192,8 @@ export function consolidate(sources: ConsolidationSource[], ctx: ConsolidateCont
     } else kept.set(s.unit.code, s);
   }
   const included = [...kept.values()].sort((a, b) => a.unit!.order - b.unit!.order || byFile(a, b));
+  // Counted (its rows and targets are listed), but not "Đã tổng hợp" when nothing could be read from it.
+  for (const s of included) if (reportedNothing(s)) s.status = "no-result";
   const rest = read.filter((s) => !included.includes(s));
 
   let units: UnitEntries[];
@@ -204,6 +244,7 @@ export function consolidate(sources: ConsolidationSource[], ctx: ConsolidateCont
     tasks,
     overdue,
     merge,
+    referenceTargets: ctx.catalog.targetSource !== "province",
     groups: ctx.catalog.groups.map((g) => ({ code: g.code, numeral: g.numeral, name: g.name })),
     checked: ctx.check !== false,
   };

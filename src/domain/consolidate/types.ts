@@ -52,7 +52,8 @@ export interface UnitId {
   order: number;
 }
 
-export type SourceStatus = "ok" | "unreadable" | "no-table" | "unknown-unit" | "duplicate-unit" | "other-commune";
+/** "no-result": counted (its rows and targets are listed) but not one result could be read from it. */
+export type SourceStatus = "ok" | "no-result" | "unreadable" | "no-table" | "unknown-unit" | "duplicate-unit" | "other-commune";
 
 export interface SourceProblem {
   code:
@@ -63,6 +64,7 @@ export interface SourceProblem {
     | "other-commune"
     | "unit-mismatch"
     | "duplicate-row"
+    | "unreadable-target"
     | "unreadable-result";
   message: string;
 }
@@ -77,15 +79,24 @@ export interface IndicatorEntry {
   percentUnit: boolean;
   /** The unit's own target (from its row, or from a target written in the name). */
   ownTarget: Target | null;
-  /** The target "met" is judged against: its own, else the province's. */
+  /** The target "met" is judged against: the unit's own, never the catalog's. */
   target: Target | null;
-  targetFrom: "row" | "name" | "province" | null;
+  targetFrom: "row" | "name" | null;
+  /** Why the unit's target could not be read: the cell is empty, or holds what is not a target ("≥ abc"). */
+  targetProblem: "missing" | "unreadable" | null;
+  /** The target cell as written, for messages. */
+  targetText: string;
   resultRaw: CellValue;
   result: number | string | null;
   resultNotes: ResultNote[];
+  /**
+   * Why a result that was entered is not judged: not a number, ambiguous (1 in a %
+   * row), free text against a qualitative target, or no target to judge it against.
+   */
+  resultProblem: "unreadable" | "ambiguous" | "free-text" | "no-target" | null;
   rate: number | null;
   verdict: Verdict | null;
-  /** A usable result was entered (a number, or text for a qualitative target). */
+  /** A result was entered and judged against the unit's own target. */
   reporting: boolean;
   met: boolean;
   leadText: string;
@@ -169,6 +180,8 @@ export interface PerUnitIndicator {
   target: string | null;
   targetValue: Target | null;
   targetFrom: IndicatorEntry["targetFrom"];
+  targetProblem: IndicatorEntry["targetProblem"];
+  resultProblem: IndicatorEntry["resultProblem"];
   result: number | string | null;
   rate: number | null;
   verdict: Verdict | null;
@@ -289,6 +302,8 @@ export interface ConsolidationResult {
   tasks: TaskSummary[];
   overdue: OverdueTask[];
   merge: MergeResult | null;
+  /** The catalog's targets are a reference rebuilt from sample plans (the built-in list), not the province's own. */
+  referenceTargets: boolean;
   /** The catalog's indicator groups, for the group rows of the summary. */
   groups: { code: string; numeral: string; name: string }[];
   /** Whether findings were counted (a checker was given). */

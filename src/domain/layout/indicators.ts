@@ -7,7 +7,7 @@
  * ("≥ 70%", "≤ 5%"), and the comparator of a number lives only in its format, which
  * formulas cannot read. Two hidden helper columns therefore turn whatever the target
  * cell holds into a comparator (L) and a number (M); the visible formulas pick, by the
- * comparator, the matching achievementFormulas (achieve.ts) over that number. The
+ * comparator, the achievement formulas of achieve.ts over that number. The
  * achievement logic itself stays in one place.
  */
 import type { Catalog } from "../match";
@@ -15,7 +15,7 @@ import { bodyName } from "../match";
 import type { Body, CatalogIndicator, UnitType } from "../../catalog/types";
 import type { Comparator } from "../target";
 import type { CellInput } from "../edits";
-import { achievementFormulas } from "../achieve";
+import { numericFormulas, qualitativeFormulas, resultValueFormula } from "../achieve";
 import { a1 } from "../address";
 import { INDICATOR_LEADS, DEFAULT_LEAD } from "../../catalog/leads";
 import {
@@ -95,7 +95,7 @@ const NBSP = "\u00A0";
  */
 export function liveAchievementFormulas(
   refs: { target: string; result: string; comparator: string; value: string },
-  opts: { percentUnit: boolean; defaultComparator: Comparator },
+  opts: { percentUnit: boolean; countUnit?: boolean; defaultComparator: Comparator },
 ): { comparator: string; value: string; rate: string; verdict: string } {
   const { target: E, result: H, comparator: L, value: M } = refs;
   const x = `TRIM(${E})`;
@@ -119,13 +119,13 @@ export function liveAchievementFormulas(
   const value = `=IF(ISNUMBER(${E}),${E},IF(TRIM(${E}&"")="","",IFERROR(${scaled},"")))`;
 
   const strip = (f: string) => f.replace(/^=/, "");
-  const branch = (c: Comparator) =>
-    achievementFormulas({ kind: "numeric", comparator: c, value: 0, percent: opts.percentUnit }, { result: H, target: M, percentUnit: opts.percentUnit });
-  const qual = achievementFormulas({ kind: "qualitative", text: "" }, { result: H, target: null, percentUnit: opts.percentUnit });
-  const pick = (part: "rate" | "verdict") =>
-    `=IF(${L}="","",IF(${L}="${QUALITATIVE}",${strip(qual[part])},` +
-    `IF(${L}="≥",${strip(branch(">=")[part])},IF(${L}="≤",${strip(branch("<=")[part])},` +
-    `IF(${L}=">",${strip(branch(">")[part])},IF(${L}="<",${strip(branch("<")[part])},${strip(branch("=")[part])}))))))`;
+  // One formula over every comparator: the helper L says which, and the result is read
+  // as compute reads it (a number, or "72%", "0,72" typed as text); a bare 1 in a %
+  // row reads as 100%, as a person typing "100%" gets (the format is unknown here).
+  const v = resultValueFormula({ result: H, target: M, percentUnit: opts.percentUnit, countUnit: opts.countUnit, resultFormat: "unknown" });
+  const numeric = numericFormulas(v, M, { ref: L });
+  const qual = qualitativeFormulas(H);
+  const pick = (part: "rate" | "verdict") => `=IF(${L}="","",IF(${L}="${QUALITATIVE}",${strip(qual[part])},${strip(numeric[part])}))`;
   return { comparator, value, rate: pick("rate"), verdict: pick("verdict") };
 }
 
@@ -187,7 +187,11 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
       const percentUnit = target.kind === "numeric" ? target.percent : (catalog.units.find((u) => u.code === ind.unit)?.percent ?? false);
       const f = liveAchievementFormulas(
         { target: a1(row, C.target), result: a1(row, C.result), comparator: a1(row, C.comparator), value: a1(row, C.targetValue) },
-        { percentUnit, defaultComparator: target.kind === "numeric" ? target.comparator : ">=" },
+        {
+          percentUnit,
+          countUnit: catalog.units.find((u) => u.code === ind.unit)?.count ?? false,
+          defaultComparator: target.kind === "numeric" ? target.comparator : ">=",
+        },
       );
       rows.push([
         i + 1,

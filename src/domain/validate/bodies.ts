@@ -47,6 +47,21 @@ function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
   const pending: { code: "body-type-word" | "body-wrong-type"; message: string; label: string; rep: Replacement }[] = [];
 
   for (const m of mentions) {
+    if (m.typo && m.body) {
+      // The spelling meant when it is one the pane accepts (full name, short form), else the full name.
+      const accepted = (type ? [type] : (["xa", "phuong"] as UnitType[])).flatMap((t) => [bodyName(m.body!, t), m.body!.short.replace("{unit}", typeWord(t))]);
+      const by = accepted.includes(m.typo) ? m.typo : nameFor(m.body, type ?? m.typeWord);
+      const fixed = replaceMentions(raw, [{ text: m.text, by }]);
+      add(
+        env,
+        "body-typo",
+        cell.address,
+        `${ROLE_WORDS[role]} ${q(m.text)} có vẻ viết sai chính tả; có phải là ${q(by)}?`,
+        fixed !== null ? { label: `Sửa thành ${q(by)}`, cell: cell.address, value: fixed } : undefined,
+      );
+      continue;
+    }
+    if (m.outside) continue; // a hamlet, a bank, a school…: a party plans name, not a body of the commune
     if (m.ambiguous) {
       const names = m.ambiguous.map((code) => env.catalog.bodies.find((b) => b.code === code)).filter((b): b is Body => !!b);
       add(

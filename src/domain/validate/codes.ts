@@ -35,14 +35,17 @@ export const FINDING_CODES = [
   { code: "commune-unknown", severity: "warning", area: "xã, phường", description: "Tên xã/phường trong tiêu đề không có trong danh sách đơn vị hành chính của tỉnh." },
   { code: "commune-type-mismatch", severity: "warning", area: "xã, phường", description: "Tiêu đề ghi “xã” cho một phường (hoặc ngược lại) vào ngày của văn bản." },
   // ── indicators ──
-  { code: "indicator-unknown", severity: "info", area: "chỉ tiêu", description: "Chỉ tiêu không có trong danh mục chỉ tiêu của tỉnh (kèm các tên gần nhất)." },
+  { code: "indicator-unknown", severity: "info", area: "chỉ tiêu", description: "Chỉ tiêu không khớp chỉ tiêu nào trong danh mục (kèm các chỉ tiêu gần nhất để chọn gán mã)." },
+  { code: "code-unknown", severity: "warning", area: "chỉ tiêu", description: "Cột “Mã” ghi một mã chỉ tiêu không có trong danh mục (“HT-99”)." },
   { code: "unit-missing", severity: "error", area: "chỉ tiêu", description: "Chỉ tiêu chưa ghi đơn vị tính." },
   { code: "unit-not-written", severity: "warning", area: "chỉ tiêu", description: "Bảng không có cột đơn vị tính và chỉ tiêu chỉ ghi con số, không rõ đơn vị (“≥ 2”, “80”)." },
-  { code: "unit-mismatch", severity: "warning", area: "chỉ tiêu", description: "Đơn vị tính khác với danh mục của tỉnh." },
+  { code: "unit-mismatch", severity: "warning", area: "chỉ tiêu", description: "Đơn vị tính khác đơn vị của chỉ tiêu trong danh mục (“Số người” và “Người” là một)." },
+  { code: "unit-target-mismatch", severity: "warning", area: "chỉ tiêu", description: "Chỉ tiêu không hợp với đơn vị tính: tỷ lệ “≥ 60%” với đơn vị đếm (“Người”, “Hồ sơ”), hoặc số lượng với đơn vị “%”." },
   { code: "unit-spelling", severity: "info", area: "chỉ tiêu", description: "Đơn vị tính viết khác cách viết chuẩn (“phần trăm” → “%”)." },
   { code: "target-missing", severity: "error", area: "chỉ tiêu", description: "Chỉ tiêu chưa có giá trị phấn đấu." },
   { code: "target-unreadable", severity: "error", area: "chỉ tiêu", description: "Không đọc được giá trị chỉ tiêu (ví dụ “≥ abc”)." },
-  { code: "target-below-province", severity: "warning", area: "chỉ tiêu", description: "Chỉ tiêu thấp hơn chỉ tiêu của tỉnh (với chỉ tiêu “≤”: cao hơn)." },
+  { code: "target-vague", severity: "error", area: "chỉ tiêu", description: "Ô chỉ tiêu ghi một lời đánh giá, không phải chỉ tiêu (“Đạt”, “Tốt”, “Theo kế hoạch”)." },
+  { code: "target-below-province", severity: "warning", area: "chỉ tiêu", description: "Chỉ tiêu thấp hơn mức tham chiếu (dựng từ các kế hoạch mẫu; là chỉ tiêu của tỉnh khi sổ có trang “Danh mục” của tỉnh); với chỉ tiêu “≤”: cao hơn." },
   { code: "target-over-100", severity: "warning", area: "chỉ tiêu", description: "Chỉ tiêu tỷ lệ vượt quá 100%." },
   { code: "target-redundant-comparator", severity: "info", area: "chỉ tiêu", description: "“≥ 100%” thừa dấu ≥ (không thể vượt 100%); ghi “100%”." },
   { code: "target-in-name", severity: "warning", area: "chỉ tiêu", description: "Tên chỉ tiêu có ghi kèm giá trị chỉ tiêu ở cuối (“... chính quyền 90%”)." },
@@ -54,6 +57,7 @@ export const FINDING_CODES = [
   { code: "body-ambiguous", severity: "warning", area: "đơn vị", description: "Tên đơn vị không rõ là đơn vị nào (“Văn phòng”)." },
   { code: "body-wrong-type", severity: "warning", area: "đơn vị", description: "Đơn vị chỉ có ở phường được ghi trong kế hoạch của xã, hoặc ngược lại." },
   { code: "body-type-word", severity: "warning", area: "đơn vị", description: "Phường ghi “Công an xã”, “Trạm y tế xã” (hoặc xã ghi “... phường”)." },
+  { code: "body-typo", severity: "warning", area: "đơn vị", description: "Tên đơn vị gần giống một đơn vị trong danh mục nhưng sai chính tả (thừa, thiếu chữ, thiếu dấu); kèm tên đúng." },
   { code: "body-spelling", severity: "info", area: "đơn vị", description: "Tên đơn vị viết khác tên chuẩn; đề nghị ghi tên đầy đủ." },
   // ── tasks (6 rõ) ──
   { code: "output-missing", severity: "error", area: "nhiệm vụ", description: "Nhiệm vụ chưa có sản phẩm đầu ra (rõ sản phẩm)." },
@@ -64,10 +68,11 @@ export const FINDING_CODES = [
   { code: "deadline-outside-year", severity: "warning", area: "nhiệm vụ", description: "Thời hạn nằm ngoài năm của kế hoạch." },
   { code: "completed-not-done", severity: "warning", area: "nhiệm vụ", description: "Có ngày hoàn thành nhưng tình trạng chưa ghi “Hoàn thành”." },
   { code: "done-no-date", severity: "info", area: "nhiệm vụ", description: "Tình trạng “Hoàn thành” nhưng chưa ghi ngày hoàn thành." },
-  { code: "completed-date-unreadable", severity: "warning", area: "nhiệm vụ", description: "Ngày hoàn thành không phải là ngày (dd/mm/yyyy)." },
+  { code: "completed-date-unreadable", severity: "warning", area: "nhiệm vụ", description: "Ngày hoàn thành không phải là ngày (dd/mm/yyyy, d/m/yyyy, “ngày … tháng … năm …” đều đọc được)." },
   // ── results ──
-  { code: "result-text", severity: "warning", area: "kết quả", description: "Kết quả của chỉ tiêu định lượng được nhập dạng chữ nên công thức không tính được." },
-  { code: "result-ambiguous-percent", severity: "warning", area: "kết quả", description: "Kết quả “1” ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%." },
+  { code: "result-text", severity: "warning", area: "kết quả", description: "Kết quả của chỉ tiêu định lượng không đọc được thành số (“đang cập nhật”); “72%”, “0,72” gõ dạng chữ vẫn được đọc." },
+  { code: "result-ambiguous-percent", severity: "warning", area: "kết quả", description: "Kết quả “1” ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%; chưa được đánh giá." },
+  { code: "result-ambiguous-count", severity: "warning", area: "kết quả", description: "Kết quả không phải số nguyên (“0,5”) ở chỉ tiêu đếm số lượng; chưa được đánh giá." },
   { code: "result-over-100", severity: "warning", area: "kết quả", description: "Kết quả tỷ lệ vượt quá 100%." },
 ] as const satisfies readonly FindingCodeInfo[];
 

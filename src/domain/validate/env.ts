@@ -55,7 +55,7 @@ export function nameAddress(row: TableRow): string {
   return row.cells.name?.address ?? row.cells.parentTask?.address ?? a1(row.row, 1);
 }
 
-export function add(env: CheckEnv, code: FindingCode, cell: string, message: string, fix?: Fix): void {
+export function add(env: CheckEnv, code: FindingCode, cell: string, message: string, fix?: Fix, candidates?: Finding["candidates"]): void {
   env.findings.push({
     code,
     severity: severityOf(code),
@@ -64,6 +64,7 @@ export function add(env: CheckEnv, code: FindingCode, cell: string, message: str
     row: parseA1(cell).row,
     message,
     ...(fix ? { fix } : {}),
+    ...(candidates && candidates.length ? { candidates } : {}),
   });
 }
 

@@ -1,35 +1,39 @@
 /**
- * Checks of indicator rows against the province's list: which indicator a row is,
- * its unit of measure, its target (present, readable, not below the province's,
- * tidy) and, when the sheet has a result column, the result typed so far.
+ * Checks of indicator rows: which catalog indicator a row is (its code, else its name),
+ * its unit of measure, its target (present, a real target, of the unit's kind, not
+ * below the reference, tidy) and, when the sheet has a result column, the result
+ * typed so far. The checks that need no catalog (unit against target, a rate above
+ * 100%, "Đạt" written as a target, missing cells) run on every row, matched or not.
+ *
+ * Targets are compared with the catalog's, which until the province's own list is
+ * loaded (a "Danh mục" sheet) are a reference rebuilt from sample plans, and every
+ * message says which it compares with.
  */
 import type { CatalogIndicator } from "../../catalog/types";
 import type { Cell, TableRow } from "../reader";
 import type { Fix } from "../finding";
-import { matchIndicator, matchUnit, targetInName, unitByCode } from "../match";
+import { sameUnit, targetInName, unitByCode } from "../match";
 import { formatTarget, parseTarget, type Target, type TargetParse } from "../target";
-import { isPercentUnit, parseResult } from "../achieve";
+import { readResult } from "../achieve";
+import { rowIndicator, type RowIndicator } from "../rowIndicator";
+import { unitKind, type UnitKind } from "../units";
 import { formatNumberVi, roundTo } from "../numbers";
-import { clean } from "../text";
+import { clean, foldKey } from "../text";
 import { add, addressOf, column, q, type CheckEnv } from "./env";
 
 /** Below this a name that matches no catalog entry gets no suggestion either. */
 const SUGGEST_FROM = 0.45;
 
-/** The catalog entry of an indicator row: its code column when the add-in wrote one, else its name. */
-export function identify(env: CheckEnv, row: TableRow): { item: CatalogIndicator | null; candidates: CatalogIndicator[] } {
-  const code = row.cells.code?.text;
-  if (code) {
-    const byCode = env.catalog.indicators.find((i) => i.code.toLowerCase() === code.toLowerCase());
-    if (byCode) return { item: byCode, candidates: [] };
-  }
-  const name = row.cells.name?.text;
-  if (!name) return { item: null, candidates: [] };
-  const m = matchIndicator(env.catalog, name);
-  return {
-    item: m.best?.item ?? null,
-    candidates: m.candidates.filter((c) => c.confidence >= SUGGEST_FROM).map((c) => c.item),
-  };
+/** The catalog entry of an indicator row: its code column when one is filled in, else its name. */
+export function identify(env: CheckEnv, row: TableRow): RowIndicator {
+  return rowIndicator(env.catalog, row);
+}
+
+/** What the catalog's targets are, as a message names them. */
+function referenceWords(env: CheckEnv): { noun: string; note: string } {
+  return env.catalog.targetSource === "province"
+    ? { noun: "chỉ tiêu của tỉnh", note: " (theo trang “Danh mục” của sổ làm việc)" }
+    : { noun: "mức tham chiếu", note: " (mức tham chiếu, dựng từ các kế hoạch mẫu, không phải chỉ tiêu chính thức của tỉnh)" };
 }
 
 function catalogTarget(env: CheckEnv, ind: CatalogIndicator): Target | null {
@@ -42,33 +46,46 @@ function describeTarget(t: Target): string {
   return q(formatTarget(t));
 }
 
-export function checkIndicatorRow(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null, candidates: CatalogIndicator[]): void {
+export function checkIndicatorRow(env: CheckEnv, row: TableRow, id: RowIndicator): void {
+  const ind = id.item;
   const name = row.cells.name?.text ?? "";
+  if (id.unknownCode && /^[A-Z]{1,5}-\d{1,3}$/i.test(id.unknownCode)) {
+    add(
+      env,
+      "code-unknown",
+      row.cells.code!.address,
+      `Mã ${q(id.unknownCode)} không có trong danh mục chỉ tiêu; chỉ tiêu được nhận theo tên` + (ind ? ` (${ind.code}).` : "."),
+    );
+  }
   if (name && !ind) {
-    const near = candidates.map((c) => q(c.name, 90));
+    const near = id.candidates.filter((c) => c.confidence >= SUGGEST_FROM).map((c) => c.item);
     add(
       env,
       "indicator-unknown",
       row.cells.name!.address,
-      `Chỉ tiêu ${q(name)} không có trong danh mục chỉ tiêu của tỉnh` + (near.length ? `; tên gần nhất: ${near.join("; ")}.` : "."),
+      `Chỉ tiêu ${q(name)} không khớp chỉ tiêu nào trong danh mục` +
+        (near.length ? `; gần nhất: ${near.map((c) => `${c.code} ${q(c.name, 90)}`).join("; ")}. Nếu đúng là một trong các chỉ tiêu này, hãy chọn để gán mã.` : "."),
+      undefined,
+      near.map((c) => ({ code: c.code, name: c.name })),
     );
   }
   const inName = name ? targetInName(name) : null;
-  const percentUnit = checkUnit(env, row, ind);
-  checkTarget(env, row, ind, percentUnit, inName);
-  if (column(env, "result")) checkResult(env, row, ind, percentUnit);
+  const kind = checkUnit(env, row, ind);
+  checkTarget(env, row, ind, kind, inName);
+  if (column(env, "result")) checkResult(env, row, ind, kind);
 }
 
-/** Checks the unit; returns whether the indicator is a percentage (from its unit or the catalog). */
-function checkUnit(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null): boolean {
+/** Checks the unit; returns the row's kind of quantity (from its unit or the catalog). */
+function checkUnit(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null): UnitKind {
   const catalogUnit = ind ? unitByCode(env.catalog, ind.unit) : null;
   const unitCell = row.cells.unit;
-  if (!column(env, "unit")) return catalogUnit?.percent ?? false;
   const text = unitCell?.text ?? "";
+  const kind = unitKind(env.catalog, column(env, "unit") ? text : "", ind);
+  if (!column(env, "unit")) return kind;
   if (!text) {
     const target = row.cells.target;
     const parsed = target ? parseTarget(target.value, { numberFormat: target.numberFormat, percentUnit: catalogUnit?.percent }) : null;
-    // A qualitative target ("Có triển khai") of an indicator the province gives no unit needs none.
+    // A qualitative target ("Có triển khai") of an indicator the catalog gives no unit needs none.
     const needsUnit = catalogUnit !== null || !parsed?.ok || parsed.target.kind === "numeric";
     if (needsUnit) {
       const address = addressOf(row, "unit", env)!;
@@ -76,31 +93,42 @@ function checkUnit(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null): 
         env,
         "unit-missing",
         address,
-        `Chỉ tiêu chưa ghi đơn vị tính` + (catalogUnit ? `; theo danh mục của tỉnh là ${q(catalogUnit.code)}.` : "."),
+        `Chỉ tiêu chưa ghi đơn vị tính` + (catalogUnit ? `; theo danh mục chỉ tiêu là ${q(catalogUnit.code)}.` : "."),
         catalogUnit ? { label: `Ghi đơn vị tính ${q(catalogUnit.code)}`, cell: address, value: catalogUnit.code } : undefined,
       );
     }
-    return catalogUnit?.percent ?? false;
+    return kind;
   }
-  const written = matchUnit(env.catalog, text);
-  const percent = written?.percent ?? isPercentUnit(text);
-  if (catalogUnit && written?.code !== catalogUnit.code) {
+  const written = kind.unit;
+  if (catalogUnit && !(written && sameUnit(written.code, catalogUnit.code))) {
     add(
       env,
       "unit-mismatch",
       unitCell!.address,
-      `Đơn vị tính ${q(text)} khác danh mục của tỉnh (${q(catalogUnit.code)}) cho chỉ tiêu này.`,
+      `Đơn vị tính ${q(text)} khác đơn vị của chỉ tiêu này trong danh mục (${q(catalogUnit.code)}).`,
       { label: `Sửa thành ${q(catalogUnit.code)}`, cell: unitCell!.address, value: catalogUnit.code },
     );
-  } else if (written && clean(String(unitCell!.value)).toLocaleLowerCase("vi") !== written.code.toLocaleLowerCase("vi")) {
-    // Case alone is not reported, as for bodies: Excel's filters and totals ignore it.
+  } else if (written && !sameSpelling(String(unitCell!.value), written.code)) {
     add(env, "unit-spelling", unitCell!.address, `Đơn vị tính ${q(text)} nên ghi theo cách viết chuẩn ${q(written.code)}.`, {
       label: `Sửa thành ${q(written.code)}`,
       cell: unitCell!.address,
       value: written.code,
     });
   }
-  return percent;
+  return kind;
+}
+
+/**
+ * A unit written as its code, or as a fuller form of it ("Số người", "Lượt người",
+ * "Hộ gia đình" for "Người", "Lượt", "Hộ"): one unit, nothing to tidy. Case alone is
+ * not reported either, as for bodies: Excel's filters and totals ignore it.
+ */
+function sameSpelling(written: string, code: string): boolean {
+  if (clean(written).toLocaleLowerCase("vi") === code.toLocaleLowerCase("vi")) return true;
+  if (sameUnit(clean(written), code)) return true;
+  const w = foldKey(written);
+  const c = foldKey(code);
+  return c.length >= 2 && /^\p{L}/u.test(c) && (w.startsWith(c + " ") || w.endsWith(" " + c));
 }
 
 /**
@@ -116,24 +144,55 @@ function tidyTarget(raw: string, p: Extract<TargetParse, { ok: true }>): string 
   return t;
 }
 
-function checkTarget(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null, percentUnit: boolean, inName: string | null): void {
+/**
+ * Words that are not a target: a verdict or a placeholder written where the commune's
+ * commitment belongs ("Đạt", "Tốt", "Theo kế hoạch"). Folded.
+ */
+const NOT_A_TARGET = new Set([
+  "dat",
+  "tot",
+  "kha",
+  "hoan thanh",
+  "co",
+  "x",
+  "ok",
+  "dat yeu cau",
+  "tang",
+  "giam",
+  "theo ke hoach",
+  "theo chi tieu",
+  "theo chi tieu giao",
+  "theo chi tieu duoc giao",
+  "theo chi tieu tinh giao",
+  "theo chi tieu cap tren giao",
+]);
+
+/** Count nouns that may follow a target's number ("≥ 02 mô hình"). */
+const COUNT_WORDS = /^(mo hinh|sang kien|doanh nghiep|dn|nguoi|luot|ho|lop|hoi nghi|buoi|cuoc|san pham|de tai|diem|tin|bai|van ban|ho so|chuong trinh|hoat dong|ung dung)( |$)/;
+
+function checkTarget(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null, kind: UnitKind, inName: string | null): void {
   // A mixed table has no target column: the reader gives indicator rows their "Kết quả" cell.
   if (!column(env, "target") && !row.cells.target) return; // reported once as column-missing
   const cell = row.cells.target;
   const address = addressOf(row, "target", env)!;
-  const province = ind ? catalogTarget(env, ind) : null;
+  const reference = ind ? catalogTarget(env, ind) : null;
+  const words = referenceWords(env);
   const nameCell = row.cells.name;
-  const p = parseTarget(cell?.value ?? null, { numberFormat: cell?.numberFormat, percentUnit });
+  const p = parseTarget(cell?.value ?? null, { numberFormat: cell?.numberFormat, percentUnit: kind.percent ?? false });
 
   if (!p.ok) {
     if (p.code === "empty") {
-      const suggestion = inName ?? (province ? formatTarget(province) : null);
+      const suggestion = inName ?? (reference ? formatTarget(reference) : null);
       add(
         env,
         "target-missing",
         address,
         `Chỉ tiêu chưa có giá trị phấn đấu` +
-          (inName ? `; tên chỉ tiêu có ghi ${q(inName)}, hãy ghi vào ô này.` : province ? `; chỉ tiêu của tỉnh là ${describeTarget(province)}.` : "."),
+          (inName
+            ? `; tên chỉ tiêu có ghi ${q(inName)}, hãy ghi vào ô này.`
+            : reference
+              ? `; ${words.noun} là ${describeTarget(reference)}${words.note}.`
+              : "."),
         suggestion ? { label: `Ghi ${q(suggestion)}`, cell: address, value: suggestion } : undefined,
       );
     } else {
@@ -145,6 +204,17 @@ function checkTarget(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null,
   const t = p.target;
   if (inName && nameCell) reportTargetInName(env, nameCell, inName, t);
   if (!column(env, "unit")) checkUnitWritten(env, cell!, p, ind);
+
+  if (t.kind === "qualitative" && NOT_A_TARGET.has(foldKey(t.text))) {
+    add(
+      env,
+      "target-vague",
+      address,
+      `${q(cell!.text)} không phải là một chỉ tiêu: chỉ tiêu phải nói đạt bao nhiêu hoặc đạt điều gì (ví dụ “≥ 60%”, “≥ 02 mô hình”, “Có triển khai”).`,
+    );
+    return;
+  }
+  if (t.kind === "numeric") checkKindAgainstUnit(env, row, cell!, p, kind);
 
   const raw = typeof cell!.value === "string" ? cell!.value : null;
   const tidy = raw !== null ? tidyTarget(raw, p) : null;
@@ -168,19 +238,46 @@ function checkTarget(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null,
   if (t.percent && roundTo(t.value) > 1) {
     add(env, "target-over-100", address, `Chỉ tiêu ${q(formatTarget(t))} là một tỷ lệ vượt quá 100%; hãy kiểm tra lại giá trị.`);
   }
-  if (province?.kind === "numeric" && province.percent === t.percent) {
+  if (reference?.kind === "numeric" && reference.percent === t.percent) {
     const lowerIsBetter = ind!.direction === "lower";
-    const below = lowerIsBetter ? roundTo(t.value) > roundTo(province.value) : roundTo(t.value) < roundTo(province.value);
+    const below = lowerIsBetter ? roundTo(t.value) > roundTo(reference.value) : roundTo(t.value) < roundTo(reference.value);
     if (below) {
       add(
         env,
         "target-below-province",
         address,
         lowerIsBetter
-          ? `Chỉ tiêu ${q(formatTarget(t))} cao hơn mức tối đa của tỉnh (${describeTarget(province)}); với chỉ tiêu này càng thấp càng tốt, xã/phường không được đặt chỉ tiêu kém hơn của tỉnh.`
-          : `Chỉ tiêu ${q(formatTarget(t))} thấp hơn chỉ tiêu của tỉnh (${describeTarget(province)}); xã/phường có thể đặt cao hơn nhưng không được thấp hơn.`,
+          ? `Chỉ tiêu ${q(formatTarget(t))} cao hơn ${words.noun} ${describeTarget(reference)}${words.note}; với chỉ tiêu này càng thấp càng tốt: hãy kiểm tra lại.`
+          : `Chỉ tiêu ${q(formatTarget(t))} thấp hơn ${words.noun} ${describeTarget(reference)}${words.note}; hãy kiểm tra lại: xã/phường có thể đặt cao hơn nhưng không nên thấp hơn.`,
       );
     }
+  }
+}
+
+/**
+ * A target of the wrong kind for its unit, which needs no catalog: a percentage next
+ * to a count ("Người" — "≥ 60%"), or a count of things next to "%" ("≥ 02 mô hình").
+ */
+function checkKindAgainstUnit(env: CheckEnv, row: TableRow, cell: Cell, p: Extract<TargetParse, { ok: true }>, kind: UnitKind): void {
+  const t = p.target;
+  if (t.kind !== "numeric") return;
+  const unitText = row.cells.unit?.text ?? "";
+  if (!column(env, "unit") || !unitText) return;
+  const percentWritten = t.percent && !p.notes.includes("percent-assumed");
+  if (percentWritten && kind.percent === false && kind.count) {
+    add(
+      env,
+      "unit-target-mismatch",
+      cell.address,
+      `Chỉ tiêu ${q(cell.text)} là một tỷ lệ (%) nhưng đơn vị tính ${q(unitText)} là số đếm; hãy sửa đơn vị tính thành “%” hoặc ghi chỉ tiêu bằng số lượng.`,
+    );
+  } else if (kind.percent && p.trailing && COUNT_WORDS.test(foldKey(p.trailing))) {
+    add(
+      env,
+      "unit-target-mismatch",
+      cell.address,
+      `Chỉ tiêu ${q(cell.text)} là một số lượng nhưng đơn vị tính là ${q(unitText)}; hãy sửa đơn vị tính cho khớp hoặc ghi chỉ tiêu dạng tỷ lệ.`,
+    );
   }
 }
 
@@ -207,7 +304,7 @@ function checkUnitWritten(env: CheckEnv, cell: Cell, p: Extract<TargetParse, { o
   if (!bare) return;
   const unit = ind ? unitByCode(env.catalog, ind.unit) : null;
   // Only a plain "%" is offered as a fix: a ratio of something else ("% tổng chi NS xã")
-  // is the province's reading of the row, which the official should confirm by hand.
+  // is the catalog's reading of the row, which the official should confirm by hand.
   const fixed = unit?.code === "%" && typeof v === "string" ? clean(v).replace(/[.,;:]+$/, "") + "%" : null;
   const fix: Fix | undefined = fixed ? { label: `Ghi rõ đơn vị: ${q(fixed)}`, cell: cell.address, value: fixed } : undefined;
   add(
@@ -215,56 +312,57 @@ function checkUnitWritten(env: CheckEnv, cell: Cell, p: Extract<TargetParse, { o
     "unit-not-written",
     cell.address,
     `Chỉ tiêu ${q(cell.text)} chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính)` +
-      (unit ? `; theo danh mục của tỉnh, đơn vị là ${q(unit.code)}.` : "; hãy ghi rõ đơn vị (%, mô hình, doanh nghiệp, ...)."),
+      (unit ? `; theo danh mục chỉ tiêu, đơn vị là ${q(unit.code)}.` : "; hãy ghi rõ đơn vị (%, mô hình, doanh nghiệp, ...)."),
     fix,
   );
 }
 
-function checkResult(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null, percentUnit: boolean): void {
+function checkResult(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null, kind: UnitKind): void {
   const cell = row.cells.result;
   if (!cell || cell.value === null || (typeof cell.value === "string" && !cell.text)) return;
+  const percentUnit = kind.percent ?? false;
   const targetCell = row.cells.target;
   const target = targetCell ? parseTarget(targetCell.value, { numberFormat: targetCell.numberFormat, percentUnit }) : null;
   const qualitative = (target?.ok && target.target.kind === "qualitative") || (!target?.ok && ind?.target.kind === "qualitative");
+  // A qualitative result is for a person to judge: nothing to check.
   if (qualitative) return;
-  const formatPercent = (cell.numberFormat ?? "").includes("%");
-  const r = parseResult(cell.value, { percentUnit, numberFormat: cell.numberFormat });
-  if (typeof cell.value === "string") {
-    const bareOne = percentUnit && /^\s*1([.,]0+)?\s*$/.test(cell.value);
-    if (bareOne) {
-      add(env, "result-ambiguous-percent", cell.address, `Kết quả ${q(cell.text)} ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%; hãy ghi rõ, ví dụ “100%”.`);
-      return;
-    }
-    if (r.notes.includes("text-number") && typeof r.value === "number") {
-      const fixValue = resultNumber(r.value, percentUnit, formatPercent);
-      add(
-        env,
-        "result-text",
-        cell.address,
-        `Kết quả ${q(cell.text)} được nhập dạng chữ nên công thức tỷ lệ đạt không tính được; hãy nhập dạng số` +
-          (fixValue !== null ? ` (${formatNumberVi(fixValue, 4)}).` : "."),
-        fixValue !== null ? { label: `Nhập số ${formatNumberVi(fixValue, 4)}`, cell: cell.address, value: fixValue } : undefined,
-      );
-    } else {
-      add(env, "result-text", cell.address, `Kết quả ${q(cell.text)} không phải là số nên không tính được tỷ lệ đạt; chỉ tiêu này cần kết quả dạng số.`);
-    }
-  } else if (r.notes.includes("ambiguous-percent")) {
-    add(env, "result-ambiguous-percent", cell.address, `Kết quả 1 ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%; hãy nhập 100 (nếu là 100%) hoặc định dạng ô theo phần trăm.`);
+  const r = readResult(cell.value, { percentUnit, countUnit: kind.count, numberFormat: cell.numberFormat });
+  if (r.notes.includes("ambiguous-percent")) {
+    add(
+      env,
+      "result-ambiguous-percent",
+      cell.address,
+      `Kết quả ${q(cell.text)} ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%, nên chưa được đánh giá; hãy ghi rõ “1%” hoặc “100%”.`,
+    );
+    return;
+  }
+  if (r.notes.includes("ambiguous-count")) {
+    add(
+      env,
+      "result-ambiguous-count",
+      cell.address,
+      `Kết quả ${q(cell.text)} ở chỉ tiêu đếm số lượng (${q(row.cells.unit?.text || kind.unit?.code || "")}) không phải số nguyên, nên chưa được đánh giá; nếu là tỷ lệ, hãy ghi kèm dấu “%”.`,
+    );
+    return;
+  }
+  if (typeof r.value === "string" || r.notes.includes("unreadable")) {
+    add(
+      env,
+      "result-text",
+      cell.address,
+      `Kết quả ${q(cell.text)} không đọc được thành số nên không tính được tỷ lệ đạt; hãy ghi một số, ví dụ “72%”, “0,72” hoặc “3”.`,
+    );
     return;
   }
   if (percentUnit && typeof r.value === "number" && roundTo(r.value) > 1) {
     add(env, "result-over-100", cell.address, `Kết quả ${q(cell.text)} tương ứng ${formatNumberVi(r.value * 100, 2)}%, vượt quá 100%: một tỷ lệ không thể lớn hơn 100%.`);
+  } else if (percentUnit && typeof cell.value === "number" && (cell.numberFormat ?? "").includes("%") && roundTo(cell.value) > 1) {
+    // The cell shows more than 100% ("120%"); the sheet reads it as percentage points (1,2%).
+    add(
+      env,
+      "result-over-100",
+      cell.address,
+      `Ô kết quả hiển thị ${formatNumberVi(cell.value * 100, 2)}%, vượt quá 100%; phần mềm đọc là ${formatNumberVi(cell.value, 2)}%. Hãy nhập lại đúng tỷ lệ.`,
+    );
   }
-}
-
-/**
- * The number a text result should become: in a % indicator, a cell formatted as a
- * percentage takes the fraction (0,72), any other takes percentage points (72), which
- * the sheet's formulas read as 72%. Points of 1 or less would read as a fraction, so
- * there is no unambiguous number to offer.
- */
-function resultNumber(value: number, percentUnit: boolean, formatPercent: boolean): number | null {
-  if (!percentUnit || formatPercent) return value;
-  const points = roundTo(value * 100, 6);
-  return points > 1 ? points : null;
 }

@@ -243,6 +243,11 @@ export class ExcelHost implements WorkbookHost {
     used.load("address,rowIndex,columnIndex,rowCount,columnCount");
     const window = windowed ? ws.getRangeByIndexes(0, 0, WINDOW.rows, WINDOW.cols) : null;
     window?.load("values,formulas,numberFormat");
+    // The print setup (ExcelApi 1.9), so a plan that adds a helper column keeps it out of print.
+    const layout = this.has("1.9") ? ws.pageLayout : null;
+    layout?.load("orientation,zoom");
+    const printArea = layout?.getPrintAreaOrNullObject();
+    printArea?.load("address");
     // Merged areas need ExcelApi 1.13; older Excel reads the sheet without them.
     const merged = this.has("1.13") ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("areas/items/address");
@@ -280,6 +285,13 @@ export class ExcelHost implements WorkbookHost {
           protected: protection.protected,
         };
         if (this.has("1.18")) base.notes = Object.fromEntries(notes.filter(({ n }) => !n.isNullObject).map(({ cell, n }) => [cell, n.content]));
+        if (layout && printArea) {
+          base.print = {
+            area: printArea.isNullObject ? null : stripSheet(printArea.address).replace(/\$/g, ""),
+            orientation: layout.orientation === Excel.PageOrientation.landscape ? "landscape" : "portrait",
+            fitToWidth: layout.zoom?.horizontalFitToPages === 1,
+          };
+        }
         if (!grid) return base;
         return { ...base, values: grid.values, numberFormats: grid.numberFormats, formulas: grid.formulas };
       },
@@ -447,8 +459,11 @@ export class ExcelHost implements WorkbookHost {
         if (!this.has("1.9")) return void notDone.add(NOT_DONE.pageSetup);
         return w.add(800, () => {
           const layout = ws().pageLayout;
-          layout.orientation = e.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-          layout.paperSize = Excel.PaperType.a4;
+          // A field the plan leaves out stays as the sheet has it.
+          if (e.orientation) {
+            layout.orientation = e.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+            layout.paperSize = Excel.PaperType.a4;
+          }
           // Fit to one page wide; `verticalFitToPages` left out: rows flow onto as many pages as they need.
           if (e.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
           if (e.printTitleRows) layout.setPrintTitleRows(`$${e.printTitleRows.replace(":", ":$")}`);

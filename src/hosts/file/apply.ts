@@ -165,6 +165,7 @@ function applyOne(wb: ExcelJS.Workbook, e: Edit): void {
         fitToWidth: 1,
         fitToHeight: 0,
         ...(e.printTitleRows ? { printTitlesRow: e.printTitleRows } : {}),
+        ...(e.printArea ? { printArea: e.printArea } : {}),
       };
       return;
     }

@@ -196,7 +196,15 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     hiddenColumns,
     protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
     notes,
+    print: printSetup(ws),
   };
+}
+
+/** The print area, orientation and fit ExcelJS read from the sheet (its defaults when the file sets none). */
+function printSetup(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot["print"]> {
+  const p = ws.pageSetup ?? {};
+  const area = typeof p.printArea === "string" && p.printArea.trim() ? p.printArea.replace(/\$/g, "").split(",")[0].replace(/^.*!/, "") : null;
+  return { area, orientation: p.orientation === "landscape" ? "landscape" : "portrait", fitToWidth: Boolean(p.fitToPage) };
 }
 
 function noteText(note: ExcelJS.Cell["note"]): string {

@@ -24,13 +24,28 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   heading: { fontWeight: tokens.fontWeightSemibold },
+  picks: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, paddingLeft: tokens.spacingHorizontalM },
+  pick: { minWidth: 0, height: "auto", whiteSpace: "normal", textAlign: "left", fontWeight: tokens.fontWeightRegular },
 });
 
 /**
  * Findings grouped by row or by kind; choosing one selects its cell. `place` words a
- * finding's location where the file has no A1 addresses (a Word table).
+ * finding's location where the file has no A1 addresses (a Word table). A row the
+ * catalog could not place lists its closest indicators: with `onAssign` (a workbook)
+ * each is a button that writes its code into the row's "Mã" cell; without it (a Word
+ * plan, which is read-only) they are only shown.
  */
-export function FindingList({ findings, onSelect, place }: { findings: Finding[]; onSelect: (f: Finding) => void; place?: (f: Finding) => string | null }) {
+export function FindingList({
+  findings,
+  onSelect,
+  onAssign,
+  place,
+}: {
+  findings: Finding[];
+  onSelect: (f: Finding) => void;
+  onAssign?: (f: Finding, code: string) => void;
+  place?: (f: Finding) => string | null;
+}) {
   const styles = useStyles();
   const [by, setBy] = useState<"row" | "code">("row");
   const where = (f: Finding) => place?.(f) ?? f.cell;
@@ -56,14 +71,29 @@ export function FindingList({ findings, onSelect, place }: { findings: Finding[]
         <section key={key} className={styles.group} aria-label={key}>
           <Text className={styles.heading}>{key}</Text>
           {list.map((f, i) => (
-            <Button key={i} appearance="subtle" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]} tại ${place?.(f) ?? `ô ${f.cell}`}: ${f.message}`}>
-              <span>
-                <strong style={{ color: SEVERITY_COLOR[f.severity] }}>
-                  {SEVERITY_LABEL[f.severity]} · {where(f)}
-                </strong>{" "}
-                {f.message}
-              </span>
-            </Button>
+            <div key={i}>
+              <Button appearance="subtle" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]} tại ${place?.(f) ?? `ô ${f.cell}`}: ${f.message}`}>
+                <span>
+                  <strong style={{ color: SEVERITY_COLOR[f.severity] }}>
+                    {SEVERITY_LABEL[f.severity]} · {where(f)}
+                  </strong>{" "}
+                  {f.message}
+                </span>
+              </Button>
+              {f.candidates && f.candidates.length > 0 && (
+                <div className={styles.picks} role="group" aria-label={`Chọn chỉ tiêu cho dòng ${f.row}`}>
+                  {onAssign ? (
+                    f.candidates.map((c) => (
+                      <Button key={c.code} size="small" className={styles.pick} title={c.name} onClick={() => onAssign(f, c.code)} aria-label={`Gán mã ${c.code} (${c.name}) cho dòng ${f.row}`}>
+                        Gán {c.code}
+                      </Button>
+                    ))
+                  ) : (
+                    <Text size={200}>Có thể là: {f.candidates.map((c) => `${c.code} ${c.name}`).join("; ")} (tệp Word chỉ đọc: hãy gán mã trong sổ Excel).</Text>
+                  )}
+                </div>
+              )}
+            </div>
           ))}
         </section>
       ))}

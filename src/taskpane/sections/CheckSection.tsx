@@ -6,7 +6,7 @@ import { StatusLine, type Status } from "../components/Status";
 import { FindingList } from "../components/FindingList";
 import type { Finding } from "../../domain/finding";
 import type { SheetReport } from "../../domain/validate";
-import { isTidyFix, markedSheets, runCheck, runFixes, runMarks, runUnmarks } from "../actions";
+import { isTidyFix, markedSheets, runAssignCode, runCheck, runFixes, runMarks, runUnmarks } from "../actions";
 import type { UnitType } from "../../catalog/types";
 
 const useStyles = makeStyles({
@@ -64,6 +64,19 @@ export function CheckSection() {
     }
   }
 
+  /** Write the code the official picked into the row's "Mã" cell, then check again. */
+  async function assign(f: Finding, code: string) {
+    setStatus({ kind: "busy", text: `Đang gán mã ${code} cho dòng ${f.row}…` });
+    try {
+      const done = await runAssignCode(env, f.sheet, f.row, code);
+      const { names } = await env.host.sheets();
+      setReport(await runCheck(env, f.sheet, names, unitType === "auto" ? undefined : unitType));
+      setStatus({ kind: "done", text: `Đã ghi mã ${code} vào ô ${done.cell}${done.added ? " (cột “Mã” mới thêm bên phải bảng)" : ""}.`, notDone: done.notDone });
+    } catch (e) {
+      setStatus({ kind: "error", text: messageOf(e) });
+    }
+  }
+
   const fixable = report?.findings.filter(isTidyFix).length ?? 0;
   return (
     <>
@@ -113,6 +126,7 @@ export function CheckSection() {
             findings={report.findings}
             onSelect={(f: Finding) => env.host.select(f.sheet, f.cell).catch(() => undefined)}
             {...(env.place ? { place: (f: Finding) => env.place!(f.sheet, f.cell) } : {})}
+            onAssign={assign}
           />
         </>
       )}

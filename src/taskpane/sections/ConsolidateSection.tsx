@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button, Checkbox, Field, Input, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useEnv, messageOf } from "../context";
 import { StatusLine, type Status } from "../components/Status";
-import type { ConsolidationResult } from "../../domain/consolidate";
+import { STATUS_TEXT, type ConsolidationResult } from "../../domain/consolidate";
 import type { WorkbookSnapshot } from "../../domain/snapshot";
 import { runConsolidate, type FileSource } from "../actions";
 
@@ -58,7 +58,7 @@ export function ConsolidateSection() {
       setProgress(null);
       const { result: r, notDone } = await runConsolidate({ host, catalog, today }, ticked, sources, { asOf: asOf || today(), withinCommune });
       setResult(r);
-      setStatus({ kind: "done", text: `Đã tổng hợp ${r.sources.filter((s) => s.status === "ok").length} nguồn vào các trang mới.`, notDone });
+      setStatus({ kind: "done", text: `Đã tổng hợp ${r.sources.filter((s) => s.included).length} nguồn vào các trang mới.`, notDone });
     } catch (e) {
       setProgress(null);
       setStatus({ kind: "error", text: messageOf(e) });
@@ -110,7 +110,8 @@ export function ConsolidateSection() {
         <div className={styles.list} aria-label="Các nguồn">
           {result.sources.map((s, i) => (
             <Text key={i} className={s.status === "ok" ? undefined : styles.problem}>
-              {s.file}: {s.unit ?? "chưa rõ đơn vị"} — {s.status === "ok" ? "đã đọc" : (s.problem ?? s.status)}
+              {s.file}: {s.unit ?? "chưa rõ đơn vị"} — {s.status === "ok" ? "đã đọc" : STATUS_TEXT[s.status]}
+              {s.problem ? `: ${s.problem}` : ""}
             </Text>
           ))}
         </div>
