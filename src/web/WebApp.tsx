@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, tokens } from "@fluentui/react-components";
-import { FileHost } from "../hosts/file/host";
-import { loadExcelJS, openWorkbook, snapshotSheet } from "../hosts/file/read";
+import type { FileHost } from "../hosts/file/host";
+import type { WorkbookPackage } from "../hosts/file/package/workbook";
 import { EnvProvider, localToday, messageOf, type TaskpaneEnv } from "../taskpane/context";
 import { Sections } from "../taskpane/App";
 import { defaultCatalog } from "../domain/catalog";
@@ -23,6 +23,11 @@ const useStyles = makeStyles({
   dragging: { backgroundColor: tokens.colorBrandBackground2 },
   hidden: { display: "none" },
 });
+
+/** The file host and the package layer, loaded with the first file opened or created. */
+function loadFileHost() {
+  return Promise.all([import("../hosts/file/host"), import("../hosts/file/read"), import("../hosts/file/apply")]).then(([host, read, apply]) => ({ ...host, ...read, ...apply }));
+}
 
 interface Opened {
   host: FileHost;
@@ -47,8 +52,9 @@ export function WebApp() {
   const bump = useCallback(() => setTick((t) => t + 1), []);
 
   const makeHost = useCallback(
-    (wb: import("exceljs").Workbook, name: string) =>
-      new FileHost(
+    async (wb: WorkbookPackage, name: string): Promise<FileHost> => {
+      const { FileHost: Host } = await loadFileHost();
+      return new Host(
         wb,
         name,
         (sheet, range) => {
@@ -56,7 +62,8 @@ export function WebApp() {
           setSelected({ sheet, range });
         },
         bump,
-      ),
+      );
+    },
     [bump],
   );
 
@@ -66,8 +73,10 @@ export function WebApp() {
     const problems: string[] = [];
     for (const f of Array.from(list)) {
       try {
+        const { openWorkbook, snapshotWorkbook } = await loadFileHost();
         const wb = await openWorkbook(await f.arrayBuffer(), f.name);
-        opened.push({ host: makeHost(wb, f.name), version: 0 });
+        snapshotWorkbook(wb); // every sheet read once now: a damaged or oversized file is refused on opening, not later
+        opened.push({ host: await makeHost(wb, f.name), version: 0 });
       } catch (e) {
         problems.push(messageOf(e));
       }
@@ -76,15 +85,13 @@ export function WebApp() {
     if (opened.length) {
       setFiles((prev) => [...prev, ...opened]);
       setCurrent(files.length);
-      setActiveSheet(opened[0].host.workbook.worksheets[0]?.name ?? "");
+      setActiveSheet(opened[0].host.sheetNames()[0] ?? "");
       setSelected(null);
     }
   }
 
   async function newWorkbook() {
-    const ExcelJS = await loadExcelJS();
-    const wb = new ExcelJS.Workbook();
-    const host = makeHost(wb, "so-moi.xlsx");
+    const host = await makeHost(await (await loadFileHost()).newWorkbook({ fileName: "so-moi.xlsx" }), "so-moi.xlsx");
     setFiles((prev) => [...prev, { host, version: 0 }]);
     setCurrent(files.length);
     setActiveSheet("");
@@ -94,22 +101,23 @@ export function WebApp() {
     const f = files[current];
     if (!f) return;
     const bytes = await f.host.bytes();
-    const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    // A macro workbook stays an .xlsm (its macros and content type are kept).
+    const macro = f.host.macroEnabled;
+    const blob = new Blob([bytes as BlobPart], { type: macro ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = f.host.fileName.replace(/\.xlsx$/i, "") + "-phuluc.xlsx";
+    a.download = f.host.fileName.replace(/\.xls[xm]$/i, "") + (macro ? "-phuluc.xlsm" : "-phuluc.xlsx");
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   const file = files[current];
   const host = file?.host;
-  const sheetNames = host ? host.workbook.worksheets.map((w) => w.name) : [];
+  const sheetNames = host ? host.sheetNames() : [];
   const shown = host ? (sheetNames.includes(activeSheet) ? activeSheet : sheetNames[0]) : undefined;
   if (host && shown) host.setActive(shown);
-  const ws = host && shown ? host.workbook.getWorksheet(shown) : undefined;
-  const snapshot = ws ? snapshotSheet(ws) : null;
+  const snapshot = host && shown ? host.snapshot(shown) : null;
 
   const env: TaskpaneEnv | null = useMemo(
     () =>
@@ -144,7 +152,7 @@ export function WebApp() {
             id="file-input"
             className={styles.hidden}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
             multiple
             aria-label="Chọn tệp Excel"
             onChange={(e) => e.target.files && void open(e.target.files)}

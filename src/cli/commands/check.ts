@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import type { CliIO } from "../io";
 import { UsageError } from "../usage";
-import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
+import { fileHost } from "../files";
 import { HostError } from "../../hosts/file/errors";
 import { defaultCatalog, LIST_SHEET } from "../../domain/catalog";
 import { checkWorkbook, SEVERITY_LABELS, type SheetReport } from "../../domain/validate";
@@ -77,16 +77,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } catch {
     throw new HostError("unreadable", `Không đọc được tệp "${opt.file}" (kiểm tra quyền truy cập hoặc tệp đang bị khóa).`);
   }
-  const wb = snapshotWorkbook(await openWorkbook(bytes, fileName), fileName);
+  const { openWorkbook, snapshotWorkbook } = await fileHost();
+  const file = await openWorkbook(bytes, fileName);
+  const names = file.sheetNames();
   // A workbook without a single sheet (Excel never saves one; other tools can) has
   // nothing to check: saying "ready to submit" would be wrong.
-  if (wb.sheets.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
+  if (names.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
+  let only: string[] | undefined;
   if (opt.sheet !== undefined) {
-    const s = wb.sheets.find((x) => x.name === opt.sheet) ?? wb.sheets.find((x) => x.name.toLowerCase() === opt.sheet!.toLowerCase());
-    if (!s) throw new UsageError(`Tệp không có trang tính "${opt.sheet}". Các trang tính: ${wb.sheets.map((x) => `"${x.name}"`).join(", ")}.`);
-    // Keep the list sheet so a workbook's own "Danh mục" still applies; checkWorkbook does not report it.
-    wb.sheets = wb.sheets.filter((x) => x === s || x.name === LIST_SHEET);
+    const s = names.find((x) => x === opt.sheet) ?? names.find((x) => x.toLowerCase() === opt.sheet!.toLowerCase());
+    if (!s) throw new UsageError(`Tệp không có trang tính "${opt.sheet}". Các trang tính: ${names.map((x) => `"${x}"`).join(", ")}.`);
+    // Only that sheet, and the list sheet so a workbook's own "Danh mục" still applies (checkWorkbook does not report it).
+    only = [s, ...names.filter((x) => x === LIST_SHEET)];
   }
+  const wb = snapshotWorkbook(file, fileName, only ? { sheets: only } : {});
   const report = checkWorkbook(wb, {
     catalog: defaultCatalog(),
     ...(opt.asOf ? { asOf: opt.asOf } : {}),

@@ -6,8 +6,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import type { CliIO } from "../io";
 import { UsageError } from "../usage";
-import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
-import { applyEdits, workbookBytes } from "../../hosts/file/apply";
+import { fileHost } from "../files";
 import { planCompute, type ComputeReport } from "../../domain/compute";
 import { planOverviewSheet, summarize, OVERVIEW_SHEET } from "../../domain/summary";
 import { catalogWithListSheet, defaultCatalog, LIST_SHEET } from "../../domain/catalog";
@@ -74,21 +73,36 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
+  const { openWorkbook, snapshotWorkbook, applyEdits, workbookBytes } = await fileHost();
   const wb = await openWorkbook(await io.readFile(input), input);
-  const snapshot = snapshotWorkbook(wb, input);
+  // A macro workbook stays one: its content type says so, and Excel refuses an .xlsm under another name (and the reverse).
+  if (wb.macroEnabled !== /\.xlsm$/i.test(output)) {
+    io.err(
+      wb.macroEnabled
+        ? `Tệp "${input}" có macro: hãy đặt tên tệp kết quả có đuôi .xlsm (ví dụ "${output.replace(/\.[^.\\/]*$/, "")}.xlsm") để giữ macro.`
+        : `Tệp "${input}" không có macro: hãy đặt tên tệp kết quả có đuôi .xlsx.`,
+    );
+    return 2;
+  }
+  // Only the sheets needed: the one asked for (found by its name, with or without diacritics) and the list sheet.
+  const names = wb.sheetNames();
+  let wantedName: string | undefined;
+  if (values.sheet !== undefined) {
+    const wanted = values.sheet;
+    wantedName = names.find((n) => n === wanted) ?? names.find((n) => foldKey(n) === foldKey(wanted));
+    if (!wantedName) {
+      io.err(`Không có trang tính "${wanted}". Các trang trong tệp: ${names.join(", ")}.`);
+      return 2;
+    }
+  }
+  const snapshot = snapshotWorkbook(wb, input, wantedName !== undefined ? { sheets: [wantedName, ...names.filter((n) => n === LIST_SHEET)] } : {});
   let catalog = defaultCatalog();
   const listSheet = snapshot.sheets.find((s) => s.name === LIST_SHEET);
   if (listSheet) catalog = catalogWithListSheet(catalog, listSheet).catalog;
 
   let sheets = snapshot.sheets;
-  if (values.sheet !== undefined) {
-    const wanted = values.sheet;
-    const found = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => foldKey(s.name) === foldKey(wanted));
-    if (!found) {
-      io.err(`Không có trang tính "${wanted}". Các trang trong tệp: ${snapshot.sheets.map((s) => s.name).join(", ")}.`);
-      return 2;
-    }
-    sheets = [found];
+  if (wantedName !== undefined) {
+    sheets = sheets.filter((s) => s.name === wantedName);
   } else {
     // The add-in's own sheets are not appendix tables.
     sheets = sheets.filter((s) => s.name !== LIST_SHEET && !s.name.startsWith(OVERVIEW_SHEET));
@@ -126,15 +140,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let overviewNote: string | null = null;
   if (values["tong-quan"]) {
     const summary = summarize(reports, tables, catalog);
-    const overview = planOverviewSheet(summary, snapshot.sheets.map((s) => s.name), { asOf: usedAsOf });
+    const overview = planOverviewSheet(summary, names, { asOf: usedAsOf });
     edits.push(...overview.edits);
     overviewNote =
       `Đã thêm trang "${overview.sheet}". Lưu ý: tệp do dòng lệnh tạo chưa có hai biểu đồ (thư viện ghi tệp không vẽ được biểu đồ); ` +
       `mở tệp trong Excel có cài add-in và bấm "Tạo trang Tổng quan" để có biểu đồ.`;
   }
 
-  applyEdits(wb, edits);
+  const { notDone } = applyEdits(wb, edits);
   await io.writeFile(output, await workbookBytes(wb));
+  for (const line of notDone) if (!overviewNote || !/biểu đồ/.test(line)) io.err(line);
 
   if (values.json) {
     io.out(JSON.stringify({ sheets: reports }, null, 2));

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "react";
 import { Button, Checkbox, Field, Input, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useEnv, messageOf } from "../context";
 import { StatusLine, type Status } from "../components/Status";
-import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
 import type { ConsolidationResult } from "../../domain/consolidate";
 import type { WorkbookSnapshot } from "../../domain/snapshot";
 import { runConsolidate, type FileSource } from "../actions";
@@ -48,7 +47,9 @@ export function ConsolidateSection() {
         let workbook: WorkbookSnapshot | null = null;
         let error: string | undefined;
         try {
-          workbook = snapshotWorkbook(await openWorkbook(await readFile(f), f.name), f.name);
+          // The package layer loads with the first file (never at the pane's start-up).
+          const { readWorkbook } = await import("../../hosts/file/read");
+          workbook = await readWorkbook(await readFile(f), f.name);
         } catch (e) {
           error = messageOf(e);
         }
@@ -82,7 +83,7 @@ export function ConsolidateSection() {
         <input
           type="file"
           multiple
-          accept=".xlsx"
+          accept=".xlsx,.xlsm"
           aria-label="Chọn tệp của các đơn vị"
           onChange={(e) => setFiles(e.target.files ? Array.from(e.target.files) : [])}
         />
