@@ -104,10 +104,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
   }
   if (opts.vao) {
+    // Every sheet is read, though only the list sheet is used: a damaged file is refused
+    // rather than copied with new sheets that Excel would then have to repair.
+    const snap = snapshotWorkbook(wb, path.basename(opts.vao));
     // A later province list pasted into the workbook's own Danh mục sheet wins.
-    const list = wb.sheetNames().find((n) => n.toLocaleLowerCase("vi") === LIST_SHEET.toLocaleLowerCase("vi"));
-    const snap = snapshotWorkbook(wb, path.basename(opts.vao), { sheets: list ? [list] : [] });
-    if (list) catalog = catalogWithListSheet(base, snap.sheets[0]).catalog;
+    const list = snap.sheets.find((s) => s.name.toLocaleLowerCase("vi") === LIST_SHEET.toLocaleLowerCase("vi"));
+    if (list) catalog = catalogWithListSheet(base, list).catalog;
     existingNames = snap.names ?? {};
   }
 
