@@ -415,9 +415,11 @@ class Plan {
     this.checkVisibility();
     if (formulaWritten) {
       // Excel recalculates on open (the cached values we write are for viewers that do not).
-      const calc = ensureChild(this.wb.root, "calcPr", WORKBOOK_ORDER, this.p);
-      setAttr(calc, "fullCalcOnLoad", 1);
-      this.wbChanged = true;
+      const calc = child(this.wb.root, "calcPr");
+      if (!calc || !isTrue(attr(calc, "fullCalcOnLoad"))) {
+        setAttr(calc ?? ensureChild(this.wb.root, "calcPr", WORKBOOK_ORDER, this.p), "fullCalcOnLoad", 1);
+        this.wbChanged = true;
+      }
     }
     if (formulaReplaced) {
       // The calculation chain lists cells that hold formulas; a stale chain makes Excel repair the file. It is a cache: drop it.

@@ -138,14 +138,14 @@ export class WorkbookPackage {
 
   /** The package as bytes: unchanged parts copied as they came, the others written anew. */
   toBytes(): Uint8Array {
+    // Nothing changed: the file as it came, to the byte (zip headers and all).
+    if (this.zip && this.changed.size === 0) return this.zip.bytes.slice();
     const parts: ZipPartOut[] = [];
     for (const name of this.partNames()) {
       const c = this.changedEntry(name);
       if (c) parts.push({ name, data: c[1]! });
       else parts.push({ name, copy: this.zip!.entry(name)!, from: this.zip!.bytes });
     }
-    // [Content_Types].xml first, as Office writes it (some readers look there first).
-    parts.sort((a, b) => Number(b.name === "[Content_Types].xml") - Number(a.name === "[Content_Types].xml"));
     return writeZip(parts);
   }
 

@@ -11,7 +11,7 @@
  * compressed bytes it came in (its content is byte for byte the input's), changed
  * and new parts are deflated with fflate.
  */
-import { deflateSync, Inflate } from "fflate";
+import { deflateSync, inflateSync } from "fflate";
 import { HostError } from "../errors";
 import { guardZip, ZIP_LIMITS, type ZipLimits } from "../zipGuard";
 
@@ -218,30 +218,19 @@ function readDirectory(bytes: Uint8Array): ZipEntry[] {
 }
 
 /**
- * Inflate at most `claimed` bytes: fed in small slices so that a part which holds more
- * than its directory entry says is stopped within a few megabytes of its claim.
+ * Inflate a part into a buffer one byte longer than its directory entry claims: fflate
+ * drops what does not fit, so memory stays bounded, and a part that fills the extra
+ * byte holds more than it claims (a lying directory, refused).
  */
 function inflateCapped(data: Uint8Array, claimed: number, tooLarge: () => HostError, damaged: (cause: unknown) => HostError): Uint8Array {
-  const out = new Uint8Array(claimed);
-  let n = 0;
-  let over = false;
-  const inflater = new Inflate((chunk) => {
-    if (n + chunk.length > claimed) {
-      over = true;
-      return;
-    }
-    out.set(chunk, n);
-    n += chunk.length;
-  });
-  const SLICE = 16 * 1024;
+  let out: Uint8Array;
   try {
-    for (let i = 0; i < data.byteLength && !over; i += SLICE) inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.byteLength);
-    if (data.byteLength === 0) inflater.push(new Uint8Array(0), true);
+    out = inflateSync(data, { out: new Uint8Array(claimed + 1) });
   } catch (e) {
     throw damaged(e);
   }
-  if (over) throw tooLarge();
-  if (n !== claimed) throw damaged(new Error(`inflated ${n} bytes, the directory says ${claimed}`));
+  if (out.length > claimed) throw tooLarge();
+  if (out.length !== claimed) throw damaged(new Error(`inflated ${out.length} bytes, the directory says ${claimed}`));
   return out;
 }
 
