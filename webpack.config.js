@@ -24,7 +24,10 @@ const { DEV_URL, normaliseProdUrl, rewriteManifestUrls } = require("./scripts/ma
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** Node modules that must never be part of the start-up (entry) chunks. */
-const LAZY_ONLY_MODULES = [/[\\/]node_modules[\\/]exceljs[\\/]/];
+const LAZY_ONLY_MODULES = [
+  /[\\/]node_modules[\\/](exceljs|fflate|saxes)[\\/]/,
+  /[\\/]src[\\/]hosts[\\/]file[\\/](package[\\/]|read\.ts|apply\.ts|host\.ts)/,
+];
 
 /**
  * Fails the build when a module matching LAZY_ONLY_MODULES ends up in a chunk
@@ -136,10 +139,11 @@ module.exports = async (env, options) => {
             chunks: "initial",
             priority: 10,
           },
-          // ExcelJS is only loaded on demand with import() into its own chunk.
-          exceljs: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
-            name: "exceljs",
+          // The package layer (our zip and XML code over fflate and saxes) is only loaded
+          // on demand with import(), when a file is opened: its own chunk.
+          xlsx: {
+            test: /[\\/](node_modules[\\/](fflate|saxes|xmlchars)|src[\\/]hosts[\\/]file)[\\/]/,
+            name: "xlsx",
             chunks: "async",
             priority: 30,
             enforce: true,
@@ -151,8 +155,8 @@ module.exports = async (env, options) => {
       hints: dev ? false : "warning",
       maxEntrypointSize: 700 * 1024,
       maxAssetSize: 700 * 1024,
-      // Lazy chunks (ExcelJS) are not part of the start-up budget.
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs"),
+      // Lazy chunks (the package layer) are not part of the start-up budget.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("xlsx"),
     },
     plugins: [
       new CopyWebpackPlugin({
