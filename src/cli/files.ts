@@ -12,6 +12,7 @@ let loaded: Promise<FileModules> | null = null;
 
 export function fileHost(): Promise<FileModules> {
   loaded ??= import("./file-modules").catch((e: unknown) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the one place import() is not resolved (see above)
     if (typeof require === "function") return require("./file-modules") as FileModules;
     throw e;
   });

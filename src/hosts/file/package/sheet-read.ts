@@ -6,12 +6,18 @@
  * LibreOffice's sheet="true").
  */
 import type { CellValue, SheetSnapshot } from "../../../domain/snapshot";
-import { columnNumber, parseRange } from "../../../domain/address";
+import { parseRange } from "../../../domain/address";
 import { isDateFormat, toExcelSerial, isoDate } from "../../../domain/dates";
 import { shiftFormula } from "./formula";
 import type { StyleFormats } from "./styles";
 import { excelUnescape } from "./text";
-import { local, scanXml } from "./xml";
+import { scanXml } from "./xml";
+
+/** The name without its prefix (a copy of xml.ts's `local`: called for every element read). */
+function local(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
 
 /** Serial 0 of the 1904 system is serial 1462 of the 1900 system. */
 export const DAYS_1904 = 1462;
@@ -40,11 +46,16 @@ export interface SheetRead {
   cells: number;
 }
 
-/** "B12" → [12, 2]. */
-function cellPosition(ref: string): [number, number] {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 64) i++;
-  return [Number(ref.slice(i)), columnNumber(ref.slice(0, i).toUpperCase())];
+/** The column of a cell reference: "B12" → 2. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + c - 64;
+    else if (c >= 97 && c <= 122) n = n * 26 + c - 96;
+    else if (c !== 36) break; // "$"
+  }
+  return n;
 }
 
 export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
@@ -74,13 +85,14 @@ export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
   let inPhonetic = 0;
   let inCell = false;
 
+  let strings: string[] | null = null;
   const finishCell = () => {
     cells++;
     let value: CellValue = null;
     switch (type) {
       case "s": {
         if (v !== null && v.trim() !== "") {
-          const strings = ctx.strings();
+          strings ??= ctx.strings();
           const i = Number(v);
           if (!Number.isInteger(i) || i < 0 || i >= strings.length) throw new SheetDataError(`shared string ${v} does not exist`);
           value = strings[i];
@@ -154,8 +166,7 @@ export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
           if (isTrue(a.hidden)) hiddenRows.push(row);
           if (++rowsSeen % 2048 === 0) ctx.tick?.();
         } else if (n === "c") {
-          if (a.r) [, col] = cellPosition(a.r);
-          else col++;
+          col = a.r ? columnOf(a.r) : col + 1;
           type = a.t ?? "";
           style = a.s ? Number(a.s) || 0 : 0;
           v = null;
@@ -226,9 +237,9 @@ export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
   }
   return {
     snapshot: {
-      values: dense(values, null),
-      numberFormats: dense(numberFormats, null),
-      formulas: dense(formulas, null),
+      values: dense(values),
+      numberFormats: dense(numberFormats),
+      formulas: dense(formulas),
       merges,
       hiddenRows,
       hiddenColumns: [...new Set(hiddenColumns)].sort((a, b) => a - b),
@@ -238,20 +249,17 @@ export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
   };
 }
 
-/** Rows without holes: missing rows become [], missing cells `empty`. */
-function dense<T>(rows: T[][], empty: T): T[][] {
-  const out: T[][] = new Array(rows.length);
+/** Rows without holes, in place: a missing row becomes [], a missing cell null. */
+function dense<T>(rows: (T | null)[][]): (T | null)[][] {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) {
-      out[r] = [];
+      rows[r] = [];
       continue;
     }
-    const d: T[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) d[c] = c in row && row[c] !== undefined ? row[c] : empty;
-    out[r] = d;
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
   }
-  return out;
+  return rows;
 }
 
 /** Excel refuses (offers to repair) a sheet whose merged areas overlap: so do we. */

@@ -6,12 +6,18 @@
  */
 import { parseRange } from "../../../domain/address";
 import type { SheetSnapshot } from "../../../domain/snapshot";
-import { ContentTypes, Rels, relsPathOf, relTypeIs } from "./opc";
+import { ContentTypes, Rels, relsPathOf, relTypeIs, type Relationship } from "./opc";
 import { readSheetXml, isTrue } from "./sheet-read";
 import { StyleFormats } from "./styles";
 import { excelUnescape } from "./text";
 import { decodeText, encodeText, writeZip, type ZipPackage, type ZipPartOut } from "./zip";
-import { attr, attrLocal, child, children, local, parseXml, scanXml, textOf, type XmlDocument } from "./xml";
+import { attr, attrLocal, child, children, parseXml, scanXml, textOf, type XmlDocument } from "./xml";
+
+/** The name without its prefix (a copy of xml.ts's `local`: called for every element read). */
+function local(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const CT = {
@@ -162,13 +168,19 @@ export class WorkbookPackage {
   /** The workbook part, as the package's relationships name it. */
   get workbookPart(): string {
     return this.cached("workbookPart", () => {
-      const rel = new Rels("", this.text("_rels/.rels")).ofType("officeDocument")[0];
+      const rel = this.relations("").find((r) => relTypeIs(r.type, "officeDocument"));
       return rel?.part ?? "xl/workbook.xml";
     });
   }
 
+  /** A part's relationships, to edit (a fresh copy). */
   rels(part: string): Rels {
     return new Rels(part, this.text(relsPathOf(part)));
+  }
+
+  /** A part's relationships, to read (parsed once). */
+  relations(part: string): Relationship[] {
+    return this.cached(`rels:${part}`, () => this.rels(part).list());
   }
 
   contentTypes(): ContentTypes {
@@ -187,8 +199,8 @@ export class WorkbookPackage {
       const text = this.text(part);
       if (text === undefined) throw new Error(`no workbook part ${part}`);
       const doc = parseXml(text);
-      const rels = this.rels(part);
-      const byId = new Map(rels.list().map((r) => [r.id, r]));
+      const rels = this.relations(part);
+      const byId = new Map(rels.map((r) => [r.id, r]));
       const sheetsEl = child(doc.root, "sheets");
       const sheets: SheetInfo[] = (sheetsEl ? children(sheetsEl, "sheet") : []).map((s) => {
         const rId = attrLocal(s, "id") ?? "";
@@ -208,8 +220,8 @@ export class WorkbookPackage {
         return { name: attr(n, "name") ?? "", localSheetId: local === undefined ? null : Number(local), hidden: isTrue(attr(n, "hidden")), text: textOf(n) };
       });
       const pr = child(doc.root, "workbookPr");
-      const styles = rels.ofType("styles")[0]?.part ?? null;
-      const strings = rels.ofType("sharedStrings")[0]?.part ?? null;
+      const styles = rels.find((r) => relTypeIs(r.type, "styles"))?.part ?? null;
+      const strings = rels.find((r) => relTypeIs(r.type, "sharedStrings"))?.part ?? null;
       return { doc, sheets, names, date1904: pr ? isTrue(attr(pr, "date1904")) : false, stylesPart: styles, sharedStringsPart: strings };
     });
   }
@@ -289,7 +301,7 @@ export class WorkbookPackage {
   /** A sheet's notes (cell → text), from its comments part. */
   notes(sheetPart: string): Record<string, string> {
     const out: Record<string, string> = {};
-    const rel = this.rels(sheetPart).ofType("comments")[0];
+    const rel = this.relations(sheetPart).find((r) => relTypeIs(r.type, "comments"));
     const text = rel?.part ? this.text(rel.part) : undefined;
     if (!text) return out;
     let ref: string | null = null;
@@ -351,9 +363,8 @@ export class WorkbookPackage {
   /** The custom XML parts the workbook links to, with their root namespaces. */
   customXmlParts(): { part: string; rId: string; namespace: string | null }[] {
     return this.cached("customXml", () =>
-      this.rels(this.workbookPart)
-        .ofType("customXml")
-        .filter((r) => r.part && this.has(r.part))
+      this.relations(this.workbookPart)
+        .filter((r) => relTypeIs(r.type, "customXml") && r.part && this.has(r.part))
         .map((r) => ({ part: r.part!, rId: r.id, namespace: rootNamespace(this.text(r.part!) ?? "") })),
     );
   }

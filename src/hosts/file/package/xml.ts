@@ -48,42 +48,91 @@ export class XmlError extends Error {
   }
 }
 
-function parser(): SaxesParser {
+/** What a parse does with saxes's events (only those it needs). */
+interface Consumer {
+  open?(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
+  close?(name: string): void;
+  text?(text: string): void;
+  cdata?(text: string): void;
+  markup?(raw: string): void;
+  xmldecl?(d: { version?: string; encoding?: string; standalone?: string }): void;
+}
+
+/*
+ * Every parser gets the same handler functions, which pass events to the parse in
+ * progress (the top of `consumers`: a sheet's parse may start the shared strings'
+ * parse from inside a handler), and parsers are reused (saxes resets itself at the
+ * end of a document; one that failed is dropped). Parsers that stream get only the
+ * four handlers streaming needs: with more, V8 keeps a parser's properties in a slow
+ * dictionary and saxes reads a sheet several times slower. Without an error handler
+ * saxes throws, and the error is ours to name.
+ */
+const consumers: Consumer[] = [];
+const top = () => consumers[consumers.length - 1];
+const pools = { scan: [] as SaxesParser[], tree: [] as SaxesParser[] };
+
+function newParser(kind: keyof typeof pools): SaxesParser {
   const p = new SaxesParser({ xmlns: false, position: false });
-  p.on("error", (e) => {
-    throw new XmlError(e.message);
+  p.on("opentag", (tag) => top().open?.(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing));
+  p.on("closetag", (tag) => top().close?.(tag.name));
+  p.on("text", (t) => top().text?.(t));
+  p.on("cdata", (t) => {
+    const c = top();
+    if (c.cdata) c.cdata(t);
+    else c.text?.(t);
   });
+  if (kind === "tree") {
+    p.on("comment", (t) => top().markup?.(`<!--${t}-->`));
+    p.on("processinginstruction", (pi) => top().markup?.(`<?${pi.target}${pi.body ? " " + pi.body : ""}?>`));
+    p.on("xmldecl", (d) => top().xmldecl?.(d));
+  }
   return p;
+}
+
+function run(text: string, consumer: Consumer, kind: keyof typeof pools): void {
+  const p = pools[kind].pop() ?? newParser(kind);
+  consumers.push(consumer);
+  let done = false;
+  try {
+    p.write(withoutBom(text)).close();
+    done = true;
+  } catch (e) {
+    // saxes throws a plain Error about the XML; a handler's own errors (subclasses) pass through.
+    if (e instanceof Error && e.constructor === Error) throw new XmlError(e.message);
+    throw e;
+  } finally {
+    consumers.pop();
+    if (done) pools[kind].push(p);
+  }
 }
 
 /** Parse a whole part into a tree. Throws XmlError on malformed XML. */
 export function parseXml(text: string): XmlDocument {
-  const p = parser();
   let declaration: XmlDocument["declaration"] = null;
   let before = "";
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
-  p.on("xmldecl", (d) => (declaration = { version: d.version, encoding: d.encoding, standalone: d.standalone }));
-  p.on("opentag", (tag) => {
-    const el: XmlElement = { name: tag.name, attrs: Object.entries(tag.attributes as Record<string, string>), children: [] };
-    if (stack.length) stack[stack.length - 1].children.push(el);
-    else root = el;
-    stack.push(el);
-  });
-  p.on("closetag", () => void stack.pop());
-  p.on("text", (t) => {
-    if (stack.length) stack[stack.length - 1].children.push(t);
-  });
-  p.on("cdata", (t) => {
-    if (stack.length) stack[stack.length - 1].children.push({ raw: `<![CDATA[${t}]]>` });
-  });
-  const markup = (raw: string) => {
-    if (stack.length) stack[stack.length - 1].children.push({ raw });
-    else if (!root) before += raw;
-  };
-  p.on("comment", (c) => markup(`<!--${c}-->`));
-  p.on("processinginstruction", (pi) => markup(`<?${pi.target}${pi.body ? " " + pi.body : ""}?>`));
-  p.write(text.replace(/^\uFEFF/, "")).close();
+  const add = (node: XmlNode) => stack[stack.length - 1].children.push(node);
+  run(text, {
+    xmldecl: (d) => (declaration = { version: d.version, encoding: d.encoding, standalone: d.standalone }),
+    open(name, attrs) {
+      const el: XmlElement = { name, attrs: Object.entries(attrs), children: [] };
+      if (stack.length) add(el);
+      else root = el;
+      stack.push(el);
+    },
+    close: () => void stack.pop(),
+    text(t) {
+      if (stack.length) add(t);
+    },
+    cdata(t) {
+      if (stack.length) add({ raw: `<![CDATA[${t}]]>` });
+    },
+    markup(raw) {
+      if (stack.length) add({ raw });
+      else if (!root) before += raw;
+    },
+  }, "tree");
   if (!root) throw new XmlError("no root element");
   return { declaration, before, root };
 }
@@ -96,21 +145,10 @@ export interface ScanHandlers {
 
 /** Stream a part's events (no tree). Throws XmlError on malformed XML. */
 export function scanXml(text: string, h: ScanHandlers): void {
-  const p = parser();
-  if (h.open) {
-    const open = h.open;
-    p.on("opentag", (tag) => open(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing));
-  }
-  if (h.close) {
-    const close = h.close;
-    p.on("closetag", (tag) => close(tag.name));
-  }
-  if (h.text) {
-    p.on("text", h.text);
-    p.on("cdata", h.text);
-  }
-  p.write(text.replace(/^\uFEFF/, "")).close();
+  run(text, h, "scan");
 }
+
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 // ───────────── writing ─────────────
 

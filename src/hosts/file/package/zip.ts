@@ -186,8 +186,14 @@ function readDirectory(bytes: Uint8Array): ZipEntry[] {
       while (e + 4 <= end) {
         if (u16(e) === 0x0001) {
           let f = e + 4;
-          if (uncompressedSize === 0xffffffff) (uncompressedSize = u64(f)), (f += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(f)), (f += 8);
+          if (uncompressedSize === 0xffffffff) {
+            uncompressedSize = u64(f);
+            f += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(f);
+            f += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = u64(f);
           break;
         }
@@ -235,10 +241,12 @@ function inflateCapped(data: Uint8Array, claimed: number, tooLarge: () => HostEr
 }
 
 /** Bytes of an XML part as text: UTF-8 (BOM dropped) or UTF-16 with its BOM. */
+const UTF8 = new TextDecoder("utf-8");
+
 export function decodeText(b: Uint8Array): string {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
-  return new TextDecoder("utf-8").decode(b);
+  return UTF8.decode(b); // (drops a UTF-8 byte-order mark)
 }
 
 export function encodeText(s: string): Uint8Array {
