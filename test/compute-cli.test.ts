@@ -498,7 +498,7 @@ describe("running compute twice leaves the same workbook as running it once", ()
     const a = await dump(once.bytes!);
     expect(await dump(twice.bytes!)).toEqual(a);
     const cell = ((a["Phụ lục"] as { cells: Record<string, { value: unknown }> }).cells["H5"]).value;
-    expect(cell).toEqual({ formula: "TODAY()" });
+    expect(cell).toEqual({ formula: "TODAY()", result: utc(AS_OF) }); // cached: the day it first ran
   });
 
   it("after results are typed in, a refresh changes nothing else", async () => {
@@ -593,7 +593,7 @@ describe("phuluc compute: options, messages and exit codes", () => {
     const r2 = await compute(await seedFile("001"), ["--json", "--sheet", "Phụ lục nhiệm vụ"], "2026-07-01");
     expect((JSON.parse(r2.out).sheets[0].tasks as { row: number; flag: string }[]).find((t) => t.row === 24)!.flag).toBe("overdue");
     const ws = (await load(r.bytes!)).getWorksheet("Phụ lục nhiệm vụ")!;
-    expect(ws.getCell("H5").value).toEqual({ formula: "TODAY()" });
+    expect(ws.getCell("H5").value).toEqual({ formula: "TODAY()", result: utc("2026-06-25") }); // cached: the day it ran
   });
 
   it("--as-of writes the report date as a real date", async () => {

@@ -66,7 +66,8 @@ describe("planCompute: where the columns and the report date go", () => {
     expect([w.get("F2"), w.get("G2")]).toEqual(["Ngày báo cáo", 46193]);
     expect([plan.reportDateCell, plan.windowCell]).toEqual(["G2", null]);
     expect([...w.values()]).not.toContain("Số ngày cảnh báo");
-    expect(w.get("G5")).toEqual({ formula: '=IF(ISNUMBER(F5),IF(0.6=0,"",ROUND(IF(F5>1,F5/100,F5)/0.6,4)),"")' });
+    // With its cached value: no result yet, so the rate shows nothing.
+    expect(w.get("G5")).toEqual({ formula: '=IF(ISNUMBER(F5),IF(0.6=0,"",ROUND(IF(F5>1,F5/100,F5)/0.6,4)),"")', value: "" });
     expect(plan.report).toEqual({
       name: "Trang",
       indicators: [{ row: 5, indicatorCode: "HT-01", target: "≥ 60%", result: null, rate: null, verdict: null }],
@@ -161,7 +162,7 @@ describe("planCompute: the report date and the window", () => {
   it("without --as-of writes =TODAY() and computes the report for today", () => {
     const plan = ok(planCompute(taskSheet(), { catalog, asOf: null, today: "2026-06-25" }));
     const w = writes(plan.edits);
-    expect(w.get(plan.reportDateCell)).toEqual({ formula: "=TODAY()" });
+    expect(w.get(plan.reportDateCell)).toEqual({ formula: "=TODAY()", value: 46198 }); // cached: 25/06/2026, the day it ran
     expect(plan.asOf).toBe("2026-06-25");
     expect(plan.report.tasks.map((t) => [t.dueDate, t.flag])).toEqual([
       ["2026-06-30", "due-soon"],
@@ -170,7 +171,7 @@ describe("planCompute: the report date and the window", () => {
     // Columns E-H are added (status, completed, due, flag); the block sits in E1:F2.
     expect(plan.reportDateCell).toBe("F1");
     expect(w.get("G4")).toBe(46203); // 30/06/2026
-    expect(w.get("G5")).toEqual({ formula: "=DATE(YEAR($F$1),MONTH($F$1),20)" });
+    expect(w.get("G5")).toEqual({ formula: "=DATE(YEAR($F$1),MONTH($F$1),20)", value: 46193 }); // cached: 20/06/2026, in the report month
     expect((w.get("H5") as { formula: string }).formula).toContain('IF(G5<$F$1,"Quá hạn",IF(G5-$F$1<=$F$2,"Sắp đến hạn",""))');
   });
 

@@ -7,7 +7,6 @@
 import { attr, child, children, element, parseXml, serializeXml, setAttr, type XmlDocument, type XmlElement } from "./xml";
 
 export const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-export const CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
 /** Relationship types, transitional (what every program writes). */
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 

@@ -11,7 +11,7 @@ import { a1, columnLetter, parseRange, rangeA1, type Range } from "../../../doma
 import { isDateFormat } from "../../../domain/dates";
 import { shiftFormula } from "./formula";
 import { DAYS_1904, isTrue } from "./sheet-read";
-import { excelEscape, excelUnescape, wellFormed } from "./text";
+import { excelEscape, wellFormed } from "./text";
 import {
   attr,
   child,
@@ -563,4 +563,3 @@ export function subtract(a: Range, cut: Range): Range[] {
   return out;
 }
 
-export { excelUnescape };

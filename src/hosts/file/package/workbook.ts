@@ -4,7 +4,6 @@
  * and from there to sheets, styles, shared strings, notes and custom XML, and parses
  * only what is asked for; writing copies every part nobody changed as it came.
  */
-import { parseRange } from "../../../domain/address";
 import type { SheetSnapshot } from "../../../domain/snapshot";
 import { ContentTypes, Rels, relsPathOf, relTypeIs, type Relationship } from "./opc";
 import { readSheetXml, isTrue } from "./sheet-read";
@@ -379,10 +378,6 @@ export class WorkbookPackage {
     return out;
   }
 
-  /** Merged areas of a sheet, read with the sheet. */
-  merges(name: string): ReturnType<typeof parseRange>[] {
-    return (this.readSheet(name).snapshot.merges ?? []).map(parseRange);
-  }
 }
 
 /** The namespace of a part's root element, or null when the part is not XML. */
