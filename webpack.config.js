@@ -29,10 +29,10 @@ const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** Node modules that must never be part of the start-up (entry) chunks. */
 const LAZY_ONLY_MODULES = [
-  /[\\/]node_modules[\\/]exceljs[\\/]/,
+  /[\\/]node_modules[\\/](exceljs|fflate|saxes)[\\/]/,
+  /[\\/]src[\\/]hosts[\\/]file[\\/](package[\\/]|read\.ts|apply\.ts|host\.ts)/,
   // Word: the writer library and our reader load only when a .docx is opened or exported.
   /[\\/]node_modules[\\/]docx[\\/]/,
-  /[\\/]node_modules[\\/]saxes[\\/]/,
   /[\\/]src[\\/]hosts[\\/]docx[\\/](read|body|sheets|numbering|xml|parts|export|host)\.ts$/,
 ];
 
@@ -130,10 +130,11 @@ module.exports = async (env, options) => {
             chunks: "initial",
             priority: 10,
           },
-          // ExcelJS is only loaded on demand with import() into its own chunk.
-          exceljs: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
-            name: "exceljs",
+          // The package layer (our zip and XML code over fflate and saxes) is only loaded
+          // on demand with import(), when a file is opened: its own chunk.
+          xlsx: {
+            test: /[\\/](node_modules[\\/](fflate|saxes|xmlchars)|src[\\/]hosts[\\/]file)[\\/]/,
+            name: "xlsx",
             chunks: "async",
             priority: 30,
             enforce: true,
@@ -145,8 +146,8 @@ module.exports = async (env, options) => {
       hints: dev ? false : "warning",
       maxEntrypointSize: 700 * 1024,
       maxAssetSize: 700 * 1024,
-      // Lazy chunks (ExcelJS) are not part of the start-up budget.
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs"),
+      // Lazy chunks (the package layer) are not part of the start-up budget.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("xlsx"),
     },
     plugins: [
       new CopyWebpackPlugin({

@@ -40,6 +40,7 @@ import { INDICATORS } from "../src/catalog";
 const { buildCli } = require("../scripts/build-cli");
 
 const ROOT = path.resolve(__dirname, "..");
+
 const AS_OF = "2026-11-30";
 
 function time<T>(f: () => T): [T, number] {

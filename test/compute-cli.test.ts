@@ -15,13 +15,13 @@ import type { CliIO } from "../src/cli/io";
 import { loadSeed } from "./seeds";
 import { addSnapshotSheet } from "./xlsx";
 import { recalcXlsx, xlsxValues, type RecalcValue } from "./recalc";
-import { openWorkbook, snapshotWorkbook } from "../src/hosts/file/read";
+import { readWorkbook } from "../src/hosts/file/read";
 import { readTable, type Role } from "../src/domain/reader";
 import { defaultCatalog } from "../src/domain/catalog";
 import { planCompute, readerOptions, type ComputeReport } from "../src/domain/compute";
 import { a1, parseA1 } from "../src/domain/address";
 import { foldKey } from "../src/domain/text";
-import type { SheetSnapshot } from "../src/domain/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../src/domain/snapshot";
 
 jest.setTimeout(180_000);
 
@@ -240,7 +240,7 @@ async function seedFile(id: string): Promise<Uint8Array> {
 /** After a first compute, the officials type into the input columns (explicit cells last). */
 async function typeIntoComputed(bytes: Uint8Array, id: string): Promise<Uint8Array> {
   const wb = await load(bytes);
-  const snap = snapshotWorkbook(wb);
+  const snap = await readWorkbook(bytes, "computed.xlsx");
   for (const s of snap.sheets) {
     const t = readTable(s, readerOptions(defaultCatalog()));
     if (!t.ok) continue;
@@ -288,7 +288,8 @@ interface Run {
   json: { sheets: ComputeReport[] };
   out: Uint8Array;
   recalculated: Values;
-  computed: ExcelJS.Workbook;
+  /** The computed file as the file host reads it. */
+  computed: WorkbookSnapshot;
 }
 
 const runs = new Map<string, Promise<Run>>();
@@ -306,7 +307,7 @@ function typedRun(id: string): Promise<Run> {
         return {
           json: JSON.parse(second.out),
           out: second.bytes!,
-          computed: await load(second.bytes!),
+          computed: await readWorkbook(second.bytes!, "out.xlsx"),
           recalculated: xlsxValues(await recalcXlsx(second.bytes!)),
         };
       })(),
@@ -319,7 +320,7 @@ describe.each(SEEDS)("seed $id: LibreOffice's results equal the printed JSON", (
   it("for every indicator and task row of every sheet", async () => {
     const run = await typedRun(id);
     expect(run.json.sheets.map((s) => s.name)).toEqual(sheets);
-    const snap = snapshotWorkbook(run.computed);
+    const snap = run.computed;
     let indicatorCells = 0;
     let taskCells = 0;
     for (const report of run.json.sheets) {
@@ -428,8 +429,9 @@ describe("hand-checked rows (expected values worked out by hand from the seeds a
     expect(task(run, S, 14)).toMatchObject({ status: "done", flag: "done" });
     expect(task(run, S, 19)).toMatchObject({ deadlineText: "Theo hướng dẫn của tỉnh", dueDate: null, flag: "no-date" });
     expect(task(run, S, 22)).toMatchObject({ deadlineText: "Quý I/2026", dueDate: "2026-03-31", completedOn: "2026-04-10", flag: "done-late" });
-    expect(run.computed.getWorksheet(S)!.getCell("H7").value).toBe("Tình trạng"); // theirs, kept; I..K added
-    expect(run.computed.getWorksheet(S)!.getCell("I7").value).toBe("Ngày hoàn thành");
+    const computedSheet = run.computed.sheets.find((x) => x.name === S)!;
+    expect(computedSheet.values[6][7]).toBe("Tình trạng"); // theirs (H7), kept; I..K added
+    expect(computedSheet.values[6][8]).toBe("Ngày hoàn thành");
     expect([date(run, S, "J10"), cell(run, S, "K10")]).toEqual(["2026-03-31", "Quá hạn"]);
     expect([cell(run, S, "J19"), cell(run, S, "K19")]).toEqual([null, null]);
   });
@@ -500,7 +502,7 @@ describe("running compute twice leaves the same workbook as running it once", ()
     const a = await dump(once.bytes!);
     expect(await dump(twice.bytes!)).toEqual(a);
     const cell = ((a["Phụ lục"] as { cells: Record<string, { value: unknown }> }).cells["H5"]).value;
-    expect(cell).toEqual({ formula: "TODAY()" });
+    expect(cell).toEqual({ formula: "TODAY()", result: utc(AS_OF) }); // cached: the day it first ran
   });
 
   it("after results are typed in, a refresh changes nothing else", async () => {
@@ -512,11 +514,11 @@ describe("running compute twice leaves the same workbook as running it once", ()
 
 describe("nothing lost: every cell keeps its value and number format, except the declared output cells", () => {
   async function check(input: Uint8Array, extra: string[]) {
-    const before = snapshotWorkbook(await openWorkbook(input, "in.xlsx"));
+    const before = await readWorkbook(input, "in.xlsx");
     const result = await compute(input, extra);
     expect(result.code).toBe(0);
     expect(result.input).toBe(input); // the input file is untouched
-    const after = snapshotWorkbook(await openWorkbook(result.bytes!, "out.xlsx"));
+    const after = await readWorkbook(result.bytes!, "out.xlsx");
     const catalog = defaultCatalog();
     const asOf = extra.includes("--as-of") ? extra[extra.indexOf("--as-of") + 1] : null;
     let checked = 0;
@@ -595,7 +597,7 @@ describe("phuluc compute: options, messages and exit codes", () => {
     const r2 = await compute(await seedFile("001"), ["--json", "--sheet", "Phụ lục nhiệm vụ"], "2026-07-01");
     expect((JSON.parse(r2.out).sheets[0].tasks as { row: number; flag: string }[]).find((t) => t.row === 24)!.flag).toBe("overdue");
     const ws = (await load(r.bytes!)).getWorksheet("Phụ lục nhiệm vụ")!;
-    expect(ws.getCell("H5").value).toEqual({ formula: "TODAY()" });
+    expect(ws.getCell("H5").value).toEqual({ formula: "TODAY()", result: utc("2026-06-25") }); // cached: the day it ran
   });
 
   it("--as-of writes the report date as a real date", async () => {

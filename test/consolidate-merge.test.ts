@@ -3,11 +3,10 @@
  * (seed 001) merged row by row from the department that leads each row, with the
  * conflicts listed for a person instead of settled silently.
  */
-import ExcelJS from "exceljs";
 import { consolidate, mergeDepartments, planConsolidation, readSource, type ConsolidationResult } from "../src/domain/consolidate";
 import { defaultCatalog } from "../src/domain/catalog";
-import { applyEdits } from "../src/hosts/file/apply";
-import { snapshotWorkbook } from "../src/hosts/file/read";
+import { applyEdits, newWorkbook, workbookBytes } from "../src/hosts/file/apply";
+import { readWorkbook } from "../src/hosts/file/read";
 import { readTable } from "../src/domain/reader";
 import { indicatorNameTest } from "../src/domain/match";
 import { communeInLines } from "../src/domain/consolidate/identify";
@@ -136,9 +135,9 @@ describe("merging the departments' copies inside one commune", () => {
   });
 
   it("writes merged sheets that read back as the same appendix, headed with the commune", async () => {
-    const wb = new ExcelJS.Workbook();
+    const wb = await newWorkbook();
     applyEdits(wb, planConsolidation(result, []));
-    const snap = snapshotWorkbook(wb);
+    const snap = await readWorkbook(await workbookBytes(wb), "tong-hop.xlsx");
     expect(snap.sheets.map((s) => s.name)).toEqual(["Tổng hợp chỉ tiêu", "Tổng hợp nhiệm vụ", "Nguồn", "Hợp nhất Chỉ tiêu", "Hợp nhất Phụ lục nhiệm vụ"]);
     const merged = snap.sheets[3];
     const read = readTable(merged, { isIndicatorName: indicatorNameTest(catalog) });

@@ -8,13 +8,13 @@
 import ExcelJS from "exceljs";
 import type { CliIO } from "../src/cli/io";
 import { main } from "../src/cli/main";
-import type { SheetSnapshot } from "../src/domain/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../src/domain/snapshot";
 import { readTable, type Table } from "../src/domain/reader";
 import { parseRange, columnLetter } from "../src/domain/address";
 import { parseDeadline } from "../src/domain/deadline";
 import { dueDateInput } from "../src/domain/layout";
-import { openWorkbook, snapshotWorkbook } from "../src/hosts/file/read";
-import { workbookBytes } from "../src/hosts/file/apply";
+import { readWorkbook } from "../src/hosts/file/read";
+import { typedInto } from "./xlsx";
 
 /** A CliIO over an in-memory file map, with a fixed today. */
 export function fakeIO(files: Map<string, Uint8Array>, today: string) {
@@ -117,11 +117,13 @@ export const REPORT_DATE = "2026-06-20";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** Fill the inserted workbook as the scenario says, through ExcelJS; returns the new bytes. */
+/** Fill the inserted workbook as the scenario says, through ExcelJS (an official's spreadsheet program); returns the new bytes. */
 export async function fillScenario(bytes: Uint8Array): Promise<Uint8Array> {
-  const wb = await openWorkbook(bytes, "phu-luc.xlsx");
-  const snap = snapshotWorkbook(wb);
+  const snap = await readWorkbook(bytes, "phu-luc.xlsx");
+  return typedInto(bytes, (wb) => fill(wb, snap));
+}
 
+function fill(wb: ExcelJS.Workbook, snap: WorkbookSnapshot): void {
   const ind = snap.sheets.find((s) => s.name === "Phụ lục I")!;
   const it = tableOf(ind);
   const wsI = wb.getWorksheet("Phụ lục I")!;
@@ -162,7 +164,6 @@ export async function fillScenario(bytes: Uint8Array): Promise<Uint8Array> {
     wsII.getCell(r, col("status")).value = t.status;
     if (t.completedOn) wsII.getCell(r, col("completedOn")).value = utc(t.completedOn);
   });
-  return workbookBytes(wb);
 }
 
 function isoOfSerial(serial: number): string {

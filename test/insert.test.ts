@@ -1,12 +1,14 @@
 /**
- * `phuluc insert` end to end through ExcelJS: the file it writes, read back the way
- * the other commands read workbooks (the file host and the domain's reader).
+ * `phuluc insert` end to end: the file it writes, read back the way the other
+ * commands read workbooks (the file host and the domain's reader), and by ExcelJS as
+ * an independent reader of what the package layer wrote (validations, conditional
+ * formats, print setup, panes).
  */
 import ExcelJS from "exceljs";
 import { runInsert, settingCell, tableOf } from "./insert-scenario";
 import { seedWorkbook } from "./xlsx";
 import { loadSeed } from "./seeds";
-import { openWorkbook, snapshotWorkbook } from "../src/hosts/file/read";
+import { openWorkbook, readWorkbook } from "../src/hosts/file/read";
 import { catalogWithListSheet, defaultCatalog } from "../src/domain/catalog";
 import { findCommune } from "../src/domain/match";
 import { markerOf } from "../src/domain/layout";
@@ -16,10 +18,16 @@ import { clean } from "../src/domain/text";
 
 const catalog = defaultCatalog();
 
+/** ExcelJS's reading of a file, independent of ours. */
+async function excelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
 async function read(bytes: Uint8Array | undefined): Promise<{ wb: ExcelJS.Workbook; snap: WorkbookSnapshot }> {
   if (!bytes) throw new Error("no output written");
-  const wb = await openWorkbook(bytes, "out.xlsx");
-  return { wb, snap: snapshotWorkbook(wb, "out.xlsx") };
+  return { wb: await excelJs(bytes), snap: await readWorkbook(bytes, "out.xlsx") };
 }
 
 describe("phuluc insert: a new workbook", () => {
@@ -379,12 +387,14 @@ describe("phuluc insert: options", () => {
 describe("the file host on a loaded workbook", () => {
   it("styles one cell without restyling the cells that shared its style in the file", async () => {
     const r = await runInsert(["--xa", "Tân Lợi", "--phu-luc", "I", "-o", "a.xlsx"]);
+    const before = (await excelJs(r.bytes!)).getWorksheet("Phụ lục I")!;
+    expect(before.getCell("E11").numFmt).toBe(before.getCell("E12").numFmt); // HT-01, HT-02: one style in the file
     const wb = await openWorkbook(r.bytes!, "a.xlsx");
-    const ws = wb.getWorksheet("Phụ lục I")!;
-    expect(ws.getCell("E11").numFmt).toBe(ws.getCell("E12").numFmt); // HT-01, HT-02: one style in the file
-    const { applyEdits } = await import("../src/hosts/file/apply");
+    const { applyEdits, workbookBytes } = await import("../src/hosts/file/apply");
     applyEdits(wb, [{ op: "setStyle", sheet: "Phụ lục I", range: "E11", style: { numberFormat: "0.0%", bold: true } }]);
+    const ws = (await excelJs(await workbookBytes(wb))).getWorksheet("Phụ lục I")!;
     expect(ws.getCell("E11").numFmt).toBe("0.0%");
+    expect(ws.getCell("E11").font?.bold).toBe(true);
     expect(ws.getCell("E12").numFmt).toBe('"≥ "0%');
     expect(ws.getCell("E12").font?.bold).toBeFalsy();
   });

@@ -70,6 +70,8 @@ describe("planCompute: where the columns and the report date go", () => {
     const rate = (w.get("G5") as { formula: string }).formula;
     expect(rate.startsWith("=IFERROR(ROUND(IF(ISNUMBER(F5),IF(F5=1,\"\",IF(F5>1,F5/100,F5)),")).toBe(true);
     expect(rate.endsWith('/0.6,4),"")')).toBe(true);
+    // With its cached value: no result yet, so the rate shows nothing.
+    expect((w.get("G5") as { value?: unknown }).value).toBe("");
     expect(plan.report).toEqual({
       name: "Trang",
       indicators: [{ row: 5, indicatorCode: "HT-01", target: "≥ 60%", result: null, rate: null, verdict: null }],
@@ -167,7 +169,7 @@ describe("planCompute: the report date and the window", () => {
   it("without --as-of writes =TODAY() and computes the report for today", () => {
     const plan = ok(planCompute(taskSheet(), { catalog, asOf: null, today: "2026-06-25" }));
     const w = writes(plan.edits);
-    expect(w.get(plan.reportDateCell)).toEqual({ formula: "=TODAY()" });
+    expect(w.get(plan.reportDateCell)).toEqual({ formula: "=TODAY()", value: 46198 }); // cached: 25/06/2026, the day it ran
     expect(plan.asOf).toBe("2026-06-25");
     // The monthly report: the 20th of June has passed, so the next is the 20th of July.
     expect(plan.report.tasks.map((t) => [t.dueDate, t.flag])).toEqual([
@@ -179,6 +181,7 @@ describe("planCompute: the report date and the window", () => {
     expect(w.get("G4")).toBe(46203); // 30/06/2026
     expect(w.get("G5")).toEqual({
       formula: "=IF($F$1<=DATE(YEAR($F$1),MONTH($F$1),20),DATE(YEAR($F$1),MONTH($F$1),20),DATE(YEAR($F$1),MONTH($F$1)+1,20))",
+      value: 46223, // cached: 20/07/2026, the next monthly report after 25/06
     });
     expect((w.get("H5") as { formula: string }).formula).toContain('IF(G5<$F$1,"Quá hạn",IF(G5-$F$1<=$F$2,"Sắp đến hạn",""))');
   });

@@ -280,7 +280,7 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       asOf = ctx.today;
       if (isBlank(v) && f === null) {
         setStyle(date.value, { numberFormat: DATE_FORMAT, bold: true });
-        setValues(date.value, [[{ formula: "=TODAY()" }]]);
+        setValues(date.value, [[{ formula: "=TODAY()", value: toExcelSerial(asOf) }]]);
       }
     } else {
       return {
@@ -407,8 +407,9 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       if (keep) {
         // keep the template's live formulas
       } else if (computed.formulas) {
-        put("rate", r.row, { formula: computed.formulas.rate });
-        put("verdict", r.row, { formula: computed.formulas.verdict });
+        // With what the formulas compute (the domain's figures), for viewers that do not recalculate.
+        put("rate", r.row, { formula: computed.formulas.rate, value: computed.report.rate ?? "" });
+        put("verdict", r.row, { formula: computed.formulas.verdict, value: computed.report.verdict ?? "" });
       } else {
         put("rate", r.row, null);
         put("verdict", r.row, null);
@@ -434,10 +435,13 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       const dueAddress = a1(r.row, cols.get("dueDate")!);
       let due: CellInput = null;
       if (deadline?.kind === "date") due = toExcelSerial(deadline.due);
-      else if (deadline?.kind === "recurring" && deadline.dayOfMonth) due = { formula: monthlyDueFormula(deadline.dayOfMonth, dateAbs) };
+      else if (deadline?.kind === "recurring" && deadline.dayOfMonth) {
+        due = { formula: monthlyDueFormula(deadline.dayOfMonth, dateAbs), value: state.dueDate ? toExcelSerial(state.dueDate) : null };
+      }
       put("dueDate", r.row, due);
       put("flag", r.row, {
         formula: flagFormula({ due: dueAddress, status: status.address, completedOn: completed.address, asOf: dateAbs, window: windowAbs }),
+        value: FLAG_LABELS[state.flag],
       });
       report.tasks.push({
         row: r.row,

@@ -5,7 +5,7 @@ import { planFixes, planFixesReport, planMarks, planUnmarks, notesAfterUnmark, w
 import { checkSheet } from "./validate";
 import { defaultCatalog } from "./catalog";
 import { parseA1 } from "./address";
-import { seedWorkbook, readBack } from "../../test/xlsx";
+import { seedWorkbook, readBack, typedInto } from "../../test/xlsx";
 import { openWorkbook } from "../hosts/file/read";
 import { applyEdits, workbookBytes } from "../hosts/file/apply";
 
@@ -208,10 +208,10 @@ describe("marks on a real .xlsx file", () => {
     const own = "Chờ ý kiến của lãnh đạo";
 
     // An official's own note on a cell that also gets a mark ("Công an xã" in a ward).
-    const wb0 = await openWorkbook(bytes, "seed.xlsx");
-    for (const ws of wb0.worksheets.filter((w) => w.name !== "Phụ lục I")) wb0.removeWorksheet(ws.id);
-    wb0.getWorksheet("Phụ lục I")!.getCell("E37").note = own;
-    const withNote = await workbookBytes(wb0);
+    const withNote = await typedInto(bytes, (wb0) => {
+      for (const ws of wb0.worksheets.filter((w) => w.name !== "Phụ lục I")) wb0.removeWorksheet(ws.id);
+      wb0.getWorksheet("Phụ lục I")!.getCell("E37").note = own;
+    });
 
     const { edits, record } = planMarks(report.findings, snap, { existingNotes: { E37: own } });
     expect(new Set(record.cells.map((c) => c.cell))).toEqual(new Set(report.findings.map((f) => f.cell)));

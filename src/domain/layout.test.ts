@@ -165,7 +165,7 @@ describe("planInsert", () => {
 
   it("writes the report date as a date, or =TODAY() when none is given", () => {
     const today = planInsert(options());
-    expect(written(today.edits, "Phụ lục I", today.indicators!.reportDateCell)).toEqual({ formula: "=TODAY()" });
+    expect(written(today.edits, "Phụ lục I", today.indicators!.reportDateCell)).toEqual({ formula: "=TODAY()", value: 46082 }); // cached: 01/03/2026, the day it ran
     const fixed = planInsert(options({ reportDate: "2026-06-30" }));
     const cell = fixed.tasks!.reportDateCell;
     expect(written(fixed.edits, "Phụ lục II", cell)).toBe(46203); // 30/06/2026

@@ -124,11 +124,12 @@ export function planInsert(opts: InsertOptions): InsertPlan {
     planned.push({ name, kind, ...(name !== wanted ? { wanted } : {}) });
     const made =
       a === "I"
-        ? indicatorSheetEdits({ sheet: name, catalog: opts.catalog, heading, reportDate: opts.reportDate, lists })
+        ? indicatorSheetEdits({ sheet: name, catalog: opts.catalog, heading, reportDate: opts.reportDate, today: opts.asOf, lists })
         : taskSheetEdits({
             sheet: name,
             heading,
             reportDate: opts.reportDate,
+            today: opts.asOf,
             dueSoonDays: opts.dueSoonDays,
             rowsPerArea: opts.tasksPerArea,
             lists,

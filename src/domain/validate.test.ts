@@ -667,14 +667,15 @@ describe("FINDING_CODES", () => {
 describe("an appendix the add-in inserted", () => {
   it("checks clean as inserted, and the checker finds what an official then types wrong", async () => {
     const { planInsert } = await import("./layout");
-    const ExcelJS = (await import("exceljs")).default;
-    const { applyEdits, workbookBytes } = await import("../hosts/file/apply");
-    const { openWorkbook, snapshotWorkbook } = await import("../hosts/file/read");
+    const { applyEdits, workbookBytes, newWorkbook } = await import("../hosts/file/apply");
+    const { readWorkbook } = await import("../hosts/file/read");
+    const { typedInto } = await import("../../test/xlsx");
     const commune = catalog.communes.find((c) => c.name === "Tân Lợi")!;
     const plan = planInsert({ commune, year: 2026, appendices: ["I", "II"], existingSheets: [], catalog, asOf: "2026-03-01" });
-    const wb = new ExcelJS.Workbook();
+    const wb = await newWorkbook();
     applyEdits(wb, plan.edits);
-    const fresh = snapshotWorkbook(await openWorkbook(await workbookBytes(wb), "x.xlsx"));
+    const inserted = await workbookBytes(wb);
+    const fresh = await readWorkbook(inserted, "x.xlsx");
     const clean = checkWorkbook(fresh, { catalog });
     expect(clean.sheets.filter((s) => s.kind !== "unknown").length).toBeGreaterThanOrEqual(2);
     expect(clean.sheets.flatMap((s) => s.findings)).toEqual([]);
@@ -685,10 +686,12 @@ describe("an appendix the add-in inserted", () => {
     const r5g = snap.values.findIndex((row) => row.includes("HT-01")) + 1;
     const header = snap.values.find((row) => row.includes("Kết quả thực hiện"))!;
     const col = (label: string) => header.indexOf(label) + 1;
-    const ws = wb.getWorksheet(sheet)!;
-    ws.getCell(r5g, col("Kết quả thực hiện")).value = "đang cập nhật";
-    ws.getCell(r5g, col("Đơn vị chủ trì")).value = null;
-    const typed = snapshotWorkbook(await openWorkbook(await workbookBytes(wb), "x.xlsx"));
+    const typedBytes = await typedInto(inserted, (book) => {
+      const ws = book.getWorksheet(sheet)!;
+      ws.getCell(r5g, col("Kết quả thực hiện")).value = "đang cập nhật";
+      ws.getCell(r5g, col("Đơn vị chủ trì")).value = null;
+    });
+    const typed = await readWorkbook(typedBytes, "x.xlsx");
     const report = checkWorkbook(typed, { catalog }).sheets.find((s) => s.name === sheet)!;
     const letter = (c: number) => String.fromCharCode(64 + c);
     expect(report.findings.map((f) => `${f.code}@${f.cell}`).sort()).toEqual(

@@ -12,7 +12,7 @@ export interface TaskpaneEnv {
   host: WorkbookHost;
   catalog: Catalog;
   today: () => IsoDate;
-  /** Read workbook files picked from disk (lazy ExcelJS); the web page and Excel both offer it. */
+  /** Read workbook files picked from disk (the package layer loads on demand); the web page and Excel both offer it. */
   readFile: (file: File) => Promise<ArrayBuffer>;
   /** The open file cannot be written (a Word document in the web page): only checking is offered. */
   readOnly?: boolean;

@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, tokens } from "@fluentui/react-components";
-import { FileHost } from "../hosts/file/host";
+import type { FileHost } from "../hosts/file/host";
+import type { WorkbookPackage } from "../hosts/file/package/workbook";
 import type { DocumentHost } from "../hosts/docx/host";
 import { documentKind } from "../hosts/docx/sniff";
-import { loadExcelJS, openWorkbook, snapshotSheet } from "../hosts/file/read";
 import { EnvProvider, localToday, messageOf, type TaskpaneEnv } from "../taskpane/context";
 import { Sections } from "../taskpane/App";
 import { defaultCatalog } from "../domain/catalog";
@@ -26,14 +26,19 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
+/** The file host and the package layer, loaded with the first file opened or created. */
+function loadFileHost() {
+  return Promise.all([import("../hosts/file/host"), import("../hosts/file/read"), import("../hosts/file/apply")]).then(([host, read, apply]) => ({ ...host, ...read, ...apply }));
+}
+
 interface Opened {
   /** A workbook, or a Word document (read only: its tables can be checked, not changed). */
   host: FileHost | DocumentHost;
   version: number;
 }
 
-const isDocument = (host: FileHost | DocumentHost): host is DocumentHost => !(host instanceof FileHost);
-const sheetNamesOf = (host: FileHost | DocumentHost) => (isDocument(host) ? host.sheetNames() : host.workbook.worksheets.map((w) => w.name));
+// The Word host is the one without bytes to download (a class check would load the file host at start-up).
+const isDocument = (host: FileHost | DocumentHost): host is DocumentHost => !("bytes" in host);
 
 /**
  * The task pane in a plain page, over workbooks opened from disk. Everything
@@ -53,8 +58,9 @@ export function WebApp() {
   const bump = useCallback(() => setTick((t) => t + 1), []);
 
   const makeHost = useCallback(
-    (wb: import("exceljs").Workbook, name: string) =>
-      new FileHost(
+    async (wb: WorkbookPackage, name: string): Promise<FileHost> => {
+      const { FileHost: Host } = await loadFileHost();
+      return new Host(
         wb,
         name,
         (sheet, range) => {
@@ -62,7 +68,8 @@ export function WebApp() {
           setSelected({ sheet, range });
         },
         bump,
-      ),
+      );
+    },
     [bump],
   );
 
@@ -83,8 +90,10 @@ export function WebApp() {
           });
           opened.push({ host, version: 0 });
         } else {
+          const { openWorkbook, snapshotWorkbook } = await loadFileHost();
           const wb = await openWorkbook(bytes, f.name);
-          opened.push({ host: makeHost(wb, f.name), version: 0 });
+          snapshotWorkbook(wb); // every sheet read once now: a damaged or oversized file is refused on opening, not later
+          opened.push({ host: await makeHost(wb, f.name), version: 0 });
         }
       } catch (e) {
         problems.push(messageOf(e));
@@ -95,15 +104,13 @@ export function WebApp() {
       setFiles((prev) => [...prev, ...opened]);
       setCurrent(files.length);
       const first = opened[0].host;
-      setActiveSheet(isDocument(first) ? first.activeSheet : (sheetNamesOf(first)[0] ?? ""));
+      setActiveSheet(isDocument(first) ? first.activeSheet : (first.sheetNames()[0] ?? ""));
       setSelected(null);
     }
   }
 
   async function newWorkbook() {
-    const ExcelJS = await loadExcelJS();
-    const wb = new ExcelJS.Workbook();
-    const host = makeHost(wb, "so-moi.xlsx");
+    const host = await makeHost(await (await loadFileHost()).newWorkbook({ fileName: "so-moi.xlsx" }), "so-moi.xlsx");
     setFiles((prev) => [...prev, { host, version: 0 }]);
     setCurrent(files.length);
     setActiveSheet("");
@@ -113,23 +120,24 @@ export function WebApp() {
     const f = files[current];
     if (!f || isDocument(f.host)) return;
     const bytes = await f.host.bytes();
-    const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    // A macro workbook stays an .xlsm (its macros and content type are kept).
+    const macro = f.host.macroEnabled;
+    const blob = new Blob([bytes as BlobPart], { type: macro ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = f.host.fileName.replace(/\.xlsx$/i, "") + "-phuluc.xlsx";
+    a.download = f.host.fileName.replace(/\.xls[xm]$/i, "") + (macro ? "-phuluc.xlsm" : "-phuluc.xlsx");
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   const file = files[current];
   const host = file?.host;
-  const sheetNames = host ? sheetNamesOf(host) : [];
+  const sheetNames = host ? host.sheetNames() : [];
   const shown = host ? (sheetNames.includes(activeSheet) ? activeSheet : sheetNames[0]) : undefined;
   if (host && shown) host.setActive(shown);
   const wordDoc = host && isDocument(host) ? host : null;
-  const ws = host && !isDocument(host) && shown ? host.workbook.getWorksheet(shown) : undefined;
-  const snapshot = wordDoc ? (shown ? (wordDoc.sheet(shown) ?? null) : null) : ws ? snapshotSheet(ws) : null;
+  const snapshot = host && shown ? (isDocument(host) ? (host.sheet(shown) ?? null) : host.snapshot(shown)) : null;
 
   const env: TaskpaneEnv | null = useMemo(
     () =>
@@ -170,7 +178,7 @@ export function WebApp() {
             id="file-input"
             className={styles.hidden}
             type="file"
-            accept=".xlsx,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            accept=".xlsx,.xlsm,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             multiple
             aria-label="Chọn tệp Excel hoặc Word"
             onChange={(e) => e.target.files && void open(e.target.files)}

@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import ExcelJS from "exceljs";
-import { openWorkbook, READ_LIMITS } from "../../src/hosts/file/read";
+import { openWorkbook, readWorkbook, READ_LIMITS } from "../../src/hosts/file/read";
 import { HostError } from "../../src/hosts/file/errors";
 import { guardZip, listZipEntries, ZIP_LIMITS } from "../../src/hosts/file/zipGuard";
 import { nodeIO } from "../../src/cli/io";
@@ -49,20 +49,20 @@ describe("limits on reading", () => {
     expect(READ_LIMITS.zip).toBe(ZIP_LIMITS);
   });
 
-  it("too many cells: refused after loading, naming the file, the count and the largest sheet", async () => {
+  it("too many cells: refused once the sheets are read, naming the file, the count and the largest sheet", async () => {
     const bytes = await grid(300, 10);
-    const e = await failure(openWorkbook(bytes, "lon.xlsx", { maxCells: 2_000 }));
+    const e = await failure(readWorkbook(bytes, "lon.xlsx", { limits: { maxCells: 2_000 } }));
     expect(e.code).toBe("too-many-cells");
     expect(e.message).toBe(
       'Tệp "lon.xlsx" có quá nhiều ô (3.001 ô; giới hạn 2.000 ô), nhiều nhất ở trang tính "Số liệu" (3.000 ô). Hãy xoá các dòng, cột thừa hoặc tách bảng ra tệp khác rồi thử lại.',
     );
     // At the limit it opens.
-    await expect(openWorkbook(bytes, "lon.xlsx", { maxCells: 3_001 })).resolves.toBeDefined();
+    await expect(readWorkbook(bytes, "lon.xlsx", { limits: { maxCells: 3_001 } })).resolves.toBeDefined();
   });
 
   it("too slow: reading stops with its own message", async () => {
     const bytes = await grid(3_000, 20);
-    const e = await failure(openWorkbook(bytes, "cham.xlsx", { timeoutMs: 1 }));
+    const e = await failure(readWorkbook(bytes, "cham.xlsx", { limits: { timeoutMs: 1 } }));
     expect(e.code).toBe("read-timeout");
     expect(e.message).toMatch(/^Đọc tệp "cham\.xlsx" quá lâu \(hơn 0 giây\) nên đã dừng\./);
   });

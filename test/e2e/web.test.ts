@@ -10,8 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { build, serve, launch, openPage, DIST } from "./harness";
 import { seedWorkbook, readBack } from "../xlsx";
 import { recalculate } from "../libreoffice";
-import { openWorkbook } from "../../src/hosts/file/read";
-import { workbookBytes } from "../../src/hosts/file/apply";
+import ExcelJS from "exceljs";
 import { COMMUNES } from "../../src/catalog";
 import { generateCommuneWorkbook, communeFileName } from "../generate";
 
@@ -121,7 +120,8 @@ describe("the offline web page", () => {
     const bytes = await download(page);
 
     // Type results into the download as an official would, then let LibreOffice compute.
-    const wb = await openWorkbook(bytes, "dl.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const ws = wb.getWorksheet("Phụ lục I")!;
     let header = 0;
     ws.eachRow((row, r) => {
@@ -137,7 +137,7 @@ describe("the offline web page", () => {
     let first = header + 1;
     while (typeof ws.getRow(first).getCell(col("Mã")).value !== "string" || !ws.getRow(first).getCell(col("Chỉ tiêu năm 2026")).value) first++;
     ws.getRow(first).getCell(col("Kết quả thực hiện")).value = 0.99;
-    const recalced = await readBack(await recalculate(await workbookBytes(wb)));
+    const recalced = await readBack(await recalculate(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)));
     const sheet = recalced.sheets.find((s) => s.name === "Phụ lục I")!;
     const verdict = sheet.values[first - 1][col("Đánh giá") - 1];
     expect(["Đạt", "Vượt", "Chưa đạt"]).toContain(verdict);

@@ -17,7 +17,7 @@ import { readTable } from "../../domain/reader";
 import { indicatorNameTest } from "../../domain/match";
 import { applyEdits, workbookBytes } from "../../hosts/file/apply";
 import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
-import type ExcelJS from "exceljs";
+import type { WorkbookFile } from "../../hosts/file/read";
 import * as path from "path";
 import { isValidDate } from "../../domain/dates";
 
@@ -106,26 +106,27 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new HostError("unreadable", `Không đọc được tệp "${opt.file}" (kiểm tra quyền truy cập hoặc tệp đang bị khóa).`);
   }
   const input = await readInput(bytes, fileName);
-  let wb = input.snapshot;
-  if (opt.assignments.length > 0) {
-    if (input.kind === "document") throw new UsageError("Văn bản Word chỉ được đọc: hãy gán mã chỉ tiêu trong sổ Excel của phụ lục (cột “Mã”).");
-    wb = await assignCodes(io, await openWorkbook(bytes, fileName), wb, opt.sheet, opt.assignments, opt.file, opt.output!);
-  }
+  const names = input.names;
   // A workbook without a single sheet (Excel never saves one; other tools can) has
   // nothing to check: saying "ready to submit" would be wrong.
-  if (wb.sheets.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
+  if (names.length === 0) throw new HostError("no-sheets", `Tệp "${fileName}" không có trang tính nào nên không có bảng phụ lục để kiểm tra.`);
+  let only: string[] | undefined;
   if (opt.sheet !== undefined) {
     const wanted = opt.sheet.toLowerCase();
-    const s =
-      wb.sheets.find((x) => x.name === opt.sheet) ??
-      wb.sheets.find((x) => x.name.toLowerCase() === wanted) ??
-      wb.sheets.find((x) => x.source && `bảng ${x.source.table}` === wanted.normalize("NFC"));
+    // A Word document's table may also be named by its number, as the findings name it ("Bảng 2").
+    const byNumber = input.kind === "document" ? input.snapshot().sheets.find((x) => x.source && `bảng ${x.source.table}` === wanted.normalize("NFC"))?.name : undefined;
+    const s = names.find((x) => x === opt.sheet) ?? names.find((x) => x.toLowerCase() === wanted) ?? byNumber;
     if (!s) {
       const what = input.kind === "document" ? "Văn bản không có bảng" : "Tệp không có trang tính";
-      throw new UsageError(`${what} "${opt.sheet}". Các ${input.kind === "document" ? "bảng" : "trang tính"}: ${wb.sheets.map((x) => `"${x.name}"`).join(", ")}.`);
+      throw new UsageError(`${what} "${opt.sheet}". Các ${input.kind === "document" ? "bảng" : "trang tính"}: ${names.map((x) => `"${x}"`).join(", ")}.`);
     }
-    // Keep the list sheet so a workbook's own "Danh mục" still applies; checkWorkbook does not report it.
-    wb.sheets = wb.sheets.filter((x) => x === s || x.name === LIST_SHEET);
+    // Only that sheet, and the list sheet so a workbook's own "Danh mục" still applies (checkWorkbook does not report it).
+    only = [s, ...names.filter((x) => x === LIST_SHEET)];
+  }
+  let wb = input.snapshot(only);
+  if (opt.assignments.length > 0) {
+    if (input.kind === "document") throw new UsageError("Văn bản Word chỉ được đọc: hãy gán mã chỉ tiêu trong sổ Excel của phụ lục (cột “Mã”).");
+    wb = await assignCodes(io, input.workbook, wb, opt.sheet, opt.assignments, opt.file, opt.output!);
   }
   const report = checkWorkbook(wb, {
     catalog: defaultCatalog(),
@@ -168,7 +169,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
  */
 async function assignCodes(
   io: CliIO,
-  book: ExcelJS.Workbook,
+  book: WorkbookFile,
   wb: WorkbookSnapshot,
   sheetName: string | undefined,
   assignments: CodeAssignment[],

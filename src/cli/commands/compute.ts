@@ -96,20 +96,34 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const wb = await openWorkbook(bytes ?? (await io.readFile(input)), input);
-  const snapshot = snapshotWorkbook(wb, input);
+  // A macro workbook stays one: its content type says so, and Excel refuses an .xlsm under another name (and the reverse).
+  if (wb.macroEnabled !== /\.xlsm$/i.test(output)) {
+    io.err(
+      wb.macroEnabled
+        ? `Tệp "${input}" có macro: hãy đặt tên tệp kết quả có đuôi .xlsm (ví dụ "${output.replace(/\.[^.\\/]*$/, "")}.xlsm") để giữ macro.`
+        : `Tệp "${input}" không có macro: hãy đặt tên tệp kết quả có đuôi .xlsx.`,
+    );
+    return 2;
+  }
+  // Only the sheets needed: the one asked for (found by its name, with or without diacritics) and the list sheet.
+  const names = wb.sheetNames();
+  let wantedName: string | undefined;
+  if (values.sheet !== undefined) {
+    const wanted = values.sheet;
+    wantedName = names.find((n) => n === wanted) ?? names.find((n) => foldKey(n) === foldKey(wanted));
+    if (!wantedName) {
+      io.err(`Không có trang tính "${wanted}". Các trang trong tệp: ${names.join(", ")}.`);
+      return 2;
+    }
+  }
+  const snapshot = snapshotWorkbook(wb, input, wantedName !== undefined ? { sheets: [wantedName, ...names.filter((n) => n === LIST_SHEET)] } : {});
   let catalog = defaultCatalog();
   const listSheet = snapshot.sheets.find((s) => s.name === LIST_SHEET);
   if (listSheet) catalog = catalogWithListSheet(catalog, listSheet).catalog;
 
   let sheets = snapshot.sheets;
-  if (values.sheet !== undefined) {
-    const wanted = values.sheet;
-    const found = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => foldKey(s.name) === foldKey(wanted));
-    if (!found) {
-      io.err(`Không có trang tính "${wanted}". Các trang trong tệp: ${snapshot.sheets.map((s) => s.name).join(", ")}.`);
-      return 2;
-    }
-    sheets = [found];
+  if (wantedName !== undefined) {
+    sheets = sheets.filter((s) => s.name === wantedName);
   } else {
     // The add-in's own sheets are not appendix tables.
     sheets = sheets.filter((s) => s.name !== LIST_SHEET && !s.name.startsWith(OVERVIEW_SHEET));
@@ -147,15 +161,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let overviewNote: string | null = null;
   if (values["tong-quan"]) {
     const summary = summarize(reports, tables, catalog);
-    const overview = planOverviewSheet(summary, snapshot.sheets.map((s) => s.name), { asOf: usedAsOf });
+    const overview = planOverviewSheet(summary, names, { asOf: usedAsOf });
     edits.push(...overview.edits);
     overviewNote =
       `Đã thêm trang "${overview.sheet}". Lưu ý: tệp do dòng lệnh tạo chưa có hai biểu đồ (thư viện ghi tệp không vẽ được biểu đồ); ` +
       `mở tệp trong Excel có cài add-in và bấm "Tạo trang Tổng quan" để có biểu đồ.`;
   }
 
-  applyEdits(wb, edits);
+  const { notDone } = applyEdits(wb, edits);
   await io.writeFile(output, await workbookBytes(wb));
+  for (const line of notDone) if (!overviewNote || !/biểu đồ/.test(line)) io.err(line);
 
   if (values.json) {
     io.out(JSON.stringify({ sheets: reports }, null, 2));
@@ -175,7 +190,7 @@ async function computeDocument(
   if (opt.asOf !== null && !isIsoDate(opt.asOf)) {
     throw new UsageError(`Ngày báo cáo "${opt.asOf}" không hợp lệ: hãy viết dạng YYYY-MM-DD, ví dụ 2026-06-30.`);
   }
-  const { snapshot } = await readInput(bytes, path.basename(input));
+  const snapshot = (await readInput(bytes, path.basename(input))).snapshot();
   let sheets: SheetSnapshot[] = snapshot.sheets;
   if (opt.sheet !== undefined) {
     const wanted = foldKey(opt.sheet);

@@ -9,9 +9,8 @@ import * as path from "path";
 import { parseArgs } from "util";
 import type { CliIO } from "../io";
 import { UsageError } from "../usage";
-import { loadExcelJS } from "../../hosts/file/read";
 import { readInput } from "../../hosts/input";
-import { applyEdits, workbookBytes } from "../../hosts/file/apply";
+import { applyEdits, newWorkbook, workbookBytes } from "../../hosts/file/apply";
 import { HostError } from "../../hosts/file/errors";
 import { defaultCatalog } from "../../domain/catalog";
 import { consolidate, planConsolidation, STATUS_TEXT, type ConsolidationResult, type ConsolidationSource } from "../../domain/consolidate";
@@ -108,7 +107,7 @@ async function readSource(file: string, io: CliIO): Promise<ConsolidationSource>
     return { file, workbook: null, error: `Không đọc được tệp "${file}" (kiểm tra quyền truy cập hoặc tệp đang bị khóa).` };
   }
   try {
-    return { file, workbook: (await readInput(bytes, name)).snapshot };
+    return { file, workbook: (await readInput(bytes, name)).snapshot() };
   } catch (e) {
     const message = e instanceof HostError ? e.message : `Không đọc được tệp "${name}": ${e instanceof Error ? e.message : String(e)}`;
     return { file, workbook: null, error: message };
@@ -193,13 +192,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   let sheets: string[] = [];
   if (opt.output) {
-    const ExcelJS = await loadExcelJS();
-    const wb = new ExcelJS.Workbook();
-    // Fixed document dates (the report date), so the same sources give the same file.
-    const stamp = new Date(`${asOf}T00:00:00Z`);
-    wb.created = stamp;
-    wb.modified = stamp;
-    wb.creator = "Phụ lục NQ57";
+    // A fixed document date (the report date), so the same sources give the same file.
+    const wb = await newWorkbook({ creator: "Phụ lục NQ57", created: new Date(`${asOf}T00:00:00Z`), fileName: path.basename(opt.output) });
     const plan = planConsolidation(result, []);
     applyEdits(wb, plan);
     sheets = sheetsAdded(plan);

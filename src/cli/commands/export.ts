@@ -53,7 +53,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  const { snapshot } = await readInput(await io.readFile(input), path.basename(input));
+  const snapshot = (await readInput(await io.readFile(input), path.basename(input))).snapshot();
   const listSheet = snapshot.sheets.find((s) => s.name === LIST_SHEET);
   const catalog = listSheet ? catalogWithListSheet(defaultCatalog(), listSheet).catalog : defaultCatalog();
   const appendices = snapshot.sheets.filter((s) => s !== listSheet && readTable(s).ok);

@@ -14,8 +14,8 @@ import { catalogWithListSheet, defaultCatalog, LIST_SHEET } from "../../domain/c
 import { planInsert, previewLines, type Appendix } from "../../domain/layout";
 import { formatDateVi, isValidDate, isoDate, type IsoDate } from "../../domain/dates";
 import { foldKey, normalize, similarity } from "../../domain/text";
-import { loadExcelJS, openWorkbook, snapshotSheet, snapshotWorkbook } from "../../hosts/file/read";
-import { applyEdits, workbookBytes } from "../../hosts/file/apply";
+import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
+import { applyEdits, newWorkbook, workbookBytes } from "../../hosts/file/apply";
 
 export const usage = `Cách dùng: npx phuluc insert (--xa TÊN | --phuong TÊN) -o TỆP_RA.xlsx [tùy chọn]
 
@@ -75,7 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const out = opts.ra;
   if (!out) throw new UsageError("Thiếu tệp kết quả: dùng -o TỆP_RA.xlsx.\n\n" + usage);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp kết quả "${out}" phải có đuôi .xlsx.`);
+  if (!/\.xls[xm]$/i.test(out)) throw new UsageError(`Tệp kết quả "${out}" phải có đuôi .xlsx.`);
   // Case- and normalisation-insensitive, as Windows and macOS compare file names: with
   // --ghi-de, "KeHoach.xlsx" -o "kehoach.xlsx" would otherwise replace the original.
   const same = (a: string, b: string) => path.resolve(a).normalize("NFC").toLowerCase() === path.resolve(b).normalize("NFC").toLowerCase();
@@ -92,20 +92,26 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const type = communeTypeOn(commune, on);
   if (type !== asked) io.err(typeWarning(commune, asked, type, on));
 
-  const ExcelJS = await loadExcelJS();
-  let wb: InstanceType<typeof ExcelJS.Workbook>;
   let catalog: Catalog = base;
-  if (opts.vao) {
-    if (!io.exists(opts.vao)) throw new UsageError(`Không tìm thấy tệp "${opts.vao}".`);
-    wb = await openWorkbook(await io.readFile(opts.vao), path.basename(opts.vao));
-    // A later province list pasted into the workbook's own Danh mục sheet wins.
-    const list = wb.worksheets.find((w) => w.name.toLocaleLowerCase("vi") === LIST_SHEET.toLocaleLowerCase("vi"));
-    if (list) catalog = catalogWithListSheet(base, snapshotSheet(list)).catalog;
-  } else {
-    wb = new ExcelJS.Workbook();
-    wb.creator = "Phụ lục NQ57";
+  let existingNames: Record<string, string> = {};
+  const wb = opts.vao ? await openWorkbook(await readInput(opts.vao, io), path.basename(opts.vao)) : await newWorkbook({ fileName: path.basename(out) });
+  // A macro workbook stays one (.xlsm, with its macros); a workbook without macros is an .xlsx.
+  if (wb.macroEnabled !== /\.xlsm$/i.test(out)) {
+    throw new UsageError(
+      wb.macroEnabled
+        ? `Tệp "${opts.vao}" có macro: hãy đặt tên tệp kết quả có đuôi .xlsm để giữ macro.`
+        : `Tệp kết quả "${out}" phải có đuôi .xlsx.`,
+    );
   }
-  const snapshotNames = opts.vao ? (snapshotWorkbook(wb).names ?? {}) : {};
+  if (opts.vao) {
+    // Every sheet is read, though only the list sheet is used: a damaged file is refused
+    // rather than copied with new sheets that Excel would then have to repair.
+    const snap = snapshotWorkbook(wb, path.basename(opts.vao));
+    // A later province list pasted into the workbook's own Danh mục sheet wins.
+    const list = snap.sheets.find((s) => s.name.toLocaleLowerCase("vi") === LIST_SHEET.toLocaleLowerCase("vi"));
+    if (list) catalog = catalogWithListSheet(base, list).catalog;
+    existingNames = snap.names ?? {};
+  }
 
   const plan = planInsert({
     commune,
@@ -114,8 +120,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     asOf: today,
     planNumber: opts["so-ke-hoach"] ?? null,
     appendices,
-    existingSheets: wb.worksheets.map((w) => w.name),
-    existingNames: snapshotNames,
+    existingSheets: wb.sheetNames(),
+    existingNames,
     catalog,
     reportDate,
   });
@@ -123,6 +129,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   await io.writeFile(out, await workbookBytes(wb));
   io.out([...previewLines(plan, { commune, reportDate }).filter((l) => !l.startsWith("Không trang tính")), `Đã ghi tệp "${out}".`].join("\n"));
   return 0;
+}
+
+async function readInput(file: string, io: CliIO): Promise<Uint8Array> {
+  if (!io.exists(file)) throw new UsageError(`Không tìm thấy tệp "${file}".`);
+  return io.readFile(file);
 }
 
 function parse(args: string[]) {

@@ -182,9 +182,12 @@ export function writeSetting(
   w.rowHeight(row, 20);
 }
 
-/** The report date: the given date, or =TODAY() so the sheet keeps counting on its own. */
-export function reportDateInput(reportDate: IsoDate | null | undefined): CellInput {
-  return reportDate ? toExcelSerial(reportDate) : { formula: "=TODAY()" };
+/**
+ * The report date: the given date, or =TODAY() so the sheet keeps counting on its own
+ * (with today's date, when known, as the value a viewer that does not recalculate shows).
+ */
+export function reportDateInput(reportDate: IsoDate | null | undefined, today?: IsoDate | null): CellInput {
+  return reportDate ? toExcelSerial(reportDate) : { formula: "=TODAY()", ...(today ? { value: toExcelSerial(today) } : {}) };
 }
 
 /** Report-date input message. */

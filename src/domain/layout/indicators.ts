@@ -13,7 +13,7 @@
 import type { Catalog } from "../match";
 import { bodyName } from "../match";
 import type { Body, CatalogIndicator, UnitType } from "../../catalog/types";
-import type { Comparator } from "../target";
+import type { Comparator, Target } from "../target";
 import type { CellInput } from "../edits";
 import { numericFormulas, qualitativeFormulas, resultValueFormula } from "../achieve";
 import { a1 } from "../address";
@@ -129,6 +129,13 @@ export function liveAchievementFormulas(
   return { comparator, value, rate: pick("rate"), verdict: pick("verdict") };
 }
 
+/** What the helper formulas (comparator, number) compute for a target cell as `targetCell` writes it. */
+function helperValues(target: Target): { comparator: string; value: number | string } {
+  if (target.kind === "numeric") return { comparator: SYMBOL[target.comparator], value: target.value };
+  // Text that VALUE cannot read: no number; "định tính" unless it starts like a number or a comparator.
+  return { comparator: /^[≥≤<>=0-9]/.test(target.text.trim()) ? "" : QUALITATIVE, value: "" };
+}
+
 /** The body that leads an indicator by default, as a commune or a ward names it. */
 export function defaultLead(catalog: Catalog, indicator: CatalogIndicator, type: UnitType): string | null {
   // Codes may come from a workbook's own list: never let one reach Object.prototype.
@@ -147,6 +154,8 @@ export interface IndicatorSheetInput {
   catalog: Catalog;
   heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols">;
   reportDate?: IsoDate | null;
+  /** Today, the value =TODAY() shows until recalculated. */
+  today?: IsoDate | null;
   lists: ListRefs;
 }
 
@@ -168,7 +177,7 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
   const w = new SheetWriter(sheet);
   w.push({ op: "addSheet", sheet });
   writeHeading(w, { ...input.heading, numeral: "I", title: `Danh mục các chỉ tiêu cụ thể năm ${year}`, lastCol: last, leftCols: 3 });
-  writeSetting(w, REPORT_DATE_ROW, last, "Ngày báo cáo:", reportDateInput(input.reportDate), { numberFormat: DATE_FORMAT });
+  writeSetting(w, REPORT_DATE_ROW, last, "Ngày báo cáo:", reportDateInput(input.reportDate, input.today), { numberFormat: DATE_FORMAT });
 
   const first = HEADER_ROW + 1;
   const rows: CellInput[][] = [];
@@ -202,11 +211,12 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
         defaultLead(catalog, ind, type),
         null,
         null,
-        { formula: f.rate },
-        { formula: f.verdict },
+        // No result is typed yet: rate and verdict show nothing; the helpers read the target as written.
+        { formula: f.rate, value: "" },
+        { formula: f.verdict, value: "" },
         null,
-        { formula: f.comparator },
-        { formula: f.value },
+        { formula: f.comparator, value: helperValues(target).comparator },
+        { formula: f.value, value: helperValues(target).value },
       ]);
       targetFormats.push({ row, value: cell.numberFormat });
       byCode[ind.code] = row;

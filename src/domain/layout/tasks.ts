@@ -105,6 +105,8 @@ export interface TaskSheetInput {
   sheet: string;
   heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols">;
   reportDate?: IsoDate | null;
+  /** Today, the value =TODAY() shows until recalculated. */
+  today?: IsoDate | null;
   dueSoonDays?: number;
   rowsPerArea?: number;
   lists: ListRefs;
@@ -130,7 +132,7 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
   const w = new SheetWriter(sheet);
   w.push({ op: "addSheet", sheet });
   writeHeading(w, { ...input.heading, numeral: "II", title: `Danh mục các nhiệm vụ trọng tâm năm ${year}`, lastCol: last, leftCols: 3 });
-  writeSetting(w, REPORT_DATE_ROW, C.flag, "Ngày báo cáo:", reportDateInput(input.reportDate), { numberFormat: DATE_FORMAT });
+  writeSetting(w, REPORT_DATE_ROW, C.flag, "Ngày báo cáo:", reportDateInput(input.reportDate, input.today), { numberFormat: DATE_FORMAT });
   writeSetting(w, WINDOW_ROW, C.flag, "Số ngày cảnh báo sắp đến hạn:", input.dueSoonDays ?? DUE_SOON_DAYS, { numberFormat: "0" });
   const asOf = absolute(REPORT_DATE_ROW, C.flag);
   const window = absolute(WINDOW_ROW, C.flag);
@@ -148,6 +150,7 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
       const cells = [...blank];
       cells[C.flag - 1] = {
         formula: flagFormula({ due: a1(row, C.dueDate), status: a1(row, C.status), completedOn: a1(row, C.completedOn), asOf, window }),
+        value: "", // an empty row: no due date, no flag
       };
       rows.push(cells);
       area.taskRows.push(row);

@@ -85,6 +85,8 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const BLOCK_BYTES = 4_000_000;
 /** Rows of the first read block, whose weight sizes the blocks after it. */
 const FIRST_BLOCK_ROWS = 500;
+/** Notes read in one round-trip (about 0.6 KB each in a response, 0.2 KB in a request). */
+const NOTE_CHUNK = 2_000;
 /** The same after the first rows overflowed a response: they hold very long texts. */
 const HEAVY_FIRST_BLOCK_ROWS = 50;
 /**
@@ -184,6 +186,7 @@ export class ExcelHost implements WorkbookHost {
       const state = this.queueState(context, options);
       const probes = list.map((n) => this.queueProbe(context, n, options, windowed));
       await context.sync();
+      for (const p of probes) await p.readMoreNotes();
       const workbook = state.after();
       const xml = state.queueXml();
       // The cells outside the windows, in row blocks sized from what the first rows weigh (the parts' XML rides with the first).
@@ -251,12 +254,16 @@ export class ExcelHost implements WorkbookHost {
     // Merged areas need ExcelApi 1.13; older Excel reads the sheet without them.
     const merged = this.has("1.13") ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("areas/items/address");
+    // Notes are read one cell at a time: the first chunk rides with the probe, the rest
+    // (thousands of marked cells) in chunks of their own, each well under the payload limits.
     const noteCells = this.has("1.18") ? [...new Set(options.notesAt?.[name] ?? [])] : [];
-    const notes = noteCells.map((cell) => {
-      const n = ws.notes.getItemOrNullObject(cell);
-      n.load("content");
-      return { cell, n };
-    });
+    const queueNotes = (cells: string[]) =>
+      cells.map((cell) => {
+        const n = ws.notes.getItemOrNullObject(cell);
+        n.load("content");
+        return { cell, n };
+      });
+    const notes = queueNotes(noteCells.slice(0, NOTE_CHUNK));
     const cfCells = this.has("1.6") ? [...new Set(options.highlightsAt?.[name] ?? [])] : [];
     const cfs = cfCells.map((cell) => {
       const c = ws.getRange(cell).conditionalFormats;
@@ -265,6 +272,13 @@ export class ExcelHost implements WorkbookHost {
     });
     return {
       name,
+      /** The notes past the first chunk, one round-trip per chunk. */
+      readMoreNotes: async () => {
+        for (let i = NOTE_CHUNK; i < noteCells.length; i += NOTE_CHUNK) {
+          notes.push(...queueNotes(noteCells.slice(i, i + NOTE_CHUNK)));
+          await context.sync();
+        }
+      },
       extent: () => (used.isNullObject ? null : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, cols: used.columnCount, address: used.address }),
       /** The window's cells, when they hold the whole used range `e` (0-based extent). */
       windowCells: (e: { top: number; left: number; rows: number; cols: number }) => {

@@ -1,67 +1,80 @@
 /**
- * The file host behind the same interface as Excel: a workbook held in memory
- * (ExcelJS), for the web page and for tests of the task pane. Reads and writes
- * are local; nothing leaves the machine.
+ * The file host behind the same interface as Excel: a workbook package held in
+ * memory, for the web page and for tests of the task pane. Reads parse only the
+ * sheets asked for; `apply` patches the package; `bytes` writes it with every part
+ * no edit touched as it came. Nothing leaves the machine.
  */
-import type ExcelJS from "exceljs";
 import type { Edit } from "../../domain/edits";
 import type { SheetSnapshot } from "../../domain/snapshot";
 import type { ApplyOutcome, WorkbookHost, WorkbookState } from "../excel/host";
-import { snapshotSheet, snapshotWorkbook } from "./read";
+import { snapshotWorkbook } from "./read";
 import { applyEdits, workbookBytes } from "./apply";
 import { HostError } from "./errors";
+import type { WorkbookPackage } from "./package/workbook";
 
 export class FileHost implements WorkbookHost {
   private active: string;
 
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    readonly workbook: WorkbookPackage,
     readonly fileName: string,
     /** Called when a command selects a cell (the page scrolls its grid to it). */
     private readonly onSelect: (sheet: string, range: string) => void = () => undefined,
     /** Called after edits are applied (the page redraws). */
     private readonly onChange: () => void = () => undefined,
   ) {
-    this.active = workbook.worksheets[0]?.name ?? "";
+    this.active = workbook.sheetNames()[0] ?? "";
   }
 
   setActive(name: string): void {
     this.active = name;
   }
 
+  /** Sheet names in tab order. */
+  sheetNames(): string[] {
+    return this.workbook.sheetNames();
+  }
+
+  /** A macro workbook (.xlsm) stays one: the page names its download accordingly. */
+  get macroEnabled(): boolean {
+    return this.workbook.macroEnabled;
+  }
+
   async sheets() {
-    return { names: this.workbook.worksheets.map((w) => w.name), active: this.active };
+    return { names: this.sheetNames(), active: this.active };
   }
 
   private state(): WorkbookState {
-    const snap = snapshotWorkbook(this.workbook);
+    const names = this.sheetNames();
     return {
-      sheetNames: this.workbook.worksheets.map((w) => w.name),
-      protectedSheets: snap.sheets.filter((s) => s.protected).map((s) => s.name),
-      names: snap.names ?? {},
+      sheetNames: names,
+      protectedSheets: names.filter((n) => this.workbook.sheetProtected(n)),
+      names: this.workbook.workbookNames(),
+      customXml: this.workbook.ownCustomXml(),
+      date1904: this.workbook.info().date1904,
     };
   }
 
-  private sheetSnapshot(name: string): SheetSnapshot {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new HostError("no-sheet", `Không có trang tính "${name}".`);
-    return snapshotSheet(ws);
+  /** One sheet as the domain reads it (the page's grid shows the same). */
+  snapshot(name: string): SheetSnapshot {
+    if (!this.workbook.sheetInfo(name)) throw new HostError("no-sheet", `Không có trang tính "${name}".`);
+    return snapshotWorkbook(this.workbook, this.fileName, { sheets: [name] }).sheets[0];
   }
 
   async readSheet(name: string) {
-    return { sheet: this.sheetSnapshot(name), workbook: this.state() };
+    return { sheet: this.snapshot(name), workbook: this.state() };
   }
 
   async readSheets(names: string[]) {
-    return { sheets: names.map((n) => this.sheetSnapshot(n)), workbook: this.state() };
+    return { sheets: names.map((n) => this.snapshot(n)), workbook: this.state() };
   }
 
   async apply(edits: Edit[]): Promise<ApplyOutcome> {
-    applyEdits(this.workbook, edits);
+    const { notDone } = applyEdits(this.workbook, edits);
     const select = [...edits].reverse().find((e) => e.op === "select");
     if (select && select.op === "select") await this.select(select.sheet, select.range);
     this.onChange();
-    return { notDone: edits.some((e) => e.op === "chart") ? ["Tệp .xlsx ghi ở đây chưa có biểu đồ; hãy mở trong Excel để xem biểu đồ."] : [] };
+    return { notDone };
   }
 
   async select(sheet: string, range: string): Promise<void> {

@@ -1,17 +1,19 @@
 /**
- * The file host's reading half: an .xlsx (bytes) → workbook snapshot, through ExcelJS.
- * Used by the command line and, in the browser, for files picked from disk.
+ * The file host's reading half: an .xlsx or .xlsm (bytes) → the domain's snapshots,
+ * through the package layer (package/): the zip is opened with its guards, then
+ * only the parts a caller needs are inflated and parsed. Used by the command line,
+ * the web page and the task pane's "files from disk".
  */
-import type ExcelJS from "exceljs";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../domain/snapshot";
-import { toExcelSerial, isoDate } from "../../domain/dates";
+import type { WorkbookSnapshot } from "../../domain/snapshot";
 import { formatNumberVi } from "../../domain/numbers";
 import { HostError } from "./errors";
-import { guardZip, ZIP_LIMITS, type ZipLimits } from "./zipGuard";
+import { ZIP_LIMITS, type ZipLimits } from "./zipGuard";
+import { openPackage } from "./package/zip";
+import { WorkbookPackage, type SheetReadResult } from "./package/workbook";
 
 /** Files larger than this are refused before parsing. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** Cells (with a value or a format) in all sheets together; more is refused after loading. */
+/** Cells (with a value or a format) in the sheets read together; more is refused. */
 export const MAX_CELLS = 1_000_000;
 /** Reading (unzipping and parsing) that takes longer than this is abandoned. */
 export const READ_TIMEOUT_MS = 60_000;
@@ -25,57 +27,99 @@ export interface ReadLimits {
 
 export const READ_LIMITS: ReadLimits = { maxFileBytes: MAX_FILE_BYTES, zip: ZIP_LIMITS, maxCells: MAX_CELLS, timeoutMs: READ_TIMEOUT_MS };
 
-export async function loadExcelJS(): Promise<typeof ExcelJS> {
-  const mod = await import("exceljs");
-  return (mod as unknown as { default?: typeof ExcelJS }).default ?? (mod as unknown as typeof ExcelJS);
+/** An opened workbook file: its package, and the limits its reads keep to. */
+export class WorkbookFile extends WorkbookPackage {
+  constructor(
+    zip: ConstructorParameters<typeof WorkbookPackage>[0],
+    fileName: string,
+    readonly limits: ReadLimits,
+  ) {
+    super(zip, fileName);
+  }
+}
+
+const damaged = (fileName: string, cause?: unknown) =>
+  new HostError("unreadable", `Không đọc được tệp "${fileName}": tệp bị hỏng hoặc không đúng định dạng .xlsx.`, cause);
+
+/**
+ * Open workbook bytes, turning every failure into a Vietnamese HostError that names
+ * the file: not an .xlsx (with what it seems to be instead), damaged or cut short,
+ * too large on disk, inflating to too much. Only the workbook part is parsed here;
+ * sheets are read by `snapshotWorkbook`.
+ */
+export async function openWorkbook(data: ArrayBuffer | Uint8Array, fileName = "tệp", limits: Partial<ReadLimits> = {}): Promise<WorkbookFile> {
+  const lim: ReadLimits = { ...READ_LIMITS, ...limits };
+  const zip = await openPackage(data, fileName, {
+    limits: { maxFileBytes: lim.maxFileBytes, zip: lim.zip },
+    format: {
+      notZip: (bytes, name) => new HostError("not-xlsx", `Tệp "${name}" không phải là tệp Excel .xlsx hợp lệ.${notZipHint(bytes)}`),
+      damaged: (name, _part, cause) => damaged(name, cause),
+    },
+  });
+  const wb = new WorkbookFile(zip, fileName, lim);
+  if (!wb.has(wb.workbookPart)) {
+    throw new HostError("not-xlsx", `Tệp "${fileName}" không phải là sổ làm việc Excel .xlsx${zipKindHint(new Set(zip.names()))}.`);
+  }
+  await guarded(wb, () => wb.info());
+  return wb;
 }
 
 /**
- * Open workbook bytes with ExcelJS, turning every failure into a Vietnamese HostError
- * that names the file: not an .xlsx (with what it seems to be instead), damaged or cut
- * short, too large on disk, inflating to too much, too many cells, too slow to read.
+ * Read sheets of an opened workbook into the domain's snapshot: every sheet, or only
+ * those named in `sheets` (matched exactly, then ignoring case). Refuses, with a
+ * message naming the file, a workbook with more cells than `maxCells` in the sheets
+ * read, a read that takes longer than `timeoutMs`, and damaged XML.
  */
-export async function openWorkbook(data: ArrayBuffer | Uint8Array, fileName = "tệp", limits: Partial<ReadLimits> = {}): Promise<ExcelJS.Workbook> {
-  const lim: ReadLimits = { ...READ_LIMITS, ...limits };
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.byteLength > lim.maxFileBytes) {
-    throw new HostError("file-too-large", `Tệp "${fileName}" quá lớn (${Math.round(bytes.byteLength / 1048576)} MB; giới hạn ${Math.round(lim.maxFileBytes / 1048576)} MB).`);
-  }
-  if (bytes.byteLength === 0) throw new HostError("empty-file", `Tệp "${fileName}" rỗng (0 byte): có thể tệp chưa được lưu hoặc sao chép xong.`);
-  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new HostError("not-xlsx", `Tệp "${fileName}" không phải là tệp Excel .xlsx hợp lệ.${notZipHint(bytes)}`);
-  }
-  const entries = await guardZip(bytes, fileName, lim.zip);
-  const names = new Set(entries.map((e) => e.name.replace(/^\//, "")));
-  if (!names.has("xl/workbook.xml")) {
-    throw new HostError("not-xlsx", `Tệp "${fileName}" không phải là sổ làm việc Excel .xlsx${zipKindHint(names)}.`);
-  }
-  const ExcelJSLib = await loadExcelJS();
-  const wb = new ExcelJSLib.Workbook();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new HostError(
-            "read-timeout",
-            `Đọc tệp "${fileName}" quá lâu (hơn ${Math.round(lim.timeoutMs / 1000)} giây) nên đã dừng. Tệp có thể quá lớn hoặc bị hỏng; hãy xoá dữ liệu thừa (dòng, cột trống ở cuối) rồi thử lại.`,
-          ),
-        ),
-      lim.timeoutMs,
-    );
+export function snapshotWorkbook(wb: WorkbookFile | WorkbookPackage, fileName = wb.fileName, options: { sheets?: string[] } = {}): WorkbookSnapshot {
+  const limits = wb instanceof WorkbookFile ? wb.limits : READ_LIMITS;
+  return withDeadline(wb, limits.timeoutMs, fileName, () => {
+    const all = wb.sheetNames();
+    const wanted = options.sheets ? all.filter((n) => options.sheets!.some((w) => w === n || w.toLowerCase() === n.toLowerCase())) : all;
+    const read: SheetReadResult[] = wanted.map((n) => wb.readSheet(n));
+    checkCellCount(read, fileName, limits.maxCells);
+    return {
+      sheets: read.map((r) => r.snapshot),
+      names: wb.workbookNames(),
+      customXml: wb.ownCustomXml(),
+      date1904: wb.info().date1904,
+      ...(fileName ? { fileName } : {}),
+    };
   });
+}
+
+/** Open and read in one step: what the command line and consolidation need. */
+export async function readWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  fileName = "tệp",
+  options: { limits?: Partial<ReadLimits>; sheets?: string[] } = {},
+): Promise<WorkbookSnapshot> {
+  return snapshotWorkbook(await openWorkbook(data, fileName, options.limits), fileName, { sheets: options.sheets });
+}
+
+/** Run a read with a time limit; damaged XML becomes the Vietnamese "damaged file" message. */
+function withDeadline<T>(wb: WorkbookPackage, timeoutMs: number, fileName: string, read: () => T): T {
+  const start = Date.now();
+  const before = wb.tick;
+  wb.tick = () => {
+    if (Date.now() - start > timeoutMs) {
+      throw new HostError(
+        "read-timeout",
+        `Đọc tệp "${fileName}" quá lâu (hơn ${Math.round(timeoutMs / 1000)} giây) nên đã dừng. Tệp có thể quá lớn hoặc bị hỏng; hãy xoá dữ liệu thừa (dòng, cột trống ở cuối) rồi thử lại.`,
+      );
+    }
+  };
   try {
-    // ExcelJS yields to the event loop between parts and chunks, so the timer can fire.
-    await Promise.race([wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer), timeout]);
+    return read();
   } catch (e) {
     if (e instanceof HostError) throw e;
-    throw new HostError("unreadable", `Không đọc được tệp "${fileName}": tệp bị hỏng hoặc không đúng định dạng .xlsx.`, e);
+    throw damaged(fileName, e);
   } finally {
-    clearTimeout(timer);
+    wb.tick = before;
   }
-  checkCellCount(wb, fileName, lim.maxCells);
-  return wb;
+}
+
+async function guarded<T>(wb: WorkbookFile, read: () => T): Promise<T> {
+  return withDeadline(wb, wb.limits.timeoutMs, wb.fileName, read);
 }
 
 /** What a file that is not a zip probably is, as a hint for the message. */
@@ -118,16 +162,12 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 /** Refuse a workbook with more cells than the checker and the task pane can hold. */
-function checkCellCount(wb: ExcelJS.Workbook, fileName: string, maxCells: number): void {
+function checkCellCount(read: SheetReadResult[], fileName: string, maxCells: number): void {
   let total = 0;
   let largest = { name: "", cells: 0 };
-  for (const ws of wb.worksheets) {
-    let cells = 0;
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      cells += row.cellCount;
-    });
-    total += cells;
-    if (cells > largest.cells) largest = { name: ws.name, cells };
+  for (const r of read) {
+    total += r.cells;
+    if (r.cells > largest.cells) largest = { name: r.snapshot.name, cells: r.cells };
   }
   if (total > maxCells) {
     throw new HostError(
@@ -136,114 +176,4 @@ function checkCellCount(wb: ExcelJS.Workbook, fileName: string, maxCells: number
         `(${formatNumberVi(largest.cells, 0)} ô). Hãy xoá các dòng, cột thừa hoặc tách bảng ra tệp khác rồi thử lại.`,
     );
   }
-}
-
-/** Snapshot every worksheet of an ExcelJS workbook. */
-export function snapshotWorkbook(wb: ExcelJS.Workbook, fileName?: string): WorkbookSnapshot {
-  const names: Record<string, string> = {};
-  try {
-    const model = (wb as unknown as { definedNames?: { model?: { name: string; ranges: string[] }[] } }).definedNames?.model ?? [];
-    // defineProperty, not assignment: a name "__proto__" (valid in Excel) stays an ordinary entry.
-    for (const n of model) Object.defineProperty(names, n.name, { value: n.ranges.join(","), enumerable: true, writable: true, configurable: true });
-  } catch {
-    // Defined names are a convenience; a workbook without readable ones is still read.
-  }
-  return { sheets: wb.worksheets.map(snapshotSheet), names, ...(fileName ? { fileName } : {}) };
-}
-
-export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  const formulas: (string | null)[][] = [];
-  const hiddenRows: number[] = [];
-  const notes: Record<string, string> = {};
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (row.hidden) hiddenRows.push(r);
-    const vals: CellValue[] = [];
-    const fmts: (string | null)[] = [];
-    const fs: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // ExcelJS repeats a merged area's value in every cell of it; Office.js and the
-      // reader expect it only in the top-left cell.
-      if (cell.isMerged && cell.master.address !== cell.address) return;
-      if (cell.note) notes[cell.address] = noteText(cell.note);
-      const [v, f] = plainValue(cell);
-      vals[c - 1] = v;
-      fmts[c - 1] = cell.numFmt ?? null;
-      fs[c - 1] = f;
-    });
-    values[r - 1] = fill(vals, null);
-    numberFormats[r - 1] = fill(fmts, null);
-    formulas[r - 1] = fill(fs, null);
-  });
-  const hiddenColumns: number[] = [];
-  // ExcelJS computes columnCount by walking every row: read it once, not per column
-  // (a stray cell in column XFD made this loop take minutes).
-  // Columns with their own settings count too: an empty column the official hid is still hidden.
-  const columnCount = Math.max(ws.columnCount, (ws as unknown as { _columns?: unknown[] })._columns?.length ?? 0);
-  for (let c = 1; c <= columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c);
-  const merges = Object.keys((ws as unknown as { _merges?: Record<string, unknown> })._merges ?? {}).map((k) => {
-    const m = (ws as unknown as { _merges: Record<string, { range: string }> })._merges[k];
-    return m.range;
-  });
-  return {
-    name: ws.name,
-    values: fill(values, []).map((r) => r ?? []),
-    numberFormats: fill(numberFormats, []).map((r) => r ?? []),
-    formulas: fill(formulas, []).map((r) => r ?? []),
-    merges,
-    hiddenRows,
-    hiddenColumns,
-    protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
-    notes,
-    print: printSetup(ws),
-  };
-}
-
-/** The print area, orientation and fit ExcelJS read from the sheet (its defaults when the file sets none). */
-function printSetup(ws: ExcelJS.Worksheet): NonNullable<SheetSnapshot["print"]> {
-  const p = ws.pageSetup ?? {};
-  const area = typeof p.printArea === "string" && p.printArea.trim() ? p.printArea.replace(/\$/g, "").split(",")[0].replace(/^.*!/, "") : null;
-  return { area, orientation: p.orientation === "landscape" ? "landscape" : "portrait", fitToWidth: Boolean(p.fitToPage) };
-}
-
-function noteText(note: ExcelJS.Cell["note"]): string {
-  if (typeof note === "string") return note;
-  return (note as { texts?: { text: string }[] }).texts?.map((t) => t.text).join("") ?? "";
-}
-
-function fill<T>(arr: T[], empty: T): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < arr.length; i++) out.push(i in arr && arr[i] !== undefined ? arr[i] : empty);
-  return out;
-}
-
-/** ExcelJS cell → the plain value Office.js would report, plus its formula if any. */
-function plainValue(cell: ExcelJS.Cell): [CellValue, string | null] {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return [null, null];
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return [v, null];
-  if (v instanceof Date) return [dateToSerial(v), null];
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) {
-      const formula = "=" + String(o.formula ?? o.sharedFormula ?? "");
-      // cell.value drops a falsy result (a formula that computed 0 or ""); the model keeps it.
-      const result = (o.result ?? (cell as unknown as { model?: { result?: unknown } }).model?.result) as unknown;
-      if (result instanceof Date) return [dateToSerial(result), formula];
-      if (result && typeof result === "object" && "error" in (result as object)) return [String((result as { error: string }).error), formula];
-      return [(result as CellValue) ?? null, formula];
-    }
-    if ("richText" in o) return [(o.richText as { text: string }[]).map((t) => t.text).join(""), null];
-    if ("text" in o && "hyperlink" in o) return [String(o.text), null];
-    if ("error" in o) return [String(o.error), null];
-  }
-  return [String(v), null];
-}
-
-/** ExcelJS gives dates as UTC midnights of the calendar day; turn them into serials. */
-function dateToSerial(d: Date): number {
-  const day = toExcelSerial(isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
-  const frac = (d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds()) / 86400;
-  return day + frac;
 }

@@ -47,9 +47,9 @@ export function ConsolidateSection() {
         let workbook: WorkbookSnapshot | null = null;
         let error: string | undefined;
         try {
-          // Workbooks and Word plans alike; the readers load only when files are read.
+          // Workbooks and Word plans alike; the readers load only when files are read (never at the pane's start-up).
           const { readInput } = await import("../../hosts/input");
-          workbook = (await readInput(await readFile(f), f.name)).snapshot;
+          workbook = (await readInput(await readFile(f), f.name)).snapshot();
         } catch (e) {
           error = messageOf(e);
         }
@@ -83,7 +83,7 @@ export function ConsolidateSection() {
         <input
           type="file"
           multiple
-          accept=".xlsx,.docx"
+          accept=".xlsx,.xlsm,.docx"
           aria-label="Chọn tệp của các đơn vị"
           onChange={(e) => setFiles(e.target.files ? Array.from(e.target.files) : [])}
         />

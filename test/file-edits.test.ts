@@ -1,0 +1,369 @@
+/**
+ * Every edit of the domain's edit model (src/domain/edits.ts) applied by the package
+ * layer, then read back by ExcelJS (an independent reader), by the raw XML
+ * (test/ooxml.ts) and, for what only a spreadsheet shows, by LibreOffice: the
+ * written file says what the edit asked for, on a new workbook and on workbooks other
+ * programs made.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { Edit } from "../src/domain/edits";
+import { applyEdits, newWorkbook, workbookBytes } from "../src/hosts/file/apply";
+import { openWorkbook, readWorkbook } from "../src/hosts/file/read";
+import { FileHost } from "../src/hosts/file/host";
+import { HostError } from "../src/hosts/file/errors";
+import { toExcelSerial } from "../src/domain/dates";
+import { convertWithLibreOffice } from "./libreoffice";
+import { xlsxValues } from "./recalc";
+import { definedNames, rawCells, sheetParts, workbookPart, zipParts } from "./ooxml";
+import { seedWorkbook } from "./xlsx";
+
+jest.setTimeout(180_000);
+
+const FIXTURES = path.join(__dirname, "fixtures", "workbooks");
+
+async function excelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
+async function written(edits: Edit[]): Promise<Uint8Array> {
+  const wb = await newWorkbook();
+  applyEdits(wb, edits);
+  return workbookBytes(wb);
+}
+
+const S = "Phụ lục I";
+const sheetXml = (bytes: Uint8Array, name = S) => {
+  const parts = zipParts(bytes);
+  return parts.get(sheetParts(parts).get(name)!)!.toString("utf8");
+};
+
+describe("a new workbook", () => {
+  it("is a package Excel's readers accept: ExcelJS and LibreOffice open it with its sheets in order", async () => {
+    const bytes = await written([
+      { op: "addSheet", sheet: S },
+      { op: "addSheet", sheet: "Danh mục" },
+      { op: "setValues", sheet: S, range: "A1:B2", values: [["STT", "Nội dung"], [1, "Tỷ lệ phủ sóng 5G"]] },
+    ]);
+    expect((await excelJs(bytes)).worksheets.map((w) => w.name)).toEqual([S, "Danh mục"]);
+    const [lo] = await convertWithLibreOffice([{ name: "moi.xlsx", bytes }], "xlsx");
+    expect([...xlsxValues(lo).keys()]).toEqual([S, "Danh mục"]);
+    expect(xlsxValues(lo).get(S)!.get("B2")).toBe("Tỷ lệ phủ sóng 5G");
+  });
+
+  it("without a sheet still downloads as a workbook Excel opens (one empty sheet)", async () => {
+    const wb = await newWorkbook();
+    expect((await excelJs(await workbookBytes(wb))).worksheets.map((w) => w.name)).toEqual(["Trang tính 1"]);
+  });
+});
+
+describe("values and formulas", () => {
+  it("writes text inline, numbers, booleans, and formulas with their cached value and type; Excel recalculates on opening", async () => {
+    const bytes = await written([
+      { op: "addSheet", sheet: S },
+      {
+        op: "setValues",
+        sheet: S,
+        range: "A1:F2",
+        values: [
+          ["  có khoảng trắng  ", 0.6, true, { formula: "=A2*2", value: 84 }, { formula: '=IF(B1>1,"Vượt","Đạt")', value: "Đạt" }, { formula: "=1/0", value: "#DIV/0!" }],
+          [42, null, false, { formula: "=C1", value: true }, { formula: "=TODAY()" }, { formula: '=""', value: "" }],
+        ],
+      },
+    ]);
+    const cells = rawCells(sheetXml(bytes));
+    expect(cells.get("A1")).toMatchObject({ t: "inlineStr", v: "  có khoảng trắng  " });
+    expect(cells.get("B1")).toMatchObject({ t: "", v: "0.6" });
+    expect(cells.get("C1")).toMatchObject({ t: "b", v: "1" });
+    expect(cells.get("D1")).toMatchObject({ t: "", v: "84", f: JSON.stringify([{}, "A2*2"]) });
+    expect(cells.get("E1")).toMatchObject({ t: "str", v: "Đạt" });
+    expect(cells.get("F1")).toMatchObject({ t: "e", v: "#DIV/0!" });
+    expect(cells.get("D2")).toMatchObject({ t: "b", v: "1" });
+    expect(cells.get("E2")).toMatchObject({ t: "", v: null }); // no value known: none cached
+    expect(cells.get("F2")).toMatchObject({ t: "str", v: "" });
+    const parts = zipParts(bytes);
+    expect(parts.get(workbookPart(parts))!.toString("utf8")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    // ExcelJS reads the cached results as they are.
+    const ws = (await excelJs(bytes)).getWorksheet(S)!;
+    expect(ws.getCell("D1").value).toMatchObject({ formula: "A2*2", result: 84 });
+    expect(ws.getCell("A1").value).toBe("  có khoảng trắng  ");
+  });
+
+  it("replaces a shared formula's master without breaking the cells that share it", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "full-openpyxl.xlsx")));
+    const wb = await openWorkbook(bytes, "f.xlsx");
+    applyEdits(wb, [{ op: "setValues", sheet: "Tổng hợp", range: "C4", values: [["thay"]] }]);
+    const after = (await readWorkbook(await workbookBytes(wb), "f.xlsx")).sheets.find((s) => s.name === "Tổng hợp")!;
+    const before = (await readWorkbook(bytes, "f.xlsx")).sheets.find((s) => s.name === "Tổng hợp")!;
+    expect(after.values[3][2]).toBe("thay");
+    for (let r = 4; r < 8; r++) expect([r + 1, after.formulas![r][2]]).toEqual([r + 1, before.formulas![r][2]]);
+    expect(before.formulas![5][2]).toBe("='Phụ lục I'!B8");
+  });
+});
+
+describe("styles", () => {
+  it("appends fonts, fills, borders, number formats and cell formats; existing ones stay where they were", async () => {
+    const input = await seedWorkbook("001");
+    const wb = await openWorkbook(input, "s.xlsx");
+    applyEdits(wb, [
+      { op: "setStyle", sheet: "Chỉ tiêu", range: "H1", style: { bold: true, italic: true, fontName: "Arial", fontSize: 15, fontColor: "#C00000", fill: "#FFEB9C", horizontal: "center", vertical: "middle", wrap: true, border: true, numberFormat: "0.0%" } },
+      { op: "setStyle", sheet: "Chỉ tiêu", range: "H3", style: { borderBottom: true } },
+      { op: "setValues", sheet: "Chỉ tiêu", range: "H1", values: [[0.5]] },
+    ]);
+    const bytes = await workbookBytes(wb);
+    // Everything that was there is still there, in its place: appended, never renumbered.
+    const lists = (b: Uint8Array) => {
+      const xml = zipParts(b).get("xl/styles.xml")!.toString("utf8");
+      return Object.fromEntries(["numFmts", "fonts", "fills", "borders", "cellXfs"].map((l) => [l, xml.match(new RegExp(`<${l}[^>]*>([\\s\\S]*?)</${l}>`))?.[1] ?? ""]));
+    };
+    const l0 = lists(input);
+    const l1 = lists(bytes);
+    for (const k of Object.keys(l0)) expect([k, l1[k].startsWith(l0[k]), l1[k].length > l0[k].length]).toEqual([k, true, true]);
+    const ws = (await excelJs(bytes)).getWorksheet("Chỉ tiêu")!;
+    const c = ws.getCell("H1");
+    expect(c.font).toMatchObject({ bold: true, italic: true, name: "Arial", size: 15, color: { argb: "FFC00000" } });
+    expect(c.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } });
+    expect(c.alignment).toMatchObject({ horizontal: "center", vertical: "middle", wrapText: true });
+    expect(c.border).toMatchObject({ top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } });
+    expect(c.numFmt).toBe("0.0%");
+    expect(ws.getCell("H3").border).toMatchObject({ bottom: { style: "thin" } });
+    expect(ws.getCell("H3").border?.top).toBeUndefined();
+    // The cells that were styled before keep their style index.
+    const before = rawCells(sheetXml(input, "Chỉ tiêu"));
+    const after = rawCells(sheetXml(bytes, "Chỉ tiêu"));
+    for (const [ref, cell] of before) expect([ref, after.get(ref)?.s]).toEqual([ref, cell.s]);
+  });
+
+  it("keeps the Normal style's font (Times New Roman 13): the workbook's styles are appended to, not replaced", async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "patched-1904.xlsx")));
+    const wb = await openWorkbook(input, "p.xlsx");
+    applyEdits(wb, [{ op: "setStyle", sheet: "Chỉ tiêu", range: "H1:H3", style: { bold: true, fontName: "Arial" } }]);
+    const styles = (b: Uint8Array) => zipParts(b).get("xl/styles.xml")!.toString("utf8");
+    const out = styles(await workbookBytes(wb));
+    expect(out).toMatch(/<fonts count="\d+"><font><name val="Times New Roman"\/><family val="1"\/><sz val="13"\/><\/font>/);
+    const cellXfs = (xml: string) => xml.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)![1];
+    expect(cellXfs(out).startsWith(cellXfs(styles(input)))).toBe(true);
+  });
+
+  it("styling one cell leaves the cells that shared its style alone", async () => {
+    const bytes = await written([
+      { op: "addSheet", sheet: S },
+      { op: "setStyle", sheet: S, range: "A1:A2", style: { numberFormat: '"≥ "0%' } },
+      { op: "setStyle", sheet: S, range: "A1", style: { numberFormat: "0.0%", bold: true } },
+    ]);
+    const ws = (await excelJs(bytes)).getWorksheet(S)!;
+    expect([ws.getCell("A1").numFmt, ws.getCell("A2").numFmt]).toEqual(["0.0%", '"≥ "0%']);
+    expect(ws.getCell("A2").font?.bold).toBeFalsy();
+  });
+});
+
+describe("sheet layout, validation, conditional formats, print", () => {
+  let ws: ExcelJS.Worksheet;
+  let wbJs: ExcelJS.Workbook;
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    bytes = await written([
+      { op: "addSheet", sheet: S },
+      { op: "addSheet", sheet: "Danh mục" },
+      { op: "setValues", sheet: S, range: "A1:C3", values: [["STT", "Nội dung", "Đánh giá"], [1, "a", "Đạt"], [2, "b", "Chưa đạt"]] },
+      { op: "merge", sheet: S, range: "A5:C5" },
+      { op: "columnWidths", sheet: S, widths: [{ col: 2, width: 45 }, { col: 12, width: 8, hidden: true }] },
+      { op: "rowHeight", sheet: S, row: 1, height: 32 },
+      { op: "freeze", sheet: S, rows: 1, cols: 1 },
+      { op: "listValidation", sheet: S, range: "C2:C3", source: ["Đạt", "Chưa đạt"], prompt: { title: "Đánh giá", message: "Chọn trong danh sách" }, errorStyle: "warning" },
+      { op: "listValidation", sheet: S, range: "B2:B3", source: "='Danh mục'!$A$1:$A$5", errorStyle: "none" },
+      { op: "dateValidation", sheet: S, range: "D2:D3", prompt: { title: "Ngày", message: "ngày/tháng/năm" } },
+      { op: "conditionalFormat", sheet: S, range: "C2:C3", equals: "Chưa đạt", fill: "#FFC7CE", fontColor: "#9C0006" },
+      { op: "conditionalFormat", sheet: S, range: "C2:C3", equals: "Đạt", fill: "#C6EFCE", fontColor: "#006100" },
+      {
+        op: "pageSetup",
+        sheet: S,
+        orientation: "landscape",
+        fitToWidth: true,
+        printTitleRows: "1:1",
+        margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
+        pageNumber: { skipFirst: true },
+        printArea: "A1:C40",
+        centerHorizontally: true,
+      },
+      { op: "sheetVisibility", sheet: "Danh mục", visibility: "hidden" },
+      { op: "defineName", name: "NQ57_DS", formula: "='Danh mục'!$A$1:$A$5", comment: "danh sách" },
+      { op: "select", sheet: S, range: "A1" },
+    ]);
+    wbJs = await excelJs(bytes);
+    ws = wbJs.getWorksheet(S)!;
+  });
+
+  it("merges, column widths (a hidden helper), a row height only where asked, frozen panes", () => {
+    expect(Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges)).toContain("A5");
+    expect(ws.getColumn(2).width).toBe(45);
+    expect(ws.getColumn(12).hidden).toBe(true);
+    expect(ws.getRow(1).height).toBe(32);
+    expect(sheetXml(bytes)).not.toMatch(/<row r="2"[^>]*customHeight/);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1, topLeftCell: "B2" });
+  });
+
+  it("list validations with their error style, a date validation from 1 January 2000", () => {
+    expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "list", formulae: ['"Đạt,Chưa đạt"'], errorStyle: "warning", showErrorMessage: true, promptTitle: "Đánh giá" });
+    expect(ws.getCell("B3").dataValidation).toMatchObject({ type: "list", formulae: ["'Danh mục'!$A$1:$A$5"] });
+    expect(ws.getCell("B3").dataValidation.showErrorMessage).toBeFalsy();
+    const date = ws.getCell("D2").dataValidation;
+    expect(date).toMatchObject({ type: "date", operator: "greaterThan", showErrorMessage: true, errorTitle: "Ngày không hợp lệ" });
+    expect(new Date(date.formulae![0] as unknown as string).toISOString().slice(0, 10)).toBe("2000-01-01");
+  });
+
+  it("conditional formats with their own differential formats and distinct priorities", () => {
+    type Rule = { priority: number; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } };
+    const rules = (ws as unknown as { conditionalFormattings: { rules: Rule[] }[] }).conditionalFormattings.flatMap((cf) => cf.rules);
+    expect(rules.map((r) => [r.formulae?.[0], r.style?.fill?.bgColor?.argb, r.style?.font?.color?.argb])).toEqual([
+      ['"Chưa đạt"', "FFFFC7CE", "FF9C0006"],
+      ['"Đạt"', "FFC6EFCE", "FF006100"],
+    ]);
+    expect(new Set(rules.map((r) => r.priority)).size).toBe(2);
+  });
+
+  it("A4 landscape one page wide, margins in mm, the page number centred from page 2, a print area and print titles LibreOffice sees", async () => {
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
+    expect(ws.pageSetup.margins).toMatchObject({ top: 0.7874, bottom: 0.7874, left: 1.1811, right: 0.5906, header: 0.3937, footer: 0.3937 });
+    expect(ws.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&"Times New Roman,Regular"&13&P' });
+    const parts = zipParts(bytes);
+    const names = definedNames(parts.get(workbookPart(parts))!.toString("utf8"));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        { name: "_xlnm.Print_Titles", localSheetId: "0", hidden: false, text: `'${S}'!$1:$1` },
+        { name: "_xlnm.Print_Area", localSheetId: "0", hidden: false, text: `'${S}'!$A$1:$C$40` },
+        { name: "NQ57_DS", localSheetId: null, hidden: false, text: "'Danh mục'!$A$1:$A$5" },
+      ]),
+    );
+    const [lo] = await convertWithLibreOffice([{ name: "in.xlsx", bytes }], "xlsx");
+    const loNames = definedNames(zipParts(lo).get("xl/workbook.xml")!.toString("utf8"));
+    expect(loNames.find((n) => n.name === "_xlnm.Print_Area")?.text.replace(/\$/g, "")).toBe(`'${S}'!A1:C40`);
+  });
+
+  it("hides the list sheet (the first sheet stays the one shown)", () => {
+    expect(wbJs.getWorksheet("Danh mục")!.state).toBe("hidden");
+    const parts = zipParts(bytes);
+    expect(parts.get(workbookPart(parts))!.toString("utf8")).not.toMatch(/activeTab="1"/);
+  });
+});
+
+describe("notes", () => {
+  it("adds notes to a sheet that has none (comments part, VML, legacy drawing), and removing them takes those parts away again", async () => {
+    const input = await written([{ op: "addSheet", sheet: S }, { op: "setValues", sheet: S, range: "A1", values: [["x"]] }]);
+    const wb = await openWorkbook(input, "a.xlsx");
+    applyEdits(wb, [
+      { op: "setNote", sheet: S, cell: "B2", text: "Phụ lục NQ57 – kết quả kiểm tra:\nThiếu đơn vị" },
+      { op: "setNote", sheet: S, cell: "A1", text: "  ghi chú  " },
+    ]);
+    const marked = await workbookBytes(wb);
+    expect((await readWorkbook(marked, "a.xlsx")).sheets[0].notes).toEqual({ A1: "  ghi chú  ", B2: "Phụ lục NQ57 – kết quả kiểm tra:\nThiếu đơn vị" });
+    const parts = zipParts(marked);
+    expect([...parts.keys()].filter((n) => /comments|vml/.test(n)).sort()).toEqual(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]);
+    expect(sheetXml(marked)).toMatch(/<legacyDrawing r:id="rId\d+"\/><\/worksheet>$/);
+    const [lo] = await convertWithLibreOffice([{ name: "notes.xlsx", bytes: marked }], "xlsx");
+    expect([...zipParts(lo).entries()].filter(([n]) => /comments/.test(n)).reduce((s, [, b]) => s + (b.toString("utf8").match(/<comment\b/g) ?? []).length, 0)).toBe(2);
+    applyEdits(wb, [
+      { op: "setNote", sheet: S, cell: "A1", text: "" },
+      { op: "setNote", sheet: S, cell: "B2", text: "" },
+    ]);
+    const clean = zipParts(await workbookBytes(wb));
+    expect([...clean.keys()].filter((n) => /comments|vml/.test(n))).toEqual([]);
+    expect(clean.get("xl/worksheets/sheet1.xml")!.toString("utf8")).not.toContain("legacyDrawing");
+  });
+
+  it("adds to the notes a sheet already has (openpyxl's parts, its VML prefixes), and removes only ours", async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx")));
+    const wb = await openWorkbook(input, "b.xlsx");
+    applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "C7", text: "Của phần bổ trợ" }]);
+    const marked = await workbookBytes(wb);
+    const parts = zipParts(marked);
+    expect([...parts.keys()].filter((n) => /comment/i.test(n)).sort()).toEqual(["xl/comments/comment1.xml", "xl/comments/comment2.xml", "xl/drawings/commentsDrawing1.vml", "xl/drawings/commentsDrawing2.vml"]);
+    expect((await readWorkbook(marked, "b.xlsx")).sheets[0].notes).toEqual({ B6: "Nguồn số liệu: Viettel Đồng Nai, báo cáo quý III.", C7: "Của phần bổ trợ" });
+    expect(parts.get("xl/drawings/commentsDrawing1.vml")!.toString("utf8").match(/ObjectType="Note"/g)).toHaveLength(2);
+    applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "C7", text: "" }]);
+    const back = await workbookBytes(wb);
+    expect((await readWorkbook(back, "b.xlsx")).sheets[0].notes).toEqual({ B6: "Nguồn số liệu: Viettel Đồng Nai, báo cáo quý III." });
+    expect(zipParts(back).get("xl/drawings/commentsDrawing1.vml")!.toString("utf8").match(/ObjectType="Note"/g)).toHaveLength(1);
+  });
+
+  it("leaves a cell with a threaded comment alone and says so", async () => {
+    const host = new FileHost(await openWorkbook(fs.readFileSync(path.join(FIXTURES, "full-openpyxl.xlsx")), "f.xlsx"), "f.xlsx");
+    const { notDone } = await host.apply([{ op: "setNote", sheet: "Phụ lục I", cell: "D6", text: "" }]);
+    expect(notDone).toEqual(['Ô D6 (trang "Phụ lục I") có bình luận dạng hội thoại nên không gắn ghi chú vào ô đó.']);
+    expect((await host.readSheet("Phụ lục I")).sheet.notes!.D6).toContain("[Threaded comment]");
+  });
+});
+
+describe("the add-in's own custom XML parts", () => {
+  const NS = "urn:phuluc-nq57:marks:1";
+  const record = (n: number) => `<marks xmlns="${NS}"><sheet name="Phụ lục I" count="${n}"/></marks>`;
+
+  it("are written as customXml parts with their properties, read back into the workbook state, replaced and removed", async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "libreoffice.xlsx")));
+    const host = new FileHost(await openWorkbook(input, "lo.xlsx"), "lo.xlsx");
+    await host.apply([{ op: "setCustomXml", namespace: NS, xml: record(1) }]);
+    expect((await host.readSheets([])).workbook.customXml).toEqual({ [NS]: record(1) });
+    let parts = zipParts(await host.bytes());
+    expect([...parts.keys()].filter((n) => n.startsWith("customXml/")).sort()).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).toContain('PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"');
+    expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).toContain('Target="../customXml/item1.xml"');
+    // Read again from the bytes, as a later session would.
+    const again = new FileHost(await openWorkbook(await host.bytes(), "lo.xlsx"), "lo.xlsx");
+    await again.apply([{ op: "setCustomXml", namespace: NS, xml: record(2) }]);
+    expect((await again.readSheets([])).workbook.customXml).toEqual({ [NS]: record(2) });
+    expect([...zipParts(await again.bytes()).keys()].filter((n) => n.startsWith("customXml/"))).toHaveLength(3);
+    await again.apply([{ op: "setCustomXml", namespace: NS, xml: null }]);
+    parts = zipParts(await again.bytes());
+    expect([...parts.keys()].filter((n) => n.startsWith("customXml/"))).toEqual([]);
+    expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).not.toContain("customXml");
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).not.toContain("customXml");
+    // LibreOffice still opens it.
+    const [lo] = await convertWithLibreOffice([{ name: "cx.xlsx", bytes: await host.bytes() }], "xlsx");
+    expect(xlsxValues(lo).size).toBeGreaterThan(0);
+  });
+
+  it("only the add-in's own namespaces", async () => {
+    const wb = await newWorkbook();
+    expect(() => applyEdits(wb, [{ op: "setCustomXml", namespace: "urn:other", xml: "<x xmlns='urn:other'/>" }])).toThrow(HostError);
+  });
+});
+
+describe("a 1904 workbook", () => {
+  it("reads its dates as 1900-system serials and writes the domain's dates back in its own system", async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "patched-1904.xlsx")));
+    const snap = await readWorkbook(input, "p.xlsx");
+    expect(snap.date1904).toBe(true);
+    const tasks = snap.sheets.find((s) => s.name === "Phụ lục nhiệm vụ")!;
+    expect(tasks.values[8][5]).toBe(toExcelSerial("2026-06-30")); // F9, typed by openpyxl as 30/06/2026
+    const wb = await openWorkbook(input, "p.xlsx");
+    applyEdits(wb, [
+      { op: "setStyle", sheet: "Phụ lục nhiệm vụ", range: "H9", style: { numberFormat: "dd/mm/yyyy" } },
+      { op: "setValues", sheet: "Phụ lục nhiệm vụ", range: "H9", values: [[toExcelSerial("2026-12-31")]] },
+    ]);
+    const out = await workbookBytes(wb);
+    expect((await readWorkbook(out, "p.xlsx")).sheets.find((s) => s.name === "Phụ lục nhiệm vụ")!.values[8][7]).toBe(toExcelSerial("2026-12-31"));
+    // As stored: days since 1 January 1904.
+    expect(rawCells(sheetXml(out, "Phụ lục nhiệm vụ")).get("H9")!.v).toBe(String(toExcelSerial("2026-12-31") - 1462));
+    expect(rawCells(sheetXml(input, "Phụ lục nhiệm vụ")).get("F9")!.v).toBe(String(toExcelSerial("2026-06-30") - 1462));
+  });
+});
+
+describe("the whole plan is checked before anything is written", () => {
+  it.each([
+    [[{ op: "addSheet", sheet: "Chỉ tiêu" }], 'Trang tính "Chỉ tiêu" đã có; không ghi đè.'],
+    [[{ op: "addSheet", sheet: "CHỈ TIÊU" }], 'Trang tính "CHỈ TIÊU" đã có; không ghi đè.'],
+    [[{ op: "setValues", sheet: "Không có", range: "A1", values: [[1]] }], 'Không có trang tính "Không có".'],
+    [[{ op: "addSheet", sheet: "a:b" }], 'Tên trang tính "a:b" không hợp lệ.'],
+    [[{ op: "setValues", sheet: "Ghi chú", range: "A1", values: [[1]] }], 'Trang tính "Ghi chú" đang được bảo vệ; hãy bỏ bảo vệ trang tính rồi thử lại.'],
+    [[{ op: "setValues", sheet: "Số liệu", range: "H1", values: [[1]] }, { op: "merge", sheet: "Số liệu", range: "A10:A11" }, { op: "merge", sheet: "Số liệu", range: "A11:A12" }], "Không thực hiện được thay đổi (trang tính \"Số liệu\", vùng A11:A12); chưa có tệp nào được ghi."],
+  ] as [Edit[], string][])("%j", async (edits, message) => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "openpyxl.xlsx")));
+    const wb = await openWorkbook(input, "o.xlsx");
+    expect(() => applyEdits(wb, edits)).toThrow(message);
+    expect(Buffer.from(await workbookBytes(wb)).equals(Buffer.from(input))).toBe(true);
+  });
+});
