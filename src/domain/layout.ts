@@ -54,6 +54,12 @@ export interface InsertOptions {
   reportDate?: IsoDate | null;
   dueSoonDays?: number;
   tasksPerArea?: number;
+  /**
+   * Which form of the appendix: "ke-hoach" (the plan appendix filed with the plan: no
+   * result or report columns) or "bao-cao" (the report form: results, rates, verdicts,
+   * flags and the report date). The print and page work (issue 15) makes "ke-hoach" the default.
+   */
+  form?: "ke-hoach" | "bao-cao";
 }
 
 export interface PlannedSheet {
