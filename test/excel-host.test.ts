@@ -133,7 +133,7 @@ describe("ExcelHost on the simulator", () => {
     };
     const wb = new SimWorkbook([{ name: "S", values: [["x"]] }]);
     expect(await new ExcelHost(wb.run, wb.supports).apply([edit])).toEqual({ notDone: [] });
-    expect(wb.sheet("S").pageLayout).toMatchObject({ leftMargin: 85.04, topMargin: 56.69, printArea: "A1:H40", centerHorizontally: true, "headersFooters.state": "FirstAndDefault", "defaultForAllPages.centerHeader": "&P" });
+    expect(wb.sheet("S").pageLayout).toMatchObject({ leftMargin: 85.04, topMargin: 56.69, printArea: "A1:H40", centerHorizontally: true, "headersFooters.state": "FirstAndDefault", "defaultForAllPages.centerHeader": '&"Times New Roman,Regular"&13&P', firstPageNumber: 1 });
     const old = new SimWorkbook([{ name: "S", values: [["x"]] }], { profile: profile("excel2019") });
     const out = await new ExcelHost(old.run, old.supports).apply([edit]);
     expect(out.notDone).toHaveLength(1);

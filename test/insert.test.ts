@@ -11,7 +11,7 @@ import { loadSeed } from "./seeds";
 import { openWorkbook, readWorkbook } from "../src/hosts/file/read";
 import { catalogWithListSheet, defaultCatalog } from "../src/domain/catalog";
 import { findCommune } from "../src/domain/match";
-import { markerOf } from "../src/domain/layout";
+import { markerOf, printableWidth } from "../src/domain/layout";
 import { usage } from "../src/cli/commands/insert";
 import type { WorkbookSnapshot } from "../src/domain/snapshot";
 import { clean } from "../src/domain/text";
@@ -30,13 +30,13 @@ async function read(bytes: Uint8Array | undefined): Promise<{ wb: ExcelJS.Workbo
   return { wb: await excelJs(bytes), snap: await readWorkbook(bytes, "out.xlsx") };
 }
 
-describe("phuluc insert: a new workbook", () => {
+describe("phuluc insert --mau bao-cao: a new workbook in the report form", () => {
   let wb: ExcelJS.Workbook;
   let snap: WorkbookSnapshot;
   let out: string;
 
   beforeAll(async () => {
-    const r = await runInsert(["--xa", "Tan Loi", "--nam", "2026", "-o", "tan-loi.xlsx"]);
+    const r = await runInsert(["--xa", "Tan Loi", "--nam", "2026", "--mau", "bao-cao", "-o", "tan-loi.xlsx"]);
     expect(r.code).toBe(0);
     out = r.out;
     ({ wb, snap } = await read(r.bytes));
@@ -113,15 +113,22 @@ describe("phuluc insert: a new workbook", () => {
         "Độc lập - Tự do - Hạnh phúc",
         "PHỤ LỤC I",
         "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ NĂM 2026",
-        "(Kèm theo Kế hoạch số …/KH-UBND ngày …/…/2026 của UBND xã Tân Lợi)",
+        "(Kèm theo Kế hoạch số …/KH-UBND ngày … tháng … năm 2026 của UBND xã Tân Lợi)",
         "Ngày báo cáo:",
       ]),
     );
     expect(findCommune(catalog, t.heading)?.commune?.name).toBe("Tân Lợi");
     const ws = wb.getWorksheet("Phụ lục I")!;
     expect(ws.getCell("A1").font).toMatchObject({ name: "Times New Roman", size: 13, bold: true });
+    expect(ws.getCell("D2").font).toMatchObject({ name: "Times New Roman", size: 14, bold: true }); // the motto
     expect(ws.getCell("A4").font).toMatchObject({ name: "Times New Roman", size: 14, bold: true });
-    expect(ws.getCell("C12").font).toMatchObject({ name: "Times New Roman", size: 13 });
+    expect(ws.getCell("A6").font).toMatchObject({ name: "Times New Roman", size: 13, italic: true });
+    expect(ws.getCell("C12").font).toMatchObject({ name: "Times New Roman", size: 12 });
+    // Rule lines under the issuing body and under the motto: bottom borders in the thin row 3.
+    const ruled = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ws.getCell(3, from + i).border?.bottom?.style ?? null);
+    expect(ruled(1, 3)).toContain("thin");
+    expect(ruled(4, 11)).toContain("thin");
+    expect(ruled(4, 11)).toContain(null); // under the motto only, not the whole block
   });
 
   it("lays out Appendix II for the 6 rõ, with the report date and the due-soon window", () => {
@@ -205,16 +212,20 @@ describe("phuluc insert: a new workbook", () => {
     for (const ws of [wsI, wsII]) expect(new Set(rules(ws).map((r) => r.priority)).size).toBe(rules(ws).length);
   });
 
-  it("is print-ready: A4 landscape, one page wide, header repeated, panes frozen, helpers hidden", () => {
+  it("is print-ready: A4 landscape, the decree's margins, one page wide, header repeated, panes frozen, helpers hidden", () => {
     for (const name of ["Phụ lục I", "Phụ lục II"]) {
       const ws = wb.getWorksheet(name)!;
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(ws.pageSetup.printTitlesRow?.replace(/\$/g, "")).toBe("9:9");
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 9 });
+      expect(decreeMargins(ws)).toEqual({ top: 20, bottom: 20, left: 30, right: 15 });
+      // The columns fit A4 landscape at 12 pt: fit-to-width never has to shrink the text.
+      expect(visibleWidth(ws, name === "Phụ lục I" ? 11 : 13)).toBeLessThanOrEqual(printableWidth());
     }
     const ws = wb.getWorksheet("Phụ lục I")!;
     expect([ws.getColumn(12).hidden, ws.getColumn(13).hidden]).toEqual([true, true]);
-    expect(ws.getColumn(3).width).toBeGreaterThan(40);
+    expect(ws.getColumn(3).width).toBeGreaterThan(30);
+    expect(wb.getWorksheet("Danh mục")!.state).toBe("hidden");
   });
 
   it("marks its sheets so later commands recognise them, through ExcelJS", () => {
@@ -233,6 +244,70 @@ describe("phuluc insert: a new workbook", () => {
     expect(core(back)).toEqual(core(catalog));
   });
 });
+
+describe("phuluc insert: the plan form, by default", () => {
+  let wb: ExcelJS.Workbook;
+  let snap: WorkbookSnapshot;
+  let out: string;
+
+  beforeAll(async () => {
+    const r = await runInsert(["--xa", "Tân Lợi", "--nam", "2026", "--so-ke-hoach", "45", "--ngay-ke-hoach", "2026-03-05", "-o", "ke-hoach.xlsx"]);
+    expect(r.code).toBe(0);
+    out = r.out;
+    ({ wb, snap } = await read(r.bytes));
+  });
+
+  it("has no result or report columns, no report date and no formula", () => {
+    const one = tableOf(snap.sheets.find((s) => s.name === "Phụ lục I")!);
+    expect(one.columns.map((c) => c.label)).toEqual(["STT", "Mã", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú"]);
+    expect(one.rows.filter((r) => r.kind === "indicator")).toHaveLength(catalog.indicators.length);
+    const two = tableOf(snap.sheets.find((s) => s.name === "Phụ lục II")!);
+    expect(two.columns.map((c) => c.role)).toEqual(["number", "code", "name", "output", "kpi", "lead", "coordinating", "deadline", "note"]);
+    for (const sheet of snap.sheets) {
+      expect([sheet.name, sheet.formulas?.flat().filter(Boolean) ?? []]).toEqual([sheet.name, []]);
+      expect([sheet.name, sheet.values.flat().some((v) => typeof v === "string" && v.startsWith("Ngày báo cáo"))]).toEqual([sheet.name, false]);
+    }
+    expect(out).toContain("mẫu Kế hoạch");
+  });
+
+  it("keeps the codes and the report columns' room hidden: they do not print", () => {
+    const one = wb.getWorksheet("Phụ lục I")!;
+    expect([1, 2, 3, 8, 9, 10, 11].map((c) => Boolean(one.getColumn(c).hidden))).toEqual([false, true, false, false, true, true, true]);
+    expect(one.getCell("B11").value).toBe("HT-01"); // still there for the checker and consolidation
+    const two = wb.getWorksheet("Phụ lục II")!;
+    expect([2, 9, 10, 11, 12, 13].map((c) => Boolean(two.getColumn(c).hidden))).toEqual([true, false, true, true, true, true]);
+    // The heading runs across those columns, so that it stays centred once compute shows them.
+    expect(one.model.merges).toEqual(expect.arrayContaining(["A5:K5", "D1:K1"]));
+  });
+
+  it("writes the plan's date in words and prints on A4 landscape with the decree's margins", () => {
+    expect(tableOf(snap.sheets.find((s) => s.name === "Phụ lục I")!).heading).toContain(
+      "(Kèm theo Kế hoạch số 45/KH-UBND ngày 05 tháng 3 năm 2026 của UBND xã Tân Lợi)",
+    );
+    for (const [name, cols] of [["Phụ lục I", 11], ["Phụ lục II", 13]] as const) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, horizontalCentered: true });
+      expect(decreeMargins(ws)).toEqual({ top: 20, bottom: 20, left: 30, right: 15 });
+      expect(visibleWidth(ws, cols)).toBeLessThanOrEqual(printableWidth());
+      expect(visibleWidth(ws, cols)).toBeGreaterThan(printableWidth() - 3); // and uses the page
+    }
+    expect(wb.getWorksheet("Danh mục")!.state).toBe("hidden");
+  });
+});
+
+/** The sheet's margins in millimetres, rounded. */
+function decreeMargins(ws: ExcelJS.Worksheet) {
+  const m = ws.pageSetup.margins!;
+  const mm = (inch: number) => Math.round(inch * 25.4);
+  return { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) };
+}
+
+/** The width of the columns that print (hidden ones do not), in units of column width. */
+function visibleWidth(ws: ExcelJS.Worksheet, cols: number): number {
+  let w = 0;
+  for (let c = 1; c <= cols; c++) if (!ws.getColumn(c).hidden) w += ws.getColumn(c).width ?? 0;
+  return w;
+}
 
 describe("phuluc insert: into a copy of an existing workbook", () => {
   it("adds sheets under free names and changes nothing that was there", async () => {
@@ -261,7 +336,7 @@ describe("phuluc insert: into a copy of an existing workbook", () => {
   it("reuses its own Danh mục instead of writing another", async () => {
     const first = await runInsert(["--xa", "Tân Lợi", "--phu-luc", "I", "-o", "a.xlsx"]);
     const files = new Map([["a.xlsx", first.bytes!]]);
-    const r = await runInsert(["--xa", "Tân Lợi", "--phu-luc", "II", "--phu-luc", "I", "--vao", "a.xlsx", "-o", "b.xlsx"], { files });
+    const r = await runInsert(["--xa", "Tân Lợi", "--phu-luc", "II", "--phu-luc", "I", "--mau", "bao-cao", "--vao", "a.xlsx", "-o", "b.xlsx"], { files });
     expect(r.code).toBe(0);
     const { wb } = await read(r.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Phụ lục I", "Danh mục", "Phụ lục I (2)", "Phụ lục II"]);
@@ -328,6 +403,8 @@ describe("phuluc insert: options", () => {
       "2027-03-12",
       "--ngay-bao-cao",
       "2027-06-30",
+      "--mau",
+      "bao-cao",
       "--phu-luc",
       "I",
       "-o",
@@ -338,7 +415,7 @@ describe("phuluc insert: options", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Phụ lục I", "Danh mục"]);
     const sheet = snap.sheets[0];
     const t = tableOf(sheet);
-    expect(t.heading).toContain("(Kèm theo Kế hoạch số 45/KH-UBND ngày 12/03/2027 của UBND xã Tân Lợi)");
+    expect(t.heading).toContain("(Kèm theo Kế hoạch số 45/KH-UBND ngày 12 tháng 3 năm 2027 của UBND xã Tân Lợi)");
     expect(t.heading).toContain("DANH MỤC CÁC CHỈ TIÊU CỤ THỂ NĂM 2027");
     expect(t.columns.find((c) => c.role === "target")!.label).toBe("Chỉ tiêu năm 2027");
     const report = wb.getWorksheet("Phụ lục I")!.getCell(settingCell(sheet, "Ngày báo cáo"));
@@ -365,6 +442,8 @@ describe("phuluc insert: options", () => {
       [["--xa", "Tân Lợi", "--phuong", "Minh Hưng", "-o", "x.xlsx"], "Chỉ dùng một trong hai"],
       [["--xa", "Tân Lợi", "--phu-luc", "III", "-o", "x.xlsx"], "--phu-luc chỉ nhận I hoặc II"],
       [["--xa", "Tân Lợi", "--ngay-bao-cao", "31/02/2026", "-o", "x.xlsx"], "không hợp lệ"],
+      [["--xa", "Tân Lợi", "--mau", "bao-cao-tuan", "-o", "x.xlsx"], "--mau chỉ nhận ke-hoach hoặc bao-cao"],
+      [["--xa", "Tân Lợi", "--ngay-bao-cao", "2026-06-30", "-o", "x.xlsx"], "--ngay-bao-cao chỉ dùng với --mau bao-cao"],
       [["--xa", "Tân Lợi", "--nam", "20x6", "-o", "x.xlsx"], "không hợp lệ"],
       [["--xa", "Tân Lợi", "--bogus", "-o", "x.xlsx"], "Không có tùy chọn --bogus"],
       [["--xa", "Tân Lợi", "-o", "x.xls"], "đuôi .xlsx"],
@@ -377,7 +456,7 @@ describe("phuluc insert: options", () => {
   });
 
   it("documents every option in Vietnamese", () => {
-    for (const option of ["--xa", "--phuong", "--nam", "--phu-luc", "--so-ke-hoach", "--ngay-ke-hoach", "--ngay-bao-cao", "--vao", "-o", "--ra", "--ghi-de"]) {
+    for (const option of ["--xa", "--phuong", "--nam", "--phu-luc", "--mau", "--so-ke-hoach", "--ngay-ke-hoach", "--ngay-bao-cao", "--vao", "-o", "--ra", "--ghi-de"]) {
       expect([option, usage.includes(option)]).toEqual([option, true]);
     }
     expect(usage).toContain("Cách dùng");

@@ -47,6 +47,7 @@ import { formatDateVi, fromExcelSerial, isDateFormat, isPlausibleSerial, parseIs
 import { cellText, clean, foldKey, isBlank } from "./text";
 import { roundTo } from "./numbers";
 import { HELPER_HEADERS } from "./layout/indicators";
+import { planFormOf, reportColumnsStart, reportFormEdits } from "./layout/forms";
 
 // ───────────────────────────── public shapes ─────────────────────────────
 
@@ -374,7 +375,11 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       }
     }
   }
-  if (added.length > 0) {
+  // The add-in's own plan form: its report columns land in the hidden columns kept for
+  // them, and the sheet is laid out as the report form (see layout/forms.ts).
+  const planForm = added.length > 0 ? planFormOf(sheet) : null;
+  const reportForm = planForm && Math.min(...added.map((a) => cols.get(a.role)!)) === reportColumnsStart(planForm) ? planForm : null;
+  if (added.length > 0 && !reportForm) {
     // Shown even where the official had hidden that (empty) column: an added column nobody sees is lost work.
     edits.push({ op: "columnWidths", sheet: sheet.name, widths: added.map((a) => ({ col: cols.get(a.role)!, width: COLUMN_WIDTH, hidden: false })) });
   }
@@ -468,6 +473,13 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       const values: CellInput[][] = [];
       for (let row = top; row <= bottom; row++) values.push([byRow.get(row) ?? null]);
       setValues(range, values);
+    }
+  }
+
+  if (reportForm) {
+    for (const e of reportFormEdits(sheet, reportForm, table.lastRow, added.map((a) => ({ col: cols.get(a.role)!, label: a.label })))) {
+      if (e.op === "setStyle") note(e.range);
+      edits.push(e);
     }
   }
 

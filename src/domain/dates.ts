@@ -55,6 +55,20 @@ export function formatDateVi(d: IsoDate): string {
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
+/**
+ * A date as Decree 30/2020/NĐ-CP writes it in a document's text: "ngày 05 tháng 3 năm
+ * 2026" (a day below 10 and the months 1 and 2 take a leading zero, other months none).
+ */
+export function dateInWords(d: IsoDate): string {
+  const { year, month, day } = parseIso(d);
+  return `ngày ${String(day).padStart(2, "0")} tháng ${month <= 2 ? String(month).padStart(2, "0") : month} năm ${year}`;
+}
+
+/** The same wording with the day and the month left for the official to fill in: "ngày … tháng … năm 2026". */
+export function blankDateInWords(year: number): string {
+  return `ngày … tháng … năm ${year}`;
+}
+
 /** A serial in the range a real deadline or report date could have (1982–2173). */
 export function isPlausibleSerial(n: number): boolean {
   return Number.isFinite(n) && n >= 30000 && n <= 100000;

@@ -16,7 +16,10 @@ export interface CellStyle {
   vertical?: "top" | "middle" | "bottom";
   wrap?: boolean;
   border?: boolean; // thin border on every side
-  /** A thin line under the cell only (the rule lines under a heading block's names). */
+  /**
+   * A thin line under the cell only (the rule lines under a heading block's names);
+   * false takes the line under the cell off (the other sides stay as they are).
+   */
   borderBottom?: boolean;
   numberFormat?: string;
 }

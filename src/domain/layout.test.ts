@@ -126,7 +126,7 @@ describe("planInsert", () => {
   it("reuses the add-in's own Danh mục and writes nothing into it", () => {
     const first = planInsert(options({ appendices: ["I"] }));
     const names = namesOf(first.edits);
-    const plan = planInsert(options({ appendices: ["II"], existingSheets: first.sheets, existingNames: names }));
+    const plan = planInsert(options({ appendices: ["II"], existingSheets: first.sheets, existingNames: names, form: "bao-cao" }));
     expect(plan.sheets).toEqual(["Phụ lục II"]);
     expect(plan.edits.some((e) => e.op === "listValidation" && e.source === `=${LIST_NAMES.statuses}`)).toBe(true);
     expect(plan.notes.join(" ")).toContain("Dùng trang");
@@ -140,12 +140,12 @@ describe("planInsert", () => {
     expect(defined).not.toContain("NQ57_DS_DVT");
     expect(plan.edits.some((e) => e.op === "listValidation" && e.source === "=NQ57_DS_DVT_2")).toBe(true);
     // And a later insertion finds the lists under those names.
-    const again = planInsert(options({ existingSheets: plan.sheets, existingNames: { ...stale, ...namesOf(plan.edits) } }));
+    const again = planInsert(options({ existingSheets: plan.sheets, existingNames: { ...stale, ...namesOf(plan.edits) }, form: "bao-cao" }));
     expect(again.edits.some((e) => e.op === "listValidation" && e.source === "=NQ57_DS_TINHTRANG_2")).toBe(true);
   });
 
   it("leaves a Danh mục made by a person alone and says what that costs", () => {
-    const plan = planInsert(options({ existingSheets: ["Danh mục"] }));
+    const plan = planInsert(options({ existingSheets: ["Danh mục"], form: "bao-cao" }));
     expect(plan.sheets).toEqual(["Phụ lục I", "Phụ lục II"]);
     const lists = plan.edits.filter((e) => e.op === "listValidation");
     expect(lists.every((e) => e.op === "listValidation" && Array.isArray(e.source))).toBe(true);
@@ -160,14 +160,15 @@ describe("planInsert", () => {
     expect(planInsert(options({ commune: nt, asOf: "2026-05-01" })).type).toBe("phuong");
     const plan = planInsert(options({ commune: nt, planDate: "2026-04-30" }));
     expect(written(plan.edits, "Phụ lục I", "A2")).toBe("PHƯỜNG NHƠN TRẠCH");
-    expect(written(plan.edits, "Phụ lục I", "A6")).toBe("(Kèm theo Kế hoạch số …/KH-UBND ngày 30/04/2026 của UBND phường Nhơn Trạch)");
+    expect(written(plan.edits, "Phụ lục I", "A6")).toBe("(Kèm theo Kế hoạch số …/KH-UBND ngày 30 tháng 4 năm 2026 của UBND phường Nhơn Trạch)");
+    expect(written(planInsert(options()).edits, "Phụ lục I", "A6")).toBe("(Kèm theo Kế hoạch số …/KH-UBND ngày … tháng … năm 2026 của UBND xã Tân Lợi)");
   });
 
   it("writes the report date as a date, or =TODAY() when none is given", () => {
-    const today = planInsert(options());
-    expect(written(today.edits, "Phụ lục I", today.indicators!.reportDateCell)).toEqual({ formula: "=TODAY()", value: 46082 }); // cached: 01/03/2026, the day it ran
-    const fixed = planInsert(options({ reportDate: "2026-06-30" }));
-    const cell = fixed.tasks!.reportDateCell;
+    const today = planInsert(options({ form: "bao-cao" }));
+    expect(written(today.edits, "Phụ lục I", today.indicators!.reportDateCell!)).toEqual({ formula: "=TODAY()", value: 46082 }); // cached: 01/03/2026, the day it ran
+    const fixed = planInsert(options({ reportDate: "2026-06-30", form: "bao-cao" }));
+    const cell = fixed.tasks!.reportDateCell!;
     expect(written(fixed.edits, "Phụ lục II", cell)).toBe(46203); // 30/06/2026
     const styled = fixed.edits.findIndex((e) => e.op === "setStyle" && e.sheet === "Phụ lục II" && e.range === cell && e.style.numberFormat === "dd/mm/yyyy");
     const valued = fixed.edits.findIndex((e) => e.op === "setValues" && e.sheet === "Phụ lục II" && e.range.startsWith(cell));
@@ -217,8 +218,8 @@ describe("live achievement formulas", () => {
     for (const text of Object.values(f)) expect(text.length).toBeLessThan(8192);
   });
 
-  it("are written into every indicator row, and only there", () => {
-    const plan = planInsert(options({ appendices: ["I"] }));
+  it("are written into every indicator row of the report form, and only there", () => {
+    const plan = planInsert(options({ appendices: ["I"], form: "bao-cao" }));
     const rows = plan.edits.filter((e) => e.op === "setValues" && e.sheet === "Phụ lục I" && e.values.length > 40);
     expect(rows).toHaveLength(1);
     const grid = rows[0].op === "setValues" ? rows[0].values : [];

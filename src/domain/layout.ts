@@ -16,10 +16,10 @@ import type { IsoDate } from "./dates";
 import { formatDateVi } from "./dates";
 import { freeSheetName } from "./sheetName";
 import { LIST_SHEET, existingListRefs, listSheetEdits, groupedIndicators, type ListRefs } from "./layout/lists";
-import { indicatorSheetEdits, INDICATOR_LAST_COL, type IndicatorSheetLayout } from "./layout/indicators";
-import { taskSheetEdits, TASK_AREAS, TASK_LAST_COL, TASK_ROWS_PER_AREA, type TaskSheetLayout } from "./layout/tasks";
+import { indicatorSheetEdits, type IndicatorSheetLayout } from "./layout/indicators";
+import { taskSheetEdits, TASK_AREAS, TASK_ROWS_PER_AREA, type TaskSheetLayout } from "./layout/tasks";
 import { freeMarkerName, sheetRangeFormula, type SheetKind } from "./layout/marker";
-import { rowRange, typeWord } from "./layout/common";
+import { rowRange, typeWord, type AppendixForm } from "./layout/common";
 
 export { freeSheetName, sanitizeSheetName, MAX_SHEET_NAME } from "./sheetName";
 export { markerOf, markersOf, markerName, parseSheetRef, type SheetMarker, type SheetKind } from "./layout/marker";
@@ -27,7 +27,13 @@ export { liveAchievementFormulas, defaultLead, INDICATOR_COLS, indicatorHeaders,
 export { dueDateInput, TASK_AREAS, TASK_COLS, TASK_HEADERS, TASK_ROWS_PER_AREA } from "./layout/tasks";
 export { LIST_SHEET, LIST_NAMES, LIST_COLS, LIST_HEADER_ROW, bodyChoices, catalogTarget, targetCell } from "./layout/lists";
 export { planReference, planNumberText } from "./layout/common";
-export type { IndicatorSheetLayout, TaskSheetLayout };
+export { INDICATOR_PLAN_COLS, INDICATOR_PLAN_WIDTHS, INDICATOR_PLAN_COMPUTED_WIDTHS, INDICATOR_WIDTHS } from "./layout/indicators";
+export { TASK_PLAN_COLS, TASK_PLAN_HEADERS, TASK_PLAN_WIDTHS, TASK_PLAN_COMPUTED_WIDTHS, TASK_WIDTHS } from "./layout/tasks";
+export { DECREE_MARGINS, MIN_TABLE_SIZE, printableWidth } from "./layout/print";
+export type { IndicatorSheetLayout, TaskSheetLayout, AppendixForm };
+
+/** The forms' names as the pane and the command line show them. */
+export const FORM_LABELS: Record<AppendixForm, string> = { "ke-hoach": "Kế hoạch", "bao-cao": "Báo cáo kết quả" };
 
 export type Appendix = "I" | "II";
 
@@ -55,11 +61,12 @@ export interface InsertOptions {
   dueSoonDays?: number;
   tasksPerArea?: number;
   /**
-   * Which form of the appendix: "ke-hoach" (the plan appendix filed with the plan: no
-   * result or report columns) or "bao-cao" (the report form: results, rates, verdicts,
-   * flags and the report date). The print and page work (issue 15) makes "ke-hoach" the default.
+   * Which form of the appendix: "ke-hoach" (the default: the plan appendix filed with
+   * the plan, no result or report columns) or "bao-cao" (the report form: results,
+   * rates, verdicts, flags and the report date). Compute turns a plan form into its
+   * report form later, on the same sheet.
    */
-  form?: "ke-hoach" | "bao-cao";
+  form?: AppendixForm;
 }
 
 export interface PlannedSheet {
@@ -83,6 +90,7 @@ export interface InsertPlan {
   tasks?: TaskSheetLayout;
   /** Counts for the preview. */
   counts: { indicators: number; groups: number; taskAreas: number; taskRows: number };
+  form: AppendixForm;
 }
 
 /** Plan the insertion of the standard appendices into a workbook. */
@@ -95,6 +103,7 @@ export function planInsert(opts: InsertOptions): InsertPlan {
   const edits: Edit[] = [];
   const planned: PlannedSheet[] = [];
   const notes: string[] = [];
+  const form: AppendixForm = opts.form ?? "ke-hoach";
   const heading = { commune: opts.commune, type, year: opts.year, planNumber: opts.planNumber ?? null, planDate: opts.planDate ?? null };
 
   // The shared lists: reuse the workbook's Danh mục, or create it once.
@@ -130,9 +139,10 @@ export function planInsert(opts: InsertOptions): InsertPlan {
     planned.push({ name, kind, ...(name !== wanted ? { wanted } : {}) });
     const made =
       a === "I"
-        ? indicatorSheetEdits({ sheet: name, catalog: opts.catalog, heading, reportDate: opts.reportDate, today: opts.asOf, lists })
+        ? indicatorSheetEdits({ sheet: name, catalog: opts.catalog, heading, reportDate: opts.reportDate, today: opts.asOf, lists, form })
         : taskSheetEdits({
             sheet: name,
+            form,
             heading,
             reportDate: opts.reportDate,
             today: opts.asOf,
@@ -145,7 +155,7 @@ export function planInsert(opts: InsertOptions): InsertPlan {
     else tasks = made.layout as TaskSheetLayout;
     const marker = freeMarkerName(kind, opts.catalog.version, Object.keys(names), markersTaken);
     markersTaken.push(marker);
-    const lastCol = a === "I" ? INDICATOR_LAST_COL : TASK_LAST_COL;
+    const lastCol = made.layout.lastCol;
     edits.push({
       op: "defineName",
       name: marker,
@@ -162,6 +172,9 @@ export function planInsert(opts: InsertOptions): InsertPlan {
     ...listEdits.filter((e) => !isAdd(e)),
     ...edits.filter((e) => !isAdd(e)),
   ];
+  // The list sheet is hidden once the appendices exist (a workbook must keep a visible
+  // sheet): it never prints, and the drop-downs still read it through its names.
+  if (listEdits.length) ordered.push({ op: "sheetVisibility", sheet: LIST_SHEET, visibility: "hidden" });
   if (planned[0]) ordered.push({ op: "select", sheet: planned[0].name, range: "A1" });
 
   const groups = groupedIndicators(opts.catalog);
@@ -179,6 +192,7 @@ export function planInsert(opts: InsertOptions): InsertPlan {
       taskAreas: TASK_AREAS.length,
       taskRows: opts.tasksPerArea ?? TASK_ROWS_PER_AREA,
     },
+    form,
   };
 }
 
@@ -190,26 +204,34 @@ export function insertPreview(opts: InsertOptions): string {
 /** The preview as lines, for a plan already made (the command line prints it). */
 export function previewLines(plan: InsertPlan, opts?: { commune?: Commune; reportDate?: IsoDate | null }): string[] {
   if (plan.planned.length === 0) return ["Chưa chọn phụ lục nào để thêm."];
+  const report = plan.form === "bao-cao";
   const lines: string[] = [];
   const where = opts?.commune ? ` cho ${typeWord(plan.type)} ${opts.commune.name}` : "";
-  lines.push(`Sẽ thêm ${plan.planned.length} trang tính${where}:`);
+  lines.push(`Sẽ thêm ${plan.planned.length} trang tính${where}, mẫu ${FORM_LABELS[plan.form]}:`);
   for (const p of plan.planned) {
     const what =
       p.kind === "indicators"
-        ? `Phụ lục I — ${plan.counts.indicators} chỉ tiêu trong ${plan.counts.groups} nhóm, có công thức tỷ lệ đạt và đánh giá`
+        ? `Phụ lục I — ${plan.counts.indicators} chỉ tiêu trong ${plan.counts.groups} nhóm` +
+          (report ? ", có công thức tỷ lệ đạt và đánh giá" : "")
         : p.kind === "tasks"
-          ? `Phụ lục II — ${plan.counts.taskAreas} nhóm nhiệm vụ, mỗi nhóm ${plan.counts.taskRows} dòng trống, có công thức cảnh báo quá hạn`
-          : "danh sách dùng chung (đơn vị tính, cơ quan, tình trạng) và danh mục chỉ tiêu có mã";
+          ? `Phụ lục II — ${plan.counts.taskAreas} nhóm nhiệm vụ, mỗi nhóm ${plan.counts.taskRows} dòng trống` +
+            (report ? ", có công thức cảnh báo quá hạn" : "")
+          : "danh sách dùng chung (đơn vị tính, cơ quan, tình trạng) và danh mục chỉ tiêu có mã; trang được ẩn nên không in ra, các danh sách chọn vẫn lấy từ đó";
     const renamed = p.wanted ? ` (đã có trang "${p.wanted}" nên đặt tên mới)` : "";
     lines.push(`• "${p.name}": ${what}${renamed}.`);
   }
-  if (opts && "reportDate" in opts) {
+  if (!report) {
+    lines.push(
+      "Mẫu Kế hoạch không có cột kết quả, tỷ lệ đạt, đánh giá, tình trạng, cảnh báo: khi báo cáo, chạy \"Tính toán & cảnh báo\" để thêm các cột đó vào chính trang này.",
+    );
+  } else if (opts && "reportDate" in opts) {
     lines.push(
       opts.reportDate
         ? `Ngày báo cáo: ${formatDateVi(opts.reportDate)}.`
         : "Ngày báo cáo: công thức =TODAY() (luôn là ngày mở tệp); có thể nhập một ngày cố định.",
     );
   }
+  lines.push("In ra khổ A4 ngang, lề và số trang theo Nghị định 30/2020/NĐ-CP.");
   lines.push(...plan.notes);
   lines.push("Không trang tính nào đã có bị thay đổi.");
   return lines;

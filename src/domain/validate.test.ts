@@ -671,7 +671,15 @@ describe("an appendix the add-in inserted", () => {
     const { readWorkbook } = await import("../hosts/file/read");
     const { typedInto } = await import("../../test/xlsx");
     const commune = catalog.communes.find((c) => c.name === "Tân Lợi")!;
-    const plan = planInsert({ commune, year: 2026, appendices: ["I", "II"], existingSheets: [], catalog, asOf: "2026-03-01" });
+    // The plan form checks clean too.
+    const planForm = planInsert({ commune, year: 2026, appendices: ["I", "II"], existingSheets: [], catalog, asOf: "2026-03-01" });
+    const planWb = await newWorkbook();
+    applyEdits(planWb, planForm.edits);
+    const planChecked = checkWorkbook(await readWorkbook(await workbookBytes(planWb), "k.xlsx"), { catalog });
+    expect(planChecked.sheets.filter((s) => s.kind !== "unknown").length).toBeGreaterThanOrEqual(2);
+    expect(planChecked.sheets.flatMap((s) => s.findings)).toEqual([]);
+
+    const plan = planInsert({ commune, year: 2026, appendices: ["I", "II"], existingSheets: [], catalog, asOf: "2026-03-01", form: "bao-cao" });
     const wb = await newWorkbook();
     applyEdits(wb, plan.edits);
     const inserted = await workbookBytes(wb);

@@ -1290,6 +1290,9 @@ class PageLayoutProxy extends ClientObject {
   set centerHorizontally(v: boolean) {
     this.set_("centerHorizontally", v);
   }
+  set firstPageNumber(v: number | "") {
+    this.set_("firstPageNumber", v);
+  }
   setPrintArea(area: string): void {
     this.set_("printArea", area);
   }

@@ -11,7 +11,7 @@ import type { Commune, UnitType } from "../../catalog/types";
 import type { Catalog } from "../../domain/match";
 import { communeTypeOn } from "../../domain/match";
 import { catalogWithListSheet, defaultCatalog, LIST_SHEET } from "../../domain/catalog";
-import { planInsert, previewLines, type Appendix } from "../../domain/layout";
+import { planInsert, previewLines, type Appendix, type AppendixForm } from "../../domain/layout";
 import { formatDateVi, isValidDate, isoDate, type IsoDate } from "../../domain/dates";
 import { foldKey, normalize, similarity } from "../../domain/text";
 import { openWorkbook, snapshotWorkbook } from "../../hosts/file/read";
@@ -31,11 +31,14 @@ Tùy chọn:
                          báo lưu ý và ghi theo loại đơn vị chính thức.
   --nam NĂM              Năm của kế hoạch (mặc định: năm của ngày kế hoạch, nếu không có thì năm nay).
   --phu-luc I|II         Phụ lục cần tạo; ghi hai lần để tạo cả hai (mặc định: cả I và II).
+  --mau ke-hoach|bao-cao Mẫu phụ lục. ke-hoach (mặc định): phụ lục kèm theo kế hoạch, không có cột
+                         kết quả, tỷ lệ đạt, đánh giá, tình trạng, cảnh báo; lệnh compute thêm các cột
+                         đó khi báo cáo. bao-cao: mẫu báo cáo kết quả, có sẵn các cột đó và ngày báo cáo.
   --so-ke-hoach SỐ       Số kế hoạch, ví dụ 45 hoặc 45/KH-UBND (mặc định để trống: …/KH-UBND).
   --ngay-ke-hoach NGÀY   Ngày ký kế hoạch, dạng YYYY-MM-DD hoặc ngày/tháng/năm. Loại đơn vị (xã hay
                          phường) lấy theo ngày này; nếu không có thì theo ngày hôm nay.
-  --ngay-bao-cao NGÀY    Ngày báo cáo ghi sẵn vào bảng, dạng YYYY-MM-DD (mặc định: công thức =TODAY(),
-                         luôn là ngày mở tệp).
+  --ngay-bao-cao NGÀY    Ngày báo cáo ghi sẵn vào bảng (mẫu bao-cao), dạng YYYY-MM-DD (mặc định: công
+                         thức =TODAY(), luôn là ngày mở tệp).
   --vao TỆP.xlsx         Thêm các phụ lục vào bản sao của tệp này; tệp gốc không bị sửa. Trang đã có
                          không bị ghi đè: nếu đã có "Phụ lục I" thì trang mới là "Phụ lục I (2)".
   -o, --ra TỆP.xlsx      Tệp kết quả (bắt buộc, phải khác tệp --vao).
@@ -45,6 +48,7 @@ Tùy chọn:
 Ví dụ:
   npx phuluc insert --xa "Tân Lợi" --nam 2026 -o tan-loi.xlsx
   npx phuluc insert --phuong "Minh Hưng" --phu-luc I --so-ke-hoach 45 --ngay-ke-hoach 2026-03-12 -o minh-hung.xlsx
+  npx phuluc insert --xa "Tân Lợi" --mau bao-cao --ngay-bao-cao 2026-06-30 -o tan-loi-bao-cao.xlsx
   npx phuluc insert --xa "Phú Trung" --vao ke-hoach.xlsx -o ke-hoach-co-phu-luc.xlsx`;
 
 const OPTIONS = {
@@ -52,6 +56,7 @@ const OPTIONS = {
   phuong: { type: "string" },
   nam: { type: "string" },
   "phu-luc": { type: "string", multiple: true },
+  mau: { type: "string" },
   "so-ke-hoach": { type: "string" },
   "ngay-ke-hoach": { type: "string" },
   "ngay-bao-cao": { type: "string" },
@@ -67,6 +72,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const reportDate = opts["ngay-bao-cao"] ? parseDateOption(opts["ngay-bao-cao"], "--ngay-bao-cao") : null;
   const year = opts.nam ? parseYear(opts.nam) : Number((planDate ?? today).slice(0, 4));
   const appendices = parseAppendices(opts["phu-luc"]);
+  const form = parseForm(opts.mau);
+  if (reportDate && form === "ke-hoach") {
+    throw new UsageError("--ngay-bao-cao chỉ dùng với --mau bao-cao: mẫu Kế hoạch không có ô ngày báo cáo (lệnh compute thêm ô đó khi báo cáo).");
+  }
 
   if (opts.xa !== undefined && opts.phuong !== undefined) throw new UsageError("Chỉ dùng một trong hai: --xa hoặc --phuong.\n\n" + usage);
   const name = opts.xa ?? opts.phuong;
@@ -124,6 +133,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     existingNames,
     catalog,
     reportDate,
+    form,
   });
   applyEdits(wb, plan.edits);
   await io.writeFile(out, await workbookBytes(wb));
@@ -184,6 +194,14 @@ function parseAppendices(values: string[] | undefined): Appendix[] {
     if (!out.includes(a)) out.push(a);
   }
   return out;
+}
+
+function parseForm(value: string | undefined): AppendixForm {
+  if (value === undefined) return "ke-hoach";
+  const k = foldKey(value).replace(/[\s_]+/g, "-");
+  if (k === "ke-hoach") return "ke-hoach";
+  if (k === "bao-cao" || k === "bao-cao-ket-qua") return "bao-cao";
+  throw new UsageError(`--mau chỉ nhận ke-hoach hoặc bao-cao (nhận được "${value}").`);
 }
 
 function label(c: Commune, date: IsoDate): string {

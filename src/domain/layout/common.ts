@@ -5,13 +5,25 @@
 import type { CellInput, CellStyle, Edit } from "../edits";
 import type { Commune, UnitType } from "../../catalog/types";
 import { a1, columnLetter } from "../address";
-import { formatDateVi, toExcelSerial, type IsoDate } from "../dates";
+import { blankDateInWords, dateInWords, toExcelSerial, type IsoDate } from "../dates";
+import { FONT, HEADING_SIZE, TITLE_SIZE, writeDocumentHeading, type Grid } from "./document";
+import { rowHeightFor as heightFor } from "./metrics";
 
-/** Decree 30: Times New Roman; body 13; issuing body and national heading 12–13; title 14. */
-export const FONT = "Times New Roman";
-export const BODY_SIZE = 13;
-export const TITLE_SIZE = 14;
+/**
+ * Decree 30: Times New Roman; the heading block and the reference line 13 pt, the
+ * title 14 pt; table text 12 pt (the decree allows 12–13), never shrunk below it.
+ */
+export { FONT, TITLE_SIZE };
+export const BODY_SIZE = HEADING_SIZE;
+export const TABLE_SIZE = 12;
 export const DATE_FORMAT = "dd/mm/yyyy";
+
+/**
+ * Which form of an appendix: "ke-hoach", the plan appendix filed with the plan (no
+ * result or report columns), or "bao-cao", the report form (results, rates, verdicts,
+ * flags and the report date).
+ */
+export type AppendixForm = "ke-hoach" | "bao-cao";
 
 /** Rows of the appendix sheets: heading 1–6, settings 7–8, the table's header 9. */
 export const REPORT_DATE_ROW = 7;
@@ -59,6 +71,23 @@ export class SheetWriter {
   push(...edits: Edit[]): void {
     this.edits.push(...edits);
   }
+
+  /** The same writer seen as a grid of rows and column spans (the document parts write through it). */
+  grid(): Grid {
+    return {
+      text: (row, col, value) => this.value(row, col, value),
+      style: (row, from, to, style) => this.style(rowRange(row, from, to), style),
+      merge: (row, from, to) => {
+        if (to > from) this.merge(rowRange(row, from, to));
+      },
+      height: (row, points) => this.rowHeight(row, points),
+    };
+  }
+}
+
+/** Height in points of a table row whose cells hold these texts (12 pt unless a cell says otherwise). */
+export function rowHeightFor(cells: { text: string; width: number; fontSize?: number; bold?: boolean }[]): number {
+  return heightFor(cells, TABLE_SIZE);
 }
 
 /** "A9:K9" for a row across columns. */
@@ -114,6 +143,8 @@ export interface HeadingInput {
   lastCol: number;
   /** Last column of the issuing-body block (the national heading takes the rest). */
   leftCols: number;
+  /** Widths of the columns A.. in units, 0 for hidden ones (rule lines and row heights follow them). */
+  widths: number[];
 }
 
 /** "…/KH-UBND" or "45/KH-UBND" from what the official gave ("45", "45/KH-UBND"). */
@@ -123,39 +154,37 @@ export function planNumberText(planNumber: string | null | undefined): string {
   return n.includes("/") ? n : `${n}/KH-UBND`;
 }
 
-/** "(Kèm theo Kế hoạch số …/KH-UBND ngày …/…/2026 của UBND xã Tân Lợi)". */
+/**
+ * "(Kèm theo Kế hoạch số …/KH-UBND ngày … tháng … năm 2026 của UBND xã Tân Lợi)", the
+ * date in words as the decree writes it ("ngày 12 tháng 3 năm 2026" when known).
+ */
 export function planReference(h: Pick<HeadingInput, "commune" | "type" | "year" | "planNumber" | "planDate">): string {
-  const date = h.planDate ? formatDateVi(h.planDate) : `…/…/${h.year}`;
-  return `(Kèm theo Kế hoạch số ${planNumberText(h.planNumber)} ngày ${date} của UBND ${typeWord(h.type)} ${h.commune.name})`;
+  const date = h.planDate ? dateInWords(h.planDate) : blankDateInWords(h.year);
+  return `(Kèm theo Kế hoạch số ${planNumberText(h.planNumber)} ${date} của UBND ${typeWord(h.type)} ${h.commune.name})`;
 }
 
-/** Rows 1–6: issuing body and national heading, then the appendix title and the plan reference. */
+/**
+ * Rows 1–6: the issuing body and the national heading with their rule lines (1–3),
+ * then "PHỤ LỤC I", the title and the plan reference (4–6).
+ */
 export function writeHeading(w: SheetWriter, h: HeadingInput): void {
-  const right = h.leftCols + 1;
-  const body: CellStyle = { fontName: FONT, fontSize: BODY_SIZE, bold: true, horizontal: "center", vertical: "middle" };
-  w.value(1, 1, "ỦY BAN NHÂN DÂN");
-  w.value(2, 1, upperVi(`${typeWord(h.type)} ${h.commune.name}`));
-  w.value(1, right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-  w.value(2, right, "Độc lập - Tự do - Hạnh phúc");
-  for (const row of [1, 2]) {
-    w.merge(rowRange(row, 1, h.leftCols));
-    w.merge(rowRange(row, right, h.lastCol));
-    w.style(rowRange(row, 1, h.lastCol), body);
-  }
-  w.value(4, 1, `PHỤ LỤC ${h.numeral}`);
-  w.value(5, 1, upperVi(h.title));
-  w.value(6, 1, planReference(h));
-  for (const row of [4, 5, 6]) w.merge(rowRange(row, 1, h.lastCol));
-  w.style(rowRange(4, 1, h.lastCol), { fontName: FONT, fontSize: TITLE_SIZE, bold: true, horizontal: "center", vertical: "middle" });
-  w.style(rowRange(5, 1, h.lastCol), { fontName: FONT, fontSize: TITLE_SIZE, bold: true, horizontal: "center", vertical: "middle" });
-  w.style(rowRange(6, 1, h.lastCol), { fontName: FONT, fontSize: BODY_SIZE, italic: true, horizontal: "center", vertical: "middle" });
-  for (const row of [1, 2, 4, 5, 6]) w.rowHeight(row, row === 4 || row === 5 ? 20 : 18);
-  w.rowHeight(3, 8);
+  writeDocumentHeading(w.grid(), {
+    body: ["ỦY BAN NHÂN DÂN", upperVi(`${typeWord(h.type)} ${h.commune.name}`)],
+    left: [1, h.leftCols],
+    right: [h.leftCols + 1, h.lastCol],
+    lastCol: h.lastCol,
+    widths: h.widths,
+    lines: [
+      { text: `PHỤ LỤC ${h.numeral}`, size: TITLE_SIZE, bold: true },
+      { text: upperVi(h.title), size: TITLE_SIZE, bold: true },
+      { text: planReference(h), size: BODY_SIZE, italic: true },
+    ],
+  });
 }
 
 /**
  * A labelled setting above the table ("Ngày báo cáo:" → a date): the label spans the
- * two columns left of the value, the value is tinted as something to fill in.
+ * three columns left of the value, the value is tinted as something to fill in.
  */
 export function writeSetting(
   w: SheetWriter,
@@ -165,12 +194,13 @@ export function writeSetting(
   value: CellInput,
   style: CellStyle = {},
 ): void {
-  w.value(row, valueCol - 2, label);
-  w.merge(rowRange(row, valueCol - 2, valueCol - 1));
-  w.style(rowRange(row, valueCol - 2, valueCol - 1), { fontName: FONT, fontSize: BODY_SIZE, italic: true, horizontal: "right", vertical: "middle" });
+  // Over the three columns left of the value: "Số ngày cảnh báo sắp đến hạn:" needs them.
+  w.value(row, valueCol - 3, label);
+  w.merge(rowRange(row, valueCol - 3, valueCol - 1));
+  w.style(rowRange(row, valueCol - 3, valueCol - 1), { fontName: FONT, fontSize: TABLE_SIZE, italic: true, horizontal: "right", vertical: "middle" });
   w.style(a1(row, valueCol), {
     fontName: FONT,
-    fontSize: BODY_SIZE,
+    fontSize: TABLE_SIZE,
     bold: true,
     horizontal: "center",
     vertical: "middle",
@@ -207,62 +237,4 @@ export function runs<T>(rows: { row: number; value: T }[]): { from: number; to: 
   return out;
 }
 
-// ---------- row heights ----------
-//
-// Neither LibreOffice nor (for merged cells) Excel fits a row to wrapped text when it
-// opens a file, so the layout sets the heights of the rows it fills, from the text and
-// the column widths. Widths are Times New Roman's (Adobe metrics, thousandths of an
-// em); a Vietnamese letter takes its base letter's width.
-
-const LOWER = "444 500 444 500 444 333 500 500 278 278 500 278 778 500 500 500 500 333 389 278 500 500 722 500 500 444".split(" ").map(Number);
-const UPPER = "722 667 667 722 611 556 722 722 333 389 722 611 889 722 722 556 722 667 556 611 722 722 944 722 722 611".split(" ").map(Number);
-const OTHER: Record<string, number> = { " ": 250, ",": 250, ".": 250, "-": 333, "(": 333, ")": 333, "/": 278, "%": 833, ":": 278, ";": 278, "≥": 549, "≤": 549, "&": 778, '"': 408, "'": 180 };
-
-function charWidth(ch: string): number {
-  const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  const c = base === "đ" ? "d" : base === "Đ" ? "D" : base[0] ?? ch;
-  const hornExtra = /[ưƯơƠ]/.test(ch) ? 80 : 0;
-  if (c >= "a" && c <= "z") return LOWER[c.charCodeAt(0) - 97] + hornExtra;
-  if (c >= "A" && c <= "Z") return UPPER[c.charCodeAt(0) - 65] + hornExtra;
-  if (c >= "0" && c <= "9") return 500;
-  return OTHER[c] ?? 500;
-}
-
-/** Lines a text takes in a column `width` characters wide (Excel's unit) at `fontSize` points. */
-export function textLines(text: string, width: number, fontSize: number, bold = false): number {
-  const columnPx = width * 7; // Excel's character unit (7 px) plus its 5 px padding, less the cell's margins
-  const scale = ((fontSize * 96) / 72 / 1000) * (bold ? 1.08 : 1);
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let line = 0;
-    let count = 1;
-    for (const word of paragraph.split(" ")) {
-      const w = [...word].reduce((s, ch) => s + charWidth(ch), 0) * scale;
-      const space = line > 0 ? 250 * scale : 0;
-      if (line > 0 && line + space + w > columnPx) {
-        count++;
-        line = w;
-      } else line += space + w;
-      // A word longer than the line breaks inside itself.
-      while (line > columnPx) {
-        count++;
-        line -= columnPx;
-      }
-    }
-    lines += count;
-  }
-  return Math.max(1, lines);
-}
-
-/** Height in points of a row whose cells hold these texts, wrapped in their columns. */
-export function rowHeightFor(cells: { text: string; width: number; fontSize?: number; bold?: boolean }[]): number {
-  let lines = 1;
-  let size = BODY_SIZE;
-  for (const c of cells) {
-    if (!c.text) continue;
-    const n = textLines(c.text, c.width, c.fontSize ?? BODY_SIZE, c.bold);
-    if (n > lines) lines = n;
-    size = Math.max(size, c.fontSize ?? BODY_SIZE);
-  }
-  return Math.ceil(lines * size * 1.17 + 4);
-}
+export { textLines } from "./metrics";

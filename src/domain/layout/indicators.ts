@@ -19,7 +19,6 @@ import { numericFormulas, qualitativeFormulas, resultValueFormula } from "../ach
 import { a1 } from "../address";
 import { INDICATOR_LEADS, DEFAULT_LEAD } from "../../catalog/leads";
 import {
-  BODY_SIZE,
   COLORS,
   DATE_FORMAT,
   FONT,
@@ -27,6 +26,7 @@ import {
   REPORT_DATE_ROW,
   REPORT_DATE_PROMPT,
   SheetWriter,
+  TABLE_SIZE,
   colRange,
   leadValidation,
   reportDateInput,
@@ -35,8 +35,10 @@ import {
   runs,
   writeHeading,
   writeSetting,
+  type AppendixForm,
   type HeadingInput,
 } from "./common";
+import { pageSetupFor } from "./print";
 import { catalogTarget, groupTitle, groupedIndicators, targetCell, type ListRefs } from "./lists";
 import type { IsoDate } from "../dates";
 
@@ -59,23 +61,31 @@ export const INDICATOR_COLS = {
 
 export const INDICATOR_LAST_COL = INDICATOR_COLS.note;
 
-/** Widths of columns A–K, in characters. */
-export const INDICATOR_WIDTHS = [6, 9.5, 52, 11, 15, 25, 18, 13, 10, 11, 14];
+/**
+ * Widths of columns A–K of the report form, in units of column width: 128 units, the
+ * width of A4 landscape within the decree's margins, at 12 pt (see print.ts); "Ghi chú"
+ * is as wide as a date, the report date standing above it.
+ */
+export const INDICATOR_WIDTHS = [5, 7, 33.3, 8, 10, 16, 11, 9, 8, 9.5, 11.2];
 
-export function indicatorHeaders(year: number): string[] {
-  return [
-    "STT",
-    "Mã",
-    "Nội dung chỉ tiêu",
-    "Đơn vị tính",
-    `Chỉ tiêu năm ${year}`,
-    "Đơn vị chủ trì",
-    "Đơn vị phối hợp",
-    "Kết quả thực hiện",
-    "Tỷ lệ đạt (%)",
-    "Đánh giá",
-    "Ghi chú",
-  ];
+/**
+ * The plan form (the appendix filed with the plan): the report form's columns up to
+ * "Đơn vị phối hợp", then "Ghi chú"; no result, rate, verdict, report date or helper.
+ * The "Mã" column is hidden: it does not print, and still ties each row to the
+ * catalog. Right of "Ghi chú", three hidden columns are kept free where compute puts
+ * "Kết quả thực hiện", "Tỷ lệ đạt (%)" and "Đánh giá" when it turns the plan into its
+ * report form; the heading spans them, so that it stays centred over the table then.
+ */
+export const INDICATOR_PLAN_COLS = { number: 1, code: 2, name: 3, unit: 4, target: 5, lead: 6, coordinating: 7, note: 8 } as const;
+/** Plan form A–K: the name column takes the width the report columns will take (0: hidden). */
+export const INDICATOR_PLAN_WIDTHS = [5, 0, 70, 8, 10, 16, 11, 8, 0, 0, 0];
+/** The plan form after compute added its three columns (I–K): the name column gives up their width. */
+export const INDICATOR_PLAN_COMPUTED_WIDTHS = [5, 0, 41, 8, 10, 16, 11, 8, 9, 10.5, 9.5];
+const CODE_WIDTH = 7.5;
+
+export function indicatorHeaders(year: number, form: AppendixForm = "bao-cao"): string[] {
+  const plan = ["STT", "Mã", "Nội dung chỉ tiêu", "Đơn vị tính", `Chỉ tiêu năm ${year}`, "Đơn vị chủ trì", "Đơn vị phối hợp"];
+  return form === "ke-hoach" ? [...plan, "Ghi chú"] : [...plan, "Kết quả thực hiện", "Tỷ lệ đạt (%)", "Đánh giá", "Ghi chú"];
 }
 
 /** Labels of the hidden helper columns, for whoever unhides them. */
@@ -152,19 +162,25 @@ export function defaultLead(catalog: Catalog, indicator: CatalogIndicator, type:
 export interface IndicatorSheetInput {
   sheet: string;
   catalog: Catalog;
-  heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols">;
+  heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols" | "widths">;
   reportDate?: IsoDate | null;
   /** Today, the value =TODAY() shows until recalculated. */
   today?: IsoDate | null;
   lists: ListRefs;
+  /** "ke-hoach" (default): the plan form; "bao-cao": the report form. */
+  form?: AppendixForm;
 }
 
 export interface IndicatorSheetLayout {
   sheet: string;
+  form: AppendixForm;
   headerRow: number;
   firstRow: number;
   lastRow: number;
-  reportDateCell: string;
+  /** The table's last column ("Ghi chú"). */
+  lastCol: number;
+  /** The report date's cell; null on the plan form, which has none. */
+  reportDateCell: string | null;
   /** Row of each indicator, by code. */
   rows: Record<string, number>;
 }
@@ -172,12 +188,18 @@ export interface IndicatorSheetLayout {
 export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetWriter["edits"]; layout: IndicatorSheetLayout } {
   const { sheet, catalog } = input;
   const { type, year } = input.heading;
+  const form = input.form ?? "ke-hoach";
+  const report = form === "bao-cao";
   const C = INDICATOR_COLS;
-  const last = INDICATOR_LAST_COL;
+  const P = INDICATOR_PLAN_COLS;
+  const last = report ? INDICATOR_LAST_COL : P.note;
+  const widths = report ? INDICATOR_WIDTHS : INDICATOR_PLAN_WIDTHS;
+  const headers = indicatorHeaders(year, form);
   const w = new SheetWriter(sheet);
   w.push({ op: "addSheet", sheet });
-  writeHeading(w, { ...input.heading, numeral: "I", title: `Danh mục các chỉ tiêu cụ thể năm ${year}`, lastCol: last, leftCols: 3 });
-  writeSetting(w, REPORT_DATE_ROW, last, "Ngày báo cáo:", reportDateInput(input.reportDate, input.today), { numberFormat: DATE_FORMAT });
+  // The heading spans the plan form's kept-free columns too (hidden, they take no width).
+  writeHeading(w, { ...input.heading, numeral: "I", title: `Danh mục các chỉ tiêu cụ thể năm ${year}`, lastCol: widths.length, leftCols: 3, widths });
+  if (report) writeSetting(w, REPORT_DATE_ROW, last, "Ngày báo cáo:", reportDateInput(input.reportDate, input.today), { numberFormat: DATE_FORMAT });
 
   const first = HEADER_ROW + 1;
   const rows: CellInput[][] = [];
@@ -186,38 +208,37 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
   const byCode: Record<string, number> = {};
   let row = first;
   for (const g of groupedIndicators(catalog)) {
-    rows.push([g.numeral, null, groupTitle(g.group.name, g.indicators.length), null, null, null, null, null, null, null, null, null, null]);
+    rows.push([g.numeral, null, groupTitle(g.group.name, g.indicators.length), ...Array<CellInput>(report ? 10 : last - 3).fill(null)]);
     groupRows.push(row);
     targetFormats.push({ row, value: null });
     row++;
     g.indicators.forEach((ind, i) => {
       const target = catalogTarget(catalog, ind);
       const cell = targetCell(target);
-      const percentUnit = target.kind === "numeric" ? target.percent : (catalog.units.find((u) => u.code === ind.unit)?.percent ?? false);
-      const f = liveAchievementFormulas(
-        { target: a1(row, C.target), result: a1(row, C.result), comparator: a1(row, C.comparator), value: a1(row, C.targetValue) },
-        {
-          percentUnit,
-          countUnit: catalog.units.find((u) => u.code === ind.unit)?.count ?? false,
-          defaultComparator: target.kind === "numeric" ? target.comparator : ">=",
-        },
-      );
-      rows.push([
-        i + 1,
-        ind.code,
-        ind.name,
-        ind.unit,
-        cell.value,
-        defaultLead(catalog, ind, type),
-        null,
-        null,
-        // No result is typed yet: rate and verdict show nothing; the helpers read the target as written.
-        { formula: f.rate, value: "" },
-        { formula: f.verdict, value: "" },
-        null,
-        { formula: f.comparator, value: helperValues(target).comparator },
-        { formula: f.value, value: helperValues(target).value },
-      ]);
+      const plan: CellInput[] = [i + 1, ind.code, ind.name, ind.unit, cell.value, defaultLead(catalog, ind, type), null];
+      if (!report) {
+        rows.push([...plan, null]);
+      } else {
+        const percentUnit = target.kind === "numeric" ? target.percent : (catalog.units.find((u) => u.code === ind.unit)?.percent ?? false);
+        const f = liveAchievementFormulas(
+          { target: a1(row, C.target), result: a1(row, C.result), comparator: a1(row, C.comparator), value: a1(row, C.targetValue) },
+          {
+            percentUnit,
+            countUnit: catalog.units.find((u) => u.code === ind.unit)?.count ?? false,
+            defaultComparator: target.kind === "numeric" ? target.comparator : ">=",
+          },
+        );
+        rows.push([
+          ...plan,
+          null,
+          // No result is typed yet: rate and verdict show nothing; the helpers read the target as written.
+          { formula: f.rate, value: "" },
+          { formula: f.verdict, value: "" },
+          null,
+          { formula: f.comparator, value: helperValues(target).comparator },
+          { formula: f.value, value: helperValues(target).value },
+        ]);
+      }
       targetFormats.push({ row, value: cell.numberFormat });
       byCode[ind.code] = row;
       row++;
@@ -226,20 +247,28 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
   const lastRow = first + rows.length - 1;
 
   // Styles before values, so numbers land in cells that already carry their format.
-  w.style(`A${HEADER_ROW}:${a1(lastRow, last)}`, { fontName: FONT, fontSize: BODY_SIZE, border: true, wrap: true, vertical: "middle" });
+  w.style(`A${HEADER_ROW}:${a1(lastRow, last)}`, { fontName: FONT, fontSize: TABLE_SIZE, border: true, wrap: true, vertical: "middle" });
   w.style(rowRange(HEADER_ROW, 1, last), { bold: true, horizontal: "center", fill: COLORS.headerFill });
-  w.style(`${a1(HEADER_ROW, C.comparator)}:${a1(lastRow, C.targetValue)}`, { fontName: FONT, fontSize: BODY_SIZE });
-  for (const c of [C.number, C.code, C.unit, C.target, C.result, C.rate, C.verdict]) w.style(colRange(c, first, lastRow), { horizontal: "center" });
-  for (const r of groupRows) w.style(rowRange(r, 1, last), { bold: true, fill: COLORS.groupFill });
+  if (report) w.style(`${a1(HEADER_ROW, C.comparator)}:${a1(lastRow, C.targetValue)}`, { fontName: FONT, fontSize: TABLE_SIZE });
+  const centred = report ? [C.number, C.code, C.unit, C.target, C.result, C.rate, C.verdict] : [P.number, P.code, P.unit, P.target];
+  for (const c of centred) w.style(colRange(c, first, lastRow), { horizontal: "center" });
+  for (const r of groupRows) {
+    w.style(rowRange(r, 1, last), { bold: true, fill: COLORS.groupFill });
+    // The group's title runs across the table rather than wrapping in the name column.
+    w.merge(rowRange(r, C.name, last));
+  }
   for (const run of runs(targetFormats)) if (run.value) w.style(colRange(C.target, run.from, run.to), { numberFormat: run.value });
-  w.style(colRange(C.rate, first, lastRow), { numberFormat: "0%" });
+  if (report) w.style(colRange(C.rate, first, lastRow), { numberFormat: "0%" });
 
-  w.values(HEADER_ROW, 1, [[...indicatorHeaders(year), ...HELPER_HEADERS]]);
+  w.values(HEADER_ROW, 1, [report ? [...headers, ...HELPER_HEADERS] : headers]);
   w.values(first, 1, rows);
-  w.rowHeight(HEADER_ROW, rowHeightFor(indicatorHeaders(year).map((text, i) => ({ text, width: INDICATOR_WIDTHS[i], bold: true }))));
+  w.rowHeight(HEADER_ROW, rowHeightFor(headers.map((text, i) => ({ text, width: widths[i], bold: true }))));
+  const across = widths.slice(C.name - 1, last).reduce((a, b) => a + b, 0);
   rows.forEach((cells, i) => {
-    const bold = groupRows.includes(first + i);
-    const texts = cells.slice(0, last).map((v, j) => ({ text: typeof v === "string" ? v : "", width: INDICATOR_WIDTHS[j], bold }));
+    const group = groupRows.includes(first + i);
+    const texts = group
+      ? [{ text: String(cells[C.name - 1] ?? ""), width: across, bold: true }]
+      : cells.slice(0, last).map((v, j) => ({ text: typeof v === "string" ? v : "", width: widths[j] }));
     w.rowHeight(first + i, rowHeightFor(texts));
   });
 
@@ -247,21 +276,22 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
     {
       op: "columnWidths",
       sheet,
-      widths: [
-        ...INDICATOR_WIDTHS.map((width, i) => ({ col: i + 1, width })),
-        { col: C.comparator, width: 10, hidden: true },
-        { col: C.targetValue, width: 10, hidden: true },
-      ],
+      widths: report
+        ? [
+            ...INDICATOR_WIDTHS.map((width, i) => ({ col: i + 1, width })),
+            { col: C.comparator, width: 10, hidden: true },
+            { col: C.targetValue, width: 10, hidden: true },
+          ]
+        : INDICATOR_PLAN_COMPUTED_WIDTHS.map((computed, i) => {
+            const width = INDICATOR_PLAN_WIDTHS[i];
+            // Hidden columns keep a width of their own for whoever shows them.
+            return width > 0 ? { col: i + 1, width } : { col: i + 1, width: i + 1 === P.code ? CODE_WIDTH : computed, hidden: true };
+          }),
     },
     { op: "freeze", sheet, rows: HEADER_ROW },
-    { op: "pageSetup", sheet, orientation: "landscape", fitToWidth: true, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` },
-    {
-      op: "dateValidation",
-      sheet,
-      range: a1(REPORT_DATE_ROW, last),
-      prompt: REPORT_DATE_PROMPT,
-    },
+    pageSetupFor(sheet, { widths, tableSize: TABLE_SIZE, titleRows: `${HEADER_ROW}:${HEADER_ROW}` }),
   );
+  if (report) w.push({ op: "dateValidation", sheet, range: a1(REPORT_DATE_ROW, last), prompt: REPORT_DATE_PROMPT });
   if (input.lists.units) {
     w.push({
       op: "listValidation",
@@ -272,15 +302,26 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
     });
   }
   if (input.lists.bodies) w.push(leadValidation(sheet, colRange(C.lead, first, lastRow), input.lists.bodies));
-  for (const [equals, color] of [
-    ["Chưa đạt", COLORS.red],
-    ["Đạt", COLORS.green],
-    ["Vượt", COLORS.green],
-  ] as const) {
-    w.push({ op: "conditionalFormat", sheet, range: colRange(C.verdict, first, lastRow), equals, fill: color.fill, fontColor: color.font });
+  if (report) {
+    for (const [equals, color] of [
+      ["Chưa đạt", COLORS.red],
+      ["Đạt", COLORS.green],
+      ["Vượt", COLORS.green],
+    ] as const) {
+      w.push({ op: "conditionalFormat", sheet, range: colRange(C.verdict, first, lastRow), equals, fill: color.fill, fontColor: color.font });
+    }
   }
   return {
     edits: w.edits,
-    layout: { sheet, headerRow: HEADER_ROW, firstRow: first, lastRow, reportDateCell: a1(REPORT_DATE_ROW, last), rows: byCode },
+    layout: {
+      sheet,
+      form,
+      headerRow: HEADER_ROW,
+      firstRow: first,
+      lastRow,
+      lastCol: last,
+      reportDateCell: report ? a1(REPORT_DATE_ROW, last) : null,
+      rows: byCode,
+    },
   };
 }

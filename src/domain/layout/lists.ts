@@ -16,7 +16,9 @@ import type { Target } from "../target";
 import { targetNumberFormat } from "../target";
 import { STATUS_LABELS } from "../status";
 import { LIST_SHEET } from "../catalog";
-import { BODY_SIZE, COLORS, FONT, SheetWriter, TITLE_SIZE, colRange, rowHeightFor, rowRange, runs } from "./common";
+import { BODY_SIZE, COLORS, FONT, SheetWriter, TITLE_SIZE, colRange, rowRange, runs } from "./common";
+import { rowHeightFor } from "./metrics";
+import { pageSetupFor } from "./print";
 import { freeMarkerName, markerOf, parseSheetRef, sheetRangeFormula } from "./marker";
 
 export { LIST_SHEET };
@@ -160,7 +162,7 @@ export function listSheetEdits(opts: {
   for (const [col, label, items] of lists) w.values(LIST_HEADER_ROW, col, [[label], ...items.map((i) => [i])]);
   // Heights from every text on the row, the table's and the lists'.
   const height = (r: number, texts: { col: number; text: string }[], bold = false) =>
-    w.rowHeight(r, rowHeightFor(texts.map((t) => ({ text: t.text, width: LIST_WIDTHS[t.col - 1], bold }))));
+    w.rowHeight(r, rowHeightFor(texts.map((t) => ({ text: t.text, width: LIST_WIDTHS[t.col - 1], bold })), BODY_SIZE));
   const lastRow = Math.max(lastIndicatorRow, ...lists.map(([, , items]) => LIST_HEADER_ROW + items.length));
   for (let r = LIST_HEADER_ROW; r <= lastRow; r++) {
     const texts: { col: number; text: string }[] = [];
@@ -180,7 +182,8 @@ export function listSheetEdits(opts: {
       widths: LIST_WIDTHS.map((width, i) => ({ col: i + 1, width })),
     },
     { op: "freeze", sheet, rows: LIST_HEADER_ROW },
-    { op: "pageSetup", sheet, orientation: "landscape", fitToWidth: true, printTitleRows: `${LIST_HEADER_ROW}:${LIST_HEADER_ROW}` },
+    // Hidden, so it never prints with the appendices; set up all the same for whoever shows and prints it.
+    pageSetupFor(sheet, { widths: LIST_WIDTHS, tableSize: BODY_SIZE, titleRows: `${LIST_HEADER_ROW}:${LIST_HEADER_ROW}` }),
   );
 
   const listRange = (col: number, n: number) => `${colRange(col, FIRST_ROW, FIRST_ROW + n - 1)}`;

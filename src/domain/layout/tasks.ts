@@ -10,7 +10,6 @@ import { toExcelSerial } from "../dates";
 import { DUE_SOON_DAYS, FLAG_LABELS, dueDateOf, flagFormula, monthlyDueFormula } from "../status";
 import { a1 } from "../address";
 import {
-  BODY_SIZE,
   COLORS,
   DATE_FORMAT,
   FONT,
@@ -18,6 +17,7 @@ import {
   REPORT_DATE_PROMPT,
   REPORT_DATE_ROW,
   SheetWriter,
+  TABLE_SIZE,
   WINDOW_ROW,
   absolute,
   colRange,
@@ -27,8 +27,10 @@ import {
   rowRange,
   writeHeading,
   writeSetting,
+  type AppendixForm,
   type HeadingInput,
 } from "./common";
+import { pageSetupFor } from "./print";
 import type { ListRefs } from "./lists";
 
 /**
@@ -69,9 +71,28 @@ export const TASK_COLS = {
 
 export const TASK_LAST_COL = TASK_COLS.note;
 
-/** Widths of columns A–M, in characters. */
-export const TASK_WIDTHS = [5, 8, 40, 22, 16, 20, 16, 15, 13, 16, 13, 20, 12];
+/**
+ * Widths of columns A–M of the report form, in units of column width (128: A4
+ * landscape within the decree's margins at 12 pt; a date needs 11.2 to show whole, and
+ * the report date above "Cảnh báo" is one).
+ */
+export const TASK_WIDTHS = [4.5, 6, 19, 12.5, 9, 11, 9, 8.5, 11.2, 9, 11.2, 11.2, 5.8];
 
+/**
+ * The plan form: the "6 rõ" columns up to "Thời hạn hoàn thành", then "Ghi chú"; no
+ * status, completion date, due date, flag or report date. "Mã" is hidden (it does not
+ * print). Right of "Ghi chú", four hidden columns are kept free where compute puts
+ * "Tình trạng", "Ngày hoàn thành", "Hạn hoàn thành (ngày)" and "Cảnh báo", under the
+ * heading that spans them.
+ */
+export const TASK_PLAN_COLS = { number: 1, code: 2, name: 3, output: 4, kpi: 5, lead: 6, coordinating: 7, deadline: 8, note: 9 } as const;
+/** Plan form A–M (0: hidden). */
+export const TASK_PLAN_WIDTHS = [4.5, 0, 40, 22, 15, 16, 13, 11.5, 6, 0, 0, 0, 0];
+/** The plan form after compute added its four columns (J–M). */
+export const TASK_PLAN_COMPUTED_WIDTHS = [4.5, 0, 25.6, 13.5, 9, 11, 9, 8.5, 6, 9, 11.2, 11.2, 9.5];
+const CODE_WIDTH = 6;
+
+/** The report form's headers. */
 export const TASK_HEADERS = [
   "TT",
   "Mã",
@@ -103,22 +124,31 @@ export function dueDateInput(deadline: Deadline | null, asOfRef: string): CellIn
 
 export interface TaskSheetInput {
   sheet: string;
-  heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols">;
+  heading: Omit<HeadingInput, "numeral" | "title" | "lastCol" | "leftCols" | "widths">;
   reportDate?: IsoDate | null;
   /** Today, the value =TODAY() shows until recalculated. */
   today?: IsoDate | null;
   dueSoonDays?: number;
   rowsPerArea?: number;
   lists: ListRefs;
+  /** "ke-hoach" (default): the plan form; "bao-cao": the report form. */
+  form?: AppendixForm;
 }
+
+/** The plan form's headers: the report form's without the report columns. */
+export const TASK_PLAN_HEADERS = [...TASK_HEADERS.slice(0, TASK_COLS.deadline), TASK_HEADERS[TASK_COLS.note - 1]];
 
 export interface TaskSheetLayout {
   sheet: string;
+  form: AppendixForm;
   headerRow: number;
   firstRow: number;
   lastRow: number;
-  reportDateCell: string;
-  windowCell: string;
+  /** The table's last column ("Ghi chú"). */
+  lastCol: number;
+  /** The report date's and the due-soon window's cells; null on the plan form. */
+  reportDateCell: string | null;
+  windowCell: string | null;
   /** Rows of the task areas' group rows, and the empty task rows under each. */
   areas: { row: number; title: string; taskRows: number[] }[];
 }
@@ -126,14 +156,21 @@ export interface TaskSheetLayout {
 export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edits"]; layout: TaskSheetLayout } {
   const { sheet } = input;
   const { year } = input.heading;
+  const form = input.form ?? "ke-hoach";
+  const report = form === "bao-cao";
   const C = TASK_COLS;
-  const last = TASK_LAST_COL;
+  const P = TASK_PLAN_COLS;
+  const last = report ? TASK_LAST_COL : P.note;
+  const widths = report ? TASK_WIDTHS : TASK_PLAN_WIDTHS;
+  const headers = report ? TASK_HEADERS : TASK_PLAN_HEADERS;
   const perArea = input.rowsPerArea ?? TASK_ROWS_PER_AREA;
   const w = new SheetWriter(sheet);
   w.push({ op: "addSheet", sheet });
-  writeHeading(w, { ...input.heading, numeral: "II", title: `Danh mục các nhiệm vụ trọng tâm năm ${year}`, lastCol: last, leftCols: 3 });
-  writeSetting(w, REPORT_DATE_ROW, C.flag, "Ngày báo cáo:", reportDateInput(input.reportDate, input.today), { numberFormat: DATE_FORMAT });
-  writeSetting(w, WINDOW_ROW, C.flag, "Số ngày cảnh báo sắp đến hạn:", input.dueSoonDays ?? DUE_SOON_DAYS, { numberFormat: "0" });
+  writeHeading(w, { ...input.heading, numeral: "II", title: `Danh mục các nhiệm vụ trọng tâm năm ${year}`, lastCol: widths.length, leftCols: 3, widths });
+  if (report) {
+    writeSetting(w, REPORT_DATE_ROW, C.flag, "Ngày báo cáo:", reportDateInput(input.reportDate, input.today), { numberFormat: DATE_FORMAT });
+    writeSetting(w, WINDOW_ROW, C.flag, "Số ngày cảnh báo sắp đến hạn:", input.dueSoonDays ?? DUE_SOON_DAYS, { numberFormat: "0" });
+  }
   const asOf = absolute(REPORT_DATE_ROW, C.flag);
   const window = absolute(WINDOW_ROW, C.flag);
 
@@ -148,10 +185,12 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
     row++;
     for (let k = 0; k < perArea; k++) {
       const cells = [...blank];
-      cells[C.flag - 1] = {
-        formula: flagFormula({ due: a1(row, C.dueDate), status: a1(row, C.status), completedOn: a1(row, C.completedOn), asOf, window }),
-        value: "", // an empty row: no due date, no flag
-      };
+      if (report) {
+        cells[C.flag - 1] = {
+          formula: flagFormula({ due: a1(row, C.dueDate), status: a1(row, C.status), completedOn: a1(row, C.completedOn), asOf, window }),
+          value: "", // an empty row: no due date, no flag
+        };
+      }
       rows.push(cells);
       area.taskRows.push(row);
       row++;
@@ -160,62 +199,81 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
   });
   const lastRow = first + rows.length - 1;
 
-  w.style(`A${HEADER_ROW}:${a1(lastRow, last)}`, { fontName: FONT, fontSize: BODY_SIZE, border: true, wrap: true, vertical: "middle" });
+  w.style(`A${HEADER_ROW}:${a1(lastRow, last)}`, { fontName: FONT, fontSize: TABLE_SIZE, border: true, wrap: true, vertical: "middle" });
   w.style(rowRange(HEADER_ROW, 1, last), { bold: true, horizontal: "center", fill: COLORS.headerFill });
-  for (const c of [C.number, C.code, C.deadline, C.dueDate, C.status, C.completedOn, C.flag]) w.style(colRange(c, first, lastRow), { horizontal: "center" });
-  for (const a of areas) w.style(rowRange(a.row, 1, last), { bold: true, fill: COLORS.groupFill });
-  for (const c of [C.dueDate, C.completedOn]) w.style(colRange(c, first, lastRow), { numberFormat: DATE_FORMAT });
+  const centred = report ? [C.number, C.code, C.deadline, C.dueDate, C.status, C.completedOn, C.flag] : [P.number, P.code, P.deadline];
+  for (const c of centred) w.style(colRange(c, first, lastRow), { horizontal: "center" });
+  for (const a of areas) {
+    w.style(rowRange(a.row, 1, last), { bold: true, fill: COLORS.groupFill });
+    // The area's title runs across the table rather than wrapping in the narrow task column.
+    w.merge(rowRange(a.row, C.name, last));
+  }
+  if (report) for (const c of [C.dueDate, C.completedOn]) w.style(colRange(c, first, lastRow), { numberFormat: DATE_FORMAT });
 
-  w.values(HEADER_ROW, 1, [TASK_HEADERS]);
+  w.values(HEADER_ROW, 1, [headers]);
   w.values(first, 1, rows);
-  w.rowHeight(HEADER_ROW, rowHeightFor(TASK_HEADERS.map((text, i) => ({ text, width: TASK_WIDTHS[i], bold: true }))));
+  w.rowHeight(HEADER_ROW, rowHeightFor(headers.map((text, i) => ({ text, width: widths[i], bold: true }))));
   // Group rows only: the empty task rows keep no height of their own, so Excel fits
   // them to what the official types.
-  for (const a of areas) w.rowHeight(a.row, rowHeightFor([{ text: a.title, width: TASK_WIDTHS[C.name - 1], bold: true }]));
+  const across = widths.slice(C.name - 1, last).reduce((a, b) => a + b, 0);
+  for (const a of areas) w.rowHeight(a.row, rowHeightFor([{ text: a.title, width: across, bold: true }]));
 
   w.push(
     {
       op: "columnWidths",
       sheet,
-      widths: TASK_WIDTHS.map((width, i) => ({ col: i + 1, width })),
+      widths: report
+        ? TASK_WIDTHS.map((width, i) => ({ col: i + 1, width }))
+        : TASK_PLAN_COMPUTED_WIDTHS.map((computed, i) => {
+            const width = TASK_PLAN_WIDTHS[i];
+            return width > 0 ? { col: i + 1, width } : { col: i + 1, width: i + 1 === P.code ? CODE_WIDTH : computed, hidden: true };
+          }),
     },
     { op: "freeze", sheet, rows: HEADER_ROW },
-    { op: "pageSetup", sheet, orientation: "landscape", fitToWidth: true, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` },
-    { op: "dateValidation", sheet, range: a1(REPORT_DATE_ROW, C.flag), prompt: REPORT_DATE_PROMPT },
-    {
-      op: "listValidation",
-      sheet,
-      range: colRange(C.status, first, lastRow),
-      source: input.lists.statuses,
-      prompt: { title: "Tình trạng", message: "Chọn: Chưa thực hiện, Đang thực hiện hoặc Hoàn thành." },
-    },
-    {
-      op: "dateValidation",
-      sheet,
-      range: colRange(C.completedOn, first, lastRow),
-      prompt: { title: "Ngày hoàn thành", message: "Nhập ngày hoàn thành theo dạng ngày/tháng/năm, ví dụ 30/06/2026." },
-    },
+    pageSetupFor(sheet, { widths, tableSize: TABLE_SIZE, titleRows: `${HEADER_ROW}:${HEADER_ROW}` }),
   );
+  if (report) {
+    w.push(
+      { op: "dateValidation", sheet, range: a1(REPORT_DATE_ROW, C.flag), prompt: REPORT_DATE_PROMPT },
+      {
+        op: "listValidation",
+        sheet,
+        range: colRange(C.status, first, lastRow),
+        source: input.lists.statuses,
+        prompt: { title: "Tình trạng", message: "Chọn: Chưa thực hiện, Đang thực hiện hoặc Hoàn thành." },
+      },
+      {
+        op: "dateValidation",
+        sheet,
+        range: colRange(C.completedOn, first, lastRow),
+        prompt: { title: "Ngày hoàn thành", message: "Nhập ngày hoàn thành theo dạng ngày/tháng/năm, ví dụ 30/06/2026." },
+      },
+    );
+  }
   if (input.lists.bodies) w.push(leadValidation(sheet, colRange(C.lead, first, lastRow), input.lists.bodies));
   // "Hoàn thành quá hạn" is amber, not red: the work is done (nothing left to chase),
   // but late, which the report should still show. Red is kept for what needs action now.
-  for (const [flag, color] of [
-    ["overdue", COLORS.red],
-    ["due-soon", COLORS.amber],
-    ["done-late", COLORS.amber],
-    ["done", COLORS.green],
-  ] as const) {
-    w.push({ op: "conditionalFormat", sheet, range: colRange(C.flag, first, lastRow), equals: FLAG_LABELS[flag], fill: color.fill, fontColor: color.font });
+  if (report) {
+    for (const [flag, color] of [
+      ["overdue", COLORS.red],
+      ["due-soon", COLORS.amber],
+      ["done-late", COLORS.amber],
+      ["done", COLORS.green],
+    ] as const) {
+      w.push({ op: "conditionalFormat", sheet, range: colRange(C.flag, first, lastRow), equals: FLAG_LABELS[flag], fill: color.fill, fontColor: color.font });
+    }
   }
   return {
     edits: w.edits,
     layout: {
       sheet,
+      form,
       headerRow: HEADER_ROW,
       firstRow: first,
       lastRow,
-      reportDateCell: a1(REPORT_DATE_ROW, C.flag),
-      windowCell: a1(WINDOW_ROW, C.flag),
+      lastCol: last,
+      reportDateCell: report ? a1(REPORT_DATE_ROW, C.flag) : null,
+      windowCell: report ? a1(WINDOW_ROW, C.flag) : null,
       areas,
     },
   };

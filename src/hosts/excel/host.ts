@@ -480,6 +480,8 @@ export class ExcelHost implements WorkbookHost {
           }
           // Fit to one page wide; `verticalFitToPages` left out: rows flow onto as many pages as they need.
           if (e.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          // Explicitly not fitted: printed at full size (a fit set earlier would shrink the text).
+          else if (e.fitToWidth === false) layout.zoom = { scale: 100 };
           if (e.printTitleRows) layout.setPrintTitleRows(`$${e.printTitleRows.replace(":", ":$")}`);
           if (e.margins) {
             // Millimetres to points (72 points to the inch, 25.4 mm to the inch).
@@ -497,7 +499,10 @@ export class ExcelHost implements WorkbookHost {
               hf.state = Excel.HeaderFooterState.firstAndDefault;
               hf.firstPage.centerHeader = "";
             } else hf.state = Excel.HeaderFooterState.default;
-            hf.defaultForAllPages.centerHeader = "&P";
+            // As the file host writes it: Times New Roman 13, the decree's page number.
+            hf.defaultForAllPages.centerHeader = '&"Times New Roman,Regular"&13&P';
+            // Each sheet is a document of its own: its pages count from 1.
+            layout.firstPageNumber = 1;
           }
           if (e.printArea) layout.setPrintArea(e.printArea);
           if (e.centerHorizontally !== undefined) layout.centerHorizontally = e.centerHorizontally;
@@ -777,6 +782,8 @@ function applyStyle(range: Excel.Range, s: CellStyle, address: string): void {
     }
   } else if (s.borderBottom) {
     f.borders.getItem("EdgeBottom").style = "Continuous";
+  } else if (s.borderBottom === false) {
+    f.borders.getItem("EdgeBottom").style = "None";
   }
   if (s.numberFormat) {
     const r = parseRange(address);

@@ -523,6 +523,15 @@ export class SheetWriter {
       }
     }
     if (e.pageNumber) {
+      // Each sheet is a document of its own: its pages count from 1 (a workbook printed
+      // whole would otherwise number on from the sheet before, and show a number on
+      // every sheet's first page but the first sheet's).
+      if (!child(this.root, "pageMargins")) {
+        insertInOrder(this.root, this.el("pageMargins", { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 }), WORKSHEET_ORDER);
+      }
+      const setup = ensureChild(this.root, "pageSetup", WORKSHEET_ORDER, this.p);
+      setAttr(setup, "firstPageNumber", 1);
+      setAttr(setup, "useFirstPageNumber", 1);
       const hf = ensureChild(this.root, "headerFooter", WORKSHEET_ORDER, this.p);
       // Decree 30/2020: the page number in Arabic numerals, centred in the top margin.
       const header = child(hf, "oddHeader") ?? insertInOrder(hf, this.el("oddHeader"), HEADER_FOOTER_ORDER);

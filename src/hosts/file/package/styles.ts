@@ -201,6 +201,11 @@ export class StylesWriter {
       if (style.border) this.put(border, element(this.p + "diagonal"), BORDER_ORDER);
       setAttr(xf, "borderId", this.append("borders", border));
       setAttr(xf, "applyBorder", 1);
+    } else if (style.borderBottom === false) {
+      const border = clone(this.item("borders", Number(attr(xf, "borderId") ?? 0)) ?? element(this.p + "border"));
+      this.put(border, element(this.p + "bottom"), BORDER_ORDER);
+      setAttr(xf, "borderId", this.append("borders", border));
+      setAttr(xf, "applyBorder", 1);
     }
     if (style.horizontal || style.vertical || style.wrap !== undefined) {
       const al = child(xf, "alignment") ?? this.put(xf, element(this.p + "alignment"), XF_ORDER);
@@ -261,11 +266,18 @@ function clone(el: XmlElement): XmlElement {
   return { name: el.name, attrs: el.attrs.map(([k, v]) => [k, v]), children: el.children.map((c) => (typeof c === "object" && "name" in c ? clone(c) : c)) };
 }
 
-/** The styles of a new workbook: Calibri 11, as Excel starts one (no theme part: fonts and colours are named). */
+/**
+ * The styles of a new workbook (no theme part: fonts and colours are named). Its
+ * default font is Times New Roman 11, the decree's typeface, rather than Excel's
+ * Calibri: the default font sets the unit of column width, and LibreOffice, which
+ * often lacks Calibri and measures a wider stand-in, would print every column a third
+ * wider than Excel does. Times New Roman is everywhere (Liberation Serif in
+ * LibreOffice, with the same metrics), so the columns print as the layouts designed them.
+ */
 export const MINIMAL_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fonts count="1"><font><sz val="11"/><name val="Times New Roman"/><family val="1"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
