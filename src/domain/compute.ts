@@ -477,7 +477,8 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   }
 
   if (reportForm) {
-    for (const e of reportFormEdits(sheet, reportForm, table.lastRow, added.map((a) => ({ col: cols.get(a.role)!, label: a.label })))) {
+    const settings = [date.label, date.value, ...(window ? [window.label, window.value] : [])];
+    for (const e of reportFormEdits(sheet, reportForm, table.lastRow, added.map((a) => ({ col: cols.get(a.role)!, label: a.label })), settings)) {
       if (e.op === "setStyle") note(e.range);
       edits.push(e);
     }

@@ -8,14 +8,20 @@ import type { Catalog } from "./match";
 import { findCommune, splitBodies, bodyName } from "./match";
 import type { ComputeReport } from "./compute";
 import type { Table, TableRow } from "./reader";
-import type { Edit, CellInput } from "./edits";
+import type { Edit } from "./edits";
 import type { IsoDate } from "./dates";
-import { formatDateVi, toExcelSerial } from "./dates";
-import { columnLetter } from "./address";
+import { dateInWords, parseIso, toExcelSerial } from "./dates";
+import { a1, columnLetter } from "./address";
 import { clean, foldKey, similarity } from "./text";
 import { freeSheetName } from "./sheetName";
-import { defaultCatalog } from "./catalog";
+import { defaultCatalog, LIST_SHEET } from "./catalog";
 import type { UnitType } from "../catalog/types";
+import type { SheetSnapshot } from "./snapshot";
+import { planCompute, planYearOf, readerOptions } from "./compute";
+import { readTable } from "./reader";
+import { SheetBuilder } from "./consolidate/sheetBuilder";
+import { writeDocumentHeading, writeSignature, HEADING_SIZE, TITLE_SIZE } from "./layout/document";
+import { pageSetupFor } from "./layout/print";
 
 export interface RowRef {
   sheet: string;
@@ -66,6 +72,10 @@ export interface Summary {
   sheets: string[];
   indicators: { groups: IndicatorGroupSummary[]; total: IndicatorGroupSummary };
   tasks: { leads: LeadSummary[]; total: LeadSummary };
+  /** The commune or ward the sheets' headings name (for the overview's heading), when one does. */
+  unit?: { name: string; type: UnitType } | null;
+  /** The plan's year the sheets' headings name, when one does. */
+  year?: number | null;
 }
 
 export const NO_LEAD = "Chưa ghi đơn vị chủ trì";
@@ -133,6 +143,14 @@ export function summarize(reports: ComputeReport[], tablesOrCatalog: Table[] | C
     }
   }
 
+  let unit: Summary["unit"] = null;
+  let year: number | null = null;
+  for (const t of tables) {
+    const found = findCommune(catalog, t.heading);
+    if (!unit && found) unit = { name: found.commune?.name ?? found.writtenName, type: found.writtenType };
+    year ??= planYearOf(t);
+  }
+
   const groupOrder = (g: IndicatorGroupSummary) => {
     const i = catalog.groups.findIndex((x) => x.code === g.code);
     return i < 0 ? catalog.groups.length : i;
@@ -149,6 +167,8 @@ export function summarize(reports: ComputeReport[], tablesOrCatalog: Table[] | C
       ),
       total: taskTotal,
     },
+    unit,
+    year,
   };
 }
 
@@ -210,6 +230,43 @@ function leadOf(row: TableRow | undefined, catalog: Catalog, unitType: UnitType 
   return first.text || NO_LEAD;
 }
 
+// ───────────────────────────── every computed appendix ─────────────────────────────
+
+/** The sheets the add-in writes itself, which are never appendices to summarise. */
+const OWN_SHEETS = [LIST_SHEET, "Tổng quan", "Tổng hợp chỉ tiêu", "Tổng hợp nhiệm vụ", "Nguồn"];
+
+function ownSheet(name: string): boolean {
+  const key = foldKey(name).replace(/\s*\(\d+\)$/, "");
+  return OWN_SHEETS.some((s) => foldKey(s) === key);
+}
+
+/**
+ * What every computed appendix of a workbook says, each at its own report date: the
+ * sheets whose table carries the add-in's rate, verdict or flag columns (computed, or
+ * inserted in the report form), read as compute reads them without writing anything.
+ * `asOf` is the latest of their report dates.
+ */
+export function computedAppendices(
+  sheets: SheetSnapshot[],
+  catalog: Catalog,
+  today: IsoDate,
+): { reports: ComputeReport[]; tables: Table[]; asOf: IsoDate | null } {
+  const reports: ComputeReport[] = [];
+  const tables: Table[] = [];
+  let asOf: IsoDate | null = null;
+  for (const sheet of sheets) {
+    if (ownSheet(sheet.name)) continue;
+    const read = readTable(sheet, readerOptions(catalog));
+    if (!read.ok || !read.table.columns.some((c) => c.role === "rate" || c.role === "verdict" || c.role === "flag")) continue;
+    const plan = planCompute(sheet, { catalog, asOf: null, today });
+    if (!plan.ok) continue;
+    reports.push(plan.report);
+    tables.push(plan.table);
+    if (asOf === null || plan.asOf > asOf) asOf = plan.asOf;
+  }
+  return { reports, tables, asOf };
+}
+
 // ───────────────────────────── the "Tổng quan" sheet ─────────────────────────────
 
 export const OVERVIEW_SHEET = "Tổng quan";
@@ -218,14 +275,21 @@ const INDICATOR_HEADER = ["Nhóm chỉ tiêu", "Đạt", "Vượt", "Chưa đạ
 // Overdue first: it is what the focal point acts on, and the chart reads those two columns.
 const TASK_HEADER = ["Đơn vị chủ trì", "Quá hạn", "Sắp đến hạn", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Chưa có thời hạn", "Thường xuyên", "Tổng số"];
 // Lists keep the name in column A, the wide one.
-const OVERDUE_HEADER = ["Công việc quá hạn", "Trang", "Dòng", "Đơn vị chủ trì", "Hạn"];
+const OVERDUE_HEADER = ["Công việc quá hạn", "Trang", "Dòng", "Đơn vị chủ trì"];
+const OVERDUE_DUE = "Hạn";
 const NOT_MET_HEADER = ["Chỉ tiêu chưa đạt", "Trang", "Dòng", "Nhóm"];
 
+/** Widths: the names' column, then eight of numbers and dates (a date needs 11.2): 128, A4 landscape. */
+const OVERVIEW_WIDTHS = [38.4, 11.2, 11.2, 11.2, 11.2, 11.2, 11.2, 11.2, 11.2];
+const HEADER_FILL = "#DDEBF7";
+
 /**
- * Edits that add a "Tổng quan" sheet (a free name: "Tổng quan (2)" when taken) with
- * the summary as tables and two charts: achievement by indicator group, and overdue
- * tasks by lead unit. The numbers are the summary's, written as values: the sheet is a
- * dated snapshot (its subtitle says so) while the officials' sheets stay live.
+ * Edits that add a "Tổng quan" sheet (a free name: "Tổng quan (2)" when taken): a
+ * document under Decree 30 (the heading block, a title with the period, the summary
+ * as tables, the signature block; A4 landscape) and, beside it where Excel can draw
+ * them, two charts: achievement by indicator group, and overdue tasks by lead unit.
+ * The numbers are the summary's, written as values: the sheet is a dated snapshot
+ * (its title says so) while the officials' sheets stay live.
  */
 export function planOverviewSheet(
   summary: Summary,
@@ -233,41 +297,53 @@ export function planOverviewSheet(
   options: { asOf?: IsoDate | null } = {},
 ): { sheet: string; edits: Edit[] } {
   const sheet = freeSheetName(OVERVIEW_SHEET, existingSheets);
-  const edits: Edit[] = [{ op: "addSheet", sheet }];
-  const width = TASK_HEADER.length;
-  const last = columnLetter(width);
-  const put = (row: number, values: CellInput[][]) =>
-    edits.push({ op: "setValues", sheet, range: `A${row}:${columnLetter(values[0].length)}${row + values.length - 1}`, values });
-  const style = (range: string, s: Extract<Edit, { op: "setStyle" }>["style"]) => edits.push({ op: "setStyle", sheet, range, style: s });
-
-  put(1, [["TỔNG QUAN THỰC HIỆN CHỈ TIÊU VÀ NHIỆM VỤ"]]);
-  edits.push({ op: "merge", sheet, range: `A1:${last}1` });
-  style("A1", { bold: true, fontSize: 14, horizontal: "center" });
-  const when = options.asOf ? `Số liệu tính đến ngày ${formatDateVi(options.asOf)}` : "Số liệu tại thời điểm tạo trang";
-  put(2, [[`${when}, từ các trang: ${summary.sheets.join(", ") || "(không có)"}. Trang này không tự cập nhật; chạy lại "Tính toán & cảnh báo" để làm mới.`]]);
-  edits.push({ op: "merge", sheet, range: `A2:${last}2` });
-  style("A2", { italic: true, horizontal: "center", wrap: true });
-  edits.push({ op: "rowHeight", sheet, row: 2, height: 32 });
-
-  let row = 4;
+  const b = new SheetBuilder(sheet);
+  const width = OVERVIEW_WIDTHS.length;
+  const year = summary.year ?? (options.asOf ? parseIso(options.asOf).year : null);
+  const unit = summary.unit;
+  const typeWord = unit?.type === "phuong" ? "PHƯỜNG" : "XÃ";
+  const period = options.asOf ? `Số liệu tính đến ${dateInWords(options.asOf)}` : "Số liệu tại thời điểm tạo trang";
+  let row = writeDocumentHeading(b.grid(), {
+    body: ["ỦY BAN NHÂN DÂN", unit ? `${typeWord} ${unit.name.normalize("NFC").toLocaleUpperCase("vi")}` : "XÃ, PHƯỜNG ……"],
+    left: [1, 1],
+    right: [2, width],
+    lastCol: width,
+    widths: OVERVIEW_WIDTHS,
+    lines: [
+      { text: `TỔNG QUAN KẾT QUẢ THỰC HIỆN CHỈ TIÊU, NHIỆM VỤ${year ? ` NĂM ${year}` : ""}`, size: TITLE_SIZE, bold: true },
+      { text: `(${period}; từ các trang: ${summary.sheets.join(", ") || "không có"})`, size: HEADING_SIZE, italic: true },
+    ],
+  });
+  row++;
   const charts: Edit[] = [];
+  const section = (title: string) => {
+    b.set(row, 1, title);
+    b.style(row, 1, row, 1, { bold: true, fontSize: HEADING_SIZE });
+    b.fitRows(row, row);
+    row++;
+  };
+  const table = (head: number, lines: (string | number | null)[][], total: boolean) => {
+    lines.forEach((line, i) => b.row(head + i, 1, line));
+    const cols = lines[0].length;
+    const bottom = head + lines.length - 1;
+    b.style(head, 1, bottom, cols, { border: true, vertical: "middle", wrap: true });
+    b.style(head, 1, head, cols, { bold: true, horizontal: "center", fill: HEADER_FILL });
+    if (total) b.style(bottom, 1, bottom, cols, { bold: true });
+    if (cols > 1) b.style(head + 1, 2, bottom, cols, { horizontal: "center" });
+    b.fitRows(head, bottom);
+    return bottom;
+  };
 
   // 1. Indicators by group.
-  put(row, [["1. Chỉ tiêu theo nhóm"]]);
-  style(`A${row}`, { bold: true });
-  row++;
+  section("1. Chỉ tiêu theo nhóm");
   const groups = summary.indicators.groups;
   if (groups.length === 0) {
-    put(row, [["Không có chỉ tiêu nào trong các trang đã tính."]]);
+    b.set(row, 1, "Không có chỉ tiêu nào trong các trang đã tính.");
     row += 2;
   } else {
     const head = row;
-    const lines: CellInput[][] = [INDICATOR_HEADER];
-    for (const g of [...groups, summary.indicators.total]) {
-      lines.push([g.name, g.met.count, g.beyond.count, g.notMet.count, g.notReported.count, g.unassessed.count, g.total]);
-    }
-    put(head, lines);
-    tableStyle(style, head, head + lines.length - 1, INDICATOR_HEADER.length);
+    const lines = [INDICATOR_HEADER, ...[...groups, summary.indicators.total].map((g) => [g.name, g.met.count, g.beyond.count, g.notMet.count, g.notReported.count, g.unassessed.count, g.total])];
+    row = table(head, lines, true) + 2;
     charts.push({
       op: "chart",
       sheet,
@@ -277,25 +353,21 @@ export function planOverviewSheet(
       title: "Kết quả thực hiện chỉ tiêu theo nhóm",
       anchor: `${columnLetter(width + 2)}4`,
     });
-    row = head + lines.length + 1;
   }
 
   // 2. Tasks by lead unit.
-  put(row, [["2. Nhiệm vụ theo đơn vị chủ trì"]]);
-  style(`A${row}`, { bold: true });
-  row++;
+  section("2. Nhiệm vụ theo đơn vị chủ trì");
   const leads = summary.tasks.leads;
   if (leads.length === 0) {
-    put(row, [["Không có nhiệm vụ nào trong các trang đã tính."]]);
+    b.set(row, 1, "Không có nhiệm vụ nào trong các trang đã tính.");
     row += 2;
   } else {
     const head = row;
-    const lines: CellInput[][] = [TASK_HEADER];
-    for (const l of [...leads, summary.tasks.total]) {
-      lines.push([l.lead, l.overdue.count, l.dueSoon.count, l.done.count, l.inProgress.count, l.notStarted.count, l.noDate.count, l.recurring.count, l.total]);
-    }
-    put(head, lines);
-    tableStyle(style, head, head + lines.length - 1, TASK_HEADER.length);
+    const lines = [
+      TASK_HEADER,
+      ...[...leads, summary.tasks.total].map((l) => [l.lead, l.overdue.count, l.dueSoon.count, l.done.count, l.inProgress.count, l.notStarted.count, l.noDate.count, l.recurring.count, l.total]),
+    ];
+    row = table(head, lines, true) + 2;
     charts.push({
       op: "chart",
       sheet,
@@ -304,66 +376,68 @@ export function planOverviewSheet(
       title: "Nhiệm vụ quá hạn theo đơn vị chủ trì",
       anchor: `${columnLetter(width + 2)}22`,
     });
-    row = head + lines.length + 1;
   }
 
   // 3. The rows behind the two numbers people act on.
+  section("3. Danh sách nhiệm vụ quá hạn");
   const overdue = summary.tasks.total.overdue.rows;
-  put(row, [["3. Danh sách nhiệm vụ quá hạn"]]);
-  style(`A${row}`, { bold: true });
-  row++;
   if (overdue.length === 0) {
-    put(row, [["Không có nhiệm vụ quá hạn."]]);
+    b.set(row, 1, "Không có nhiệm vụ quá hạn.");
     row += 2;
   } else {
     const head = row;
     const leadOfRow = new Map<string, string>();
     for (const l of leads) for (const r of l.overdue.rows) leadOfRow.set(`${r.sheet}!${r.row}`, l.lead);
-    const lines: CellInput[][] = [OVERDUE_HEADER];
-    for (const r of overdue) {
-      lines.push([r.name ?? "", r.sheet, r.row, leadOfRow.get(`${r.sheet}!${r.row}`) ?? "", r.dueDate ? toExcelSerial(r.dueDate) : null]);
-    }
-    style(`E${head + 1}:E${head + lines.length - 1}`, { numberFormat: "dd/mm/yyyy" });
-    put(head, lines);
-    tableStyle(style, head, head + lines.length - 1, OVERDUE_HEADER.length, false);
-    row = head + lines.length + 1;
+    // The lead's name runs over three columns.
+    const lines = [OVERDUE_HEADER, ...overdue.map((r) => [r.name ?? "", r.sheet, r.row, leadOfRow.get(`${r.sheet}!${r.row}`) ?? ""])];
+    const bottom = head + lines.length - 1;
+    lines.forEach((line, i) => {
+      b.row(head + i, 1, line.slice(0, 3));
+      b.set(head + i, 4, line[3]);
+      b.merge(head + i, 4, head + i, 6);
+    });
+    b.set(head, 7, OVERDUE_DUE);
+    overdue.forEach((r, i) => b.set(head + 1 + i, 7, r.dueDate ? toExcelSerial(r.dueDate) : null, "dd/mm/yyyy"));
+    b.style(head, 1, bottom, 7, { border: true, vertical: "middle", wrap: true });
+    b.style(head, 1, head, 7, { bold: true, horizontal: "center", fill: HEADER_FILL });
+    b.style(head + 1, 2, bottom, 3, { horizontal: "center" });
+    b.style(head + 1, 7, bottom, 7, { horizontal: "center" });
+    b.fitRows(head, bottom);
+    row = bottom + 2;
   }
 
+  section("4. Danh sách chỉ tiêu chưa đạt");
   const notMet = summary.indicators.total.notMet.rows;
-  put(row, [["4. Danh sách chỉ tiêu chưa đạt"]]);
-  style(`A${row}`, { bold: true });
-  row++;
   if (notMet.length === 0) {
-    put(row, [["Không có chỉ tiêu chưa đạt."]]);
+    b.set(row, 1, "Không có chỉ tiêu chưa đạt.");
+    row += 1;
   } else {
     const head = row;
     const groupOfRow = new Map<string, string>();
     for (const g of groups) for (const r of g.notMet.rows) groupOfRow.set(`${r.sheet}!${r.row}`, g.name);
-    const lines: CellInput[][] = [NOT_MET_HEADER];
-    for (const r of notMet) lines.push([r.name ?? "", r.sheet, r.row, groupOfRow.get(`${r.sheet}!${r.row}`) ?? ""]);
-    put(head, lines);
-    tableStyle(style, head, head + lines.length - 1, NOT_MET_HEADER.length, false);
+    const lines = [NOT_MET_HEADER, ...notMet.map((r) => [r.name ?? "", r.sheet, r.row, groupOfRow.get(`${r.sheet}!${r.row}`) ?? ""])];
+    const bottom = head + lines.length - 1;
+    lines.forEach((line, i) => {
+      b.row(head + i, 1, line.slice(0, 3));
+      b.set(head + i, 4, line[3]);
+      b.merge(head + i, 4, head + i, 7);
+    });
+    b.style(head, 1, bottom, 7, { border: true, vertical: "middle", wrap: true });
+    b.style(head, 1, head, 7, { bold: true, horizontal: "center", fill: HEADER_FILL });
+    b.style(head + 1, 2, bottom, 3, { horizontal: "center" });
+    b.fitRows(head, bottom);
+    row = bottom + 1;
   }
 
-  edits.push({
-    op: "columnWidths",
-    sheet,
-    widths: [{ col: 1, width: 60 }, ...Array.from({ length: width - 1 }, (_, i) => ({ col: i + 2, width: 14 }))],
-  });
-  edits.push(...charts);
-  return { sheet, edits };
-}
-
-function tableStyle(
-  style: (range: string, s: Extract<Edit, { op: "setStyle" }>["style"]) => void,
-  head: number,
-  bottom: number,
-  cols: number,
-  totalRow = true,
-): void {
-  const right = columnLetter(cols);
-  style(`A${head}:${right}${bottom}`, { border: true, vertical: "middle", wrap: true });
-  style(`A${head}:${right}${head}`, { bold: true, horizontal: "center", fill: "#DDEBF7" });
-  if (totalRow) style(`A${bottom}:${right}${bottom}`, { bold: true });
-  if (cols > 1) style(`B${head + 1}:${right}${bottom}`, { horizontal: "center" });
+  // The signature block, then (outside the print area) how the sheet is refreshed.
+  const last = writeSignature(b.grid(), { row: row + 1, left: [1, 1], right: [5, width], place: unit?.name ?? null, year });
+  const note = last + 3;
+  b.set(note, 1, 'Trang này không tự cập nhật; chạy lại "Tính toán & cảnh báo" rồi tạo lại trang Tổng quan để làm mới. Dòng này không in ra.');
+  b.style(note, 1, note, 1, { italic: true });
+  b.merge(note, 1, note, width);
+  b.fitRows(note, note);
+  b.setWidths(OVERVIEW_WIDTHS.map((w, i) => ({ col: i + 1, width: w })));
+  b.add(pageSetupFor(sheet, { widths: OVERVIEW_WIDTHS, tableSize: 12, printArea: `A1:${a1(last, width)}` }));
+  for (const c of charts) b.add(c);
+  return { sheet, edits: b.edits() };
 }

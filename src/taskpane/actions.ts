@@ -16,7 +16,7 @@ import { MARKS_NAMESPACE, parseMarks, serializeMarks, type MarkBook } from "../d
 import type { Edit } from "../domain/edits";
 import { planInsert, type InsertOptions } from "../domain/layout";
 import { planCompute } from "../domain/compute";
-import { summarize, planOverviewSheet, type Summary } from "../domain/summary";
+import { computedAppendices, summarize, planOverviewSheet, type Summary } from "../domain/summary";
 import { consolidate, planConsolidation, type ConsolidationResult } from "../domain/consolidate";
 import { HostError } from "../hosts/file/errors";
 import { planAssignCode } from "../domain/assign";
@@ -148,11 +148,23 @@ export async function runCompute(env: ActionEnv, sheetName: string, asOf: IsoDat
   return { summary: summarize([plan.report], [plan.table], env.catalog), ...outcome };
 }
 
-export async function runOverview(env: ActionEnv, summary: Summary): Promise<{ sheet: string } & ApplyOutcome> {
-  const { workbook } = await env.host.readSheets([]);
-  const plan = planOverviewSheet(summary, workbook.sheetNames);
+/**
+ * The "Tổng quan" sheet over every computed appendix of the workbook (each at its own
+ * report date), not only the sheet computed last: one read of the sheets, one write.
+ * Given the workbook's sheet names (the pane lists them already), it needs no read to
+ * learn them first.
+ */
+export async function runOverview(env: ActionEnv, sheetNames?: string[]): Promise<{ sheet: string; summary: Summary } & ApplyOutcome> {
+  const names = sheetNames ?? (await env.host.sheets()).names;
+  const { sheets, workbook } = await env.host.readSheets(names);
+  const { reports, tables, asOf } = computedAppendices(sheets, env.catalog, env.today());
+  if (reports.length === 0) {
+    throw new HostError("no-table", 'Chưa có trang nào đã tính: hãy chạy "Tính toán ngay" trên một phụ lục trước, rồi tạo trang Tổng quan.');
+  }
+  const summary = summarize(reports, tables, env.catalog);
+  const plan = planOverviewSheet(summary, workbook.sheetNames, { asOf });
   const outcome = await env.host.apply(plan.edits, workbook);
-  return { sheet: plan.sheet, ...outcome };
+  return { sheet: plan.sheet, summary, ...outcome };
 }
 
 export type FileSource = { file: string; workbook: WorkbookSnapshot | null; error?: string };

@@ -12,7 +12,7 @@ import { rowNumber } from "../../domain/location";
 import type { SheetSnapshot } from "../../domain/snapshot";
 import { applyEdits, workbookBytes } from "../../hosts/file/apply";
 import { planCompute, type ComputeReport } from "../../domain/compute";
-import { planOverviewSheet, summarize, OVERVIEW_SHEET } from "../../domain/summary";
+import { computedAppendices, planOverviewSheet, summarize, OVERVIEW_SHEET } from "../../domain/summary";
 import { catalogWithListSheet, defaultCatalog, LIST_SHEET } from "../../domain/catalog";
 import type { Edit } from "../../domain/edits";
 import type { Table } from "../../domain/reader";
@@ -39,7 +39,8 @@ Tùy chọn:
   --as-of NGÀY         Ngày báo cáo dạng YYYY-MM-DD, ghi vào ô "Ngày báo cáo"
                        (mặc định: ô giữ công thức =TODAY(), tức luôn là ngày hôm nay)
   --json               In kết quả tính (tỷ lệ đạt, đánh giá, hạn, cảnh báo) dạng JSON
-  --tong-quan          Thêm trang "Tổng quan" tổng hợp theo nhóm chỉ tiêu và đơn vị chủ trì
+  --tong-quan          Thêm trang "Tổng quan" (in khổ A4 ngang) tổng hợp mọi phụ lục đã tính trong tệp
+                       theo nhóm chỉ tiêu và đơn vị chủ trì, kể cả các trang đã tính từ trước
   -h, --help           Xem hướng dẫn này
 
 Mã thoát: 0 thành công; 1 không thêm được cột (ô cần dùng đã có dữ liệu...);
@@ -116,7 +117,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  const snapshot = snapshotWorkbook(wb, input, wantedName !== undefined ? { sheets: [wantedName, ...names.filter((n) => n === LIST_SHEET)] } : {});
+  // With --tong-quan every sheet is read: the overview covers the appendices computed before too.
+  const snapshot = snapshotWorkbook(
+    wb,
+    input,
+    wantedName !== undefined && !values["tong-quan"] ? { sheets: [wantedName, ...names.filter((n) => n === LIST_SHEET)] } : {},
+  );
   let catalog = defaultCatalog();
   const listSheet = snapshot.sheets.find((s) => s.name === LIST_SHEET);
   if (listSheet) catalog = catalogWithListSheet(catalog, listSheet).catalog;
@@ -160,8 +166,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   let overviewNote: string | null = null;
   if (values["tong-quan"]) {
-    const summary = summarize(reports, tables, catalog);
-    const overview = planOverviewSheet(summary, names, { asOf: usedAsOf });
+    // The sheets computed now, as this run leaves them, and the others already computed, at their own report dates.
+    const others = computedAppendices(
+      snapshot.sheets.filter((s) => !reports.some((r) => r.name === s.name)),
+      catalog,
+      today,
+    );
+    const order = (r: { name: string }) => names.indexOf(r.name);
+    const summary = summarize([...reports, ...others.reports].sort((a, b) => order(a) - order(b)), [...tables, ...others.tables], catalog);
+    const latest = [usedAsOf, others.asOf].filter((d): d is string => d !== null).sort().pop() ?? null;
+    const overview = planOverviewSheet(summary, names, { asOf: latest });
     edits.push(...overview.edits);
     overviewNote =
       `Đã thêm trang "${overview.sheet}". Lưu ý: tệp do dòng lệnh tạo chưa có hai biểu đồ (thư viện ghi tệp không vẽ được biểu đồ); ` +

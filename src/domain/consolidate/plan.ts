@@ -7,12 +7,17 @@
 import type { CellInput, Edit } from "../edits";
 import type { Target } from "../target";
 import { targetNumberFormat } from "../target";
-import { formatDateVi, parseIso, toExcelSerial } from "../dates";
+import { dateInWords, formatDateVi, parseIso, toExcelSerial } from "../dates";
+import { a1 } from "../address";
+import { PROVINCE } from "../../catalog/communes";
+import { writeDocumentHeading, writeSignature, HEADING_SIZE, TITLE_SIZE, type HeadingSpec } from "../layout/document";
+import { fitWidths, pageSetupFor } from "../layout/print";
 import { roundTo } from "../numbers";
 import type { Role } from "../reader";
 import { freeSheetName } from "../sheetName";
 import { FLAG_LABELS } from "../status";
-import { GROUP_FILL, HEADER_FILL, SheetBuilder } from "./sheetBuilder";
+import { GROUP_FILL, HEADER_FILL, SheetBuilder, TABLE_SIZE } from "./sheetBuilder";
+import { rowHeightFor } from "../layout/metrics";
 import type { ConsolidationResult, IndicatorSummary, MergedAppendix, SourceReport, SourceStatus, UnitId } from "./types";
 
 import { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS } from "./names";
@@ -66,6 +71,57 @@ function yearOf(result: ConsolidationResult): number {
   return parseIso(result.asOf).year;
 }
 
+/**
+ * Who issues the consolidated report: inside one commune its People's Committee; across
+ * communes the province's Department of Science and Technology, which consolidates the
+ * communes' reports (the province is a centrally-run city from 30/4/2026).
+ */
+function issuer(result: ConsolidationResult): { body: [string, string]; parentLine: boolean; place: string } {
+  if (result.withinCommune) {
+    const label = result.commune?.label ?? "Xã, phường ……";
+    const name = label.replace(/^(xã|phường)\s+/iu, "");
+    return { body: ["ỦY BAN NHÂN DÂN", label.normalize("NFC").toLocaleUpperCase("vi")], parentLine: false, place: result.commune ? name : "……" };
+  }
+  const province = result.asOf >= PROVINCE.cityFrom ? `THÀNH PHỐ ${PROVINCE.name}` : `TỈNH ${PROVINCE.name}`;
+  // The parent body's line is abbreviated as the decree's forms write it ("UBND TỈNH …").
+  return { body: [`UBND ${province.toLocaleUpperCase("vi")}`, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"], parentLine: true, place: PROVINCE.name };
+}
+
+/** The heading block and the title with the period; returns the first free row. */
+function heading(b: SheetBuilder, result: ConsolidationResult, title: string, widths: number[], leftEnd: number): number {
+  const who = issuer(result);
+  const spec: HeadingSpec = {
+    body: who.body,
+    parentLine: who.parentLine,
+    left: [1, leftEnd],
+    right: [leftEnd + 1, widths.length],
+    lastCol: widths.length,
+    widths,
+    lines: [
+      { text: title, size: TITLE_SIZE, bold: true },
+      { text: `(Tính đến ${dateInWords(result.asOf)}; ${scopeText(result)})`, size: HEADING_SIZE, italic: true },
+    ],
+  };
+  return writeDocumentHeading(b.grid(), spec);
+}
+
+/** Notes under a table, across its printed width, each wrapped on its own row; returns the next free row. */
+function notes(b: SheetBuilder, row: number, lastCol: number, lines: string[]): number {
+  lines.forEach((text, i) => {
+    b.set(row + i, 1, text);
+    b.merge(row + i, 1, row + i, lastCol);
+    b.style(row + i, 1, row + i, 1, { italic: true, wrap: true, vertical: "top" });
+    b.fitRows(row + i, row + i);
+  });
+  return row + lines.length;
+}
+
+/** The signature block two rows under `row`, over the printed columns; returns its last row. */
+function signature(b: SheetBuilder, result: ConsolidationResult, row: number, lastCol: number, leftEnd: number): number {
+  const right = Math.max(leftEnd + 1, lastCol - 4);
+  return writeSignature(b.grid(), { row: row + 1, left: [1, leftEnd], right: [right, lastCol], place: issuer(result).place, year: yearOf(result) });
+}
+
 function scopeText(result: ConsolidationResult): string {
   const n = result.units.length;
   return result.withinCommune
@@ -76,27 +132,29 @@ function scopeText(result: ConsolidationResult): string {
 // ---------------------------------------------------------------- indicators
 
 /**
- * The fixed columns. The catalog's targets are the province's only when a workbook's
- * "Danh mục" sheet supplied them; otherwise they are a reference rebuilt from sample
- * plans, and the headings say so.
+ * The fixed columns, the part of the sheet that prints (A4 landscape at 12 pt): the
+ * catalog code is kept, hidden (it ties rows to the catalog, and is not for print). The
+ * catalog's targets are the province's only when a workbook's "Danh mục" sheet supplied
+ * them; otherwise they are a reference rebuilt from sample plans, and the headings say so.
  */
 function fixedColumns(reference: boolean) {
   return [
-    { label: "STT", width: 6 },
-    { label: "Mã chỉ tiêu", width: 9 },
-    { label: "Chỉ tiêu", width: 48 },
-    { label: "Đơn vị tính", width: 9 },
-    { label: reference ? "Mức tham chiếu (dựng từ các kế hoạch mẫu)" : "Chỉ tiêu của tỉnh", width: 12 },
-    { label: "Số đơn vị có chỉ tiêu", width: 10 },
-    { label: "Số đơn vị báo cáo kết quả", width: 10 },
-    { label: "Số đơn vị đạt chỉ tiêu của mình", width: 11 },
-    { label: "Tỷ lệ đơn vị đạt", width: 10 },
-    { label: "Kết quả thấp nhất", width: 10 },
-    { label: "Kết quả trung vị", width: 10 },
-    { label: "Kết quả cao nhất", width: 10 },
-    { label: reference ? "Số đơn vị đặt chỉ tiêu thấp hơn mức tham chiếu" : "Số đơn vị đặt chỉ tiêu thấp hơn tỉnh", width: 12 },
+    { label: "STT", width: 4.5 },
+    { label: "Mã chỉ tiêu", width: 0 },
+    { label: "Chỉ tiêu", width: 45.5 },
+    { label: "Đơn vị tính", width: 7 },
+    { label: reference ? "Mức tham chiếu (*)" : "Chỉ tiêu của tỉnh", width: 9 },
+    { label: "Số đơn vị", sub: "có chỉ tiêu", width: 6.5 },
+    { label: "Số đơn vị", sub: "báo cáo", width: 6.5 },
+    { label: "Số đơn vị", sub: "đạt (**)", width: 6.5 },
+    { label: "Tỷ lệ đơn vị đạt", width: 8.5 },
+    { label: "Kết quả", sub: "thấp nhất", width: 7.5 },
+    { label: "Kết quả", sub: "trung vị", width: 7.5 },
+    { label: "Kết quả", sub: "cao nhất", width: 7.5 },
+    { label: reference ? "Số đơn vị đặt thấp hơn mức tham chiếu" : "Số đơn vị đặt thấp hơn tỉnh", width: 11 },
   ];
 }
+const CODE_COLUMN_WIDTH = 9;
 
 /** What a unit's cells say when its own target or result could not be read. */
 const TARGET_PROBLEM = { missing: "chưa có chỉ tiêu", unreadable: "không đọc được chỉ tiêu" } as const;
@@ -109,34 +167,39 @@ const RESULT_PROBLEM = {
 export function indicatorSheet(result: ConsolidationResult, name: string): Edit[] {
   const b = new SheetBuilder(name);
   const FIXED = fixedColumns(result.referenceTargets);
-  const unitStart = FIXED.length + 1;
-  const lastCol = FIXED.length + 3 * result.units.length;
-  b.set(1, 1, `TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM ${yearOf(result)}`);
-  b.set(
-    2,
-    1,
-    `Tính đến ngày ${formatDateVi(result.asOf)}; ${scopeText(result)}. Chỉ tiêu được đối chiếu theo danh mục: ${result.catalogSource} (phiên bản ${result.catalogVersion}). ` +
-      `“Đạt” là đạt hoặc vượt chỉ tiêu của chính đơn vị, ghi trong tệp của đơn vị; đơn vị không đọc được chỉ tiêu hoặc kết quả thì không tính là đã báo cáo.` +
-      (result.referenceTargets ? ` Mức tham chiếu dựng từ các kế hoạch mẫu, không phải chỉ tiêu chính thức của tỉnh.` : ""),
-  );
-  b.style(1, 1, 1, 1, { bold: true, fontSize: 14 });
-  b.style(2, 1, 2, 1, { italic: true, wrap: true, vertical: "top" });
-  b.merge(1, 1, 1, FIXED.length);
-  b.merge(2, 1, 2, FIXED.length);
-
-  const H1 = 4;
-  const H2 = 5;
-  FIXED.forEach((c, i) => {
-    b.set(H1, i + 1, c.label);
-    b.merge(H1, i + 1, H2, i + 1);
-  });
+  const widths = FIXED.map((c) => c.width);
+  const printed = FIXED.length;
+  const unitStart = printed + 1;
+  const lastCol = printed + 3 * result.units.length;
+  const H1 = heading(b, result, `TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM ${yearOf(result)}`, widths, 3) + 1;
+  const H2 = H1 + 1;
+  // Two header rows: a label over its column(s), the sub-labels of grouped columns under it.
+  let c = 1;
+  while (c <= printed) {
+    const col = FIXED[c - 1];
+    let end = c;
+    while (end < printed && col.sub && FIXED[end].label === col.label) end++;
+    b.set(H1, c, col.label);
+    if (col.sub) {
+      b.merge(H1, c, H1, end);
+      for (let k = c; k <= end; k++) b.set(H2, k, FIXED[k - 1].sub ?? null);
+    } else b.merge(H1, c, H2, c);
+    c = end + 1;
+  }
   result.units.forEach((u, i) => {
     const col = unitStart + 3 * i;
     b.set(H1, col, u.label);
     b.merge(H1, col, H1, col + 2);
     b.row(H2, col, ["Chỉ tiêu", "Kết quả", "Tỷ lệ đạt"]);
   });
-  b.style(H1, 1, H2, Math.max(lastCol, FIXED.length), HEADER);
+  b.style(H1, 1, H2, Math.max(lastCol, printed), HEADER);
+  // The header's heights: a label over both rows shares them; a group's label takes H1, its sub-labels H2.
+  const bold = (text: string, width: number) => ({ text, width, bold: true });
+  const h2 = rowHeightFor(FIXED.filter((c) => c.sub).map((c) => bold(c.sub!, c.width)), TABLE_SIZE);
+  const tall = rowHeightFor(FIXED.filter((c) => !c.sub && c.width > 0).map((c) => bold(c.label, c.width)), TABLE_SIZE);
+  const groupLabels = FIXED.filter((c, i) => c.sub && FIXED[i - 1]?.label !== c.label).map((c) => bold(c.label, FIXED.filter((x) => x.label === c.label).reduce((w, x) => w + x.width, 0)));
+  b.height(H1, Math.max(rowHeightFor([...groupLabels, ...result.units.map((u) => bold(u.label, 30))], TABLE_SIZE), tall - h2));
+  b.height(H2, h2);
 
   let r = H2 + 1;
   let stt = 0;
@@ -178,7 +241,9 @@ export function indicatorSheet(result: ConsolidationResult, name: string): Edit[
   let group: string | null = null;
   const groupRow = (title: string, numeral: string | null) => {
     b.row(r, 1, [numeral, null, title]);
-    b.style(r, 1, r, Math.max(lastCol, FIXED.length), { bold: true, fill: GROUP_FILL });
+    // The group's title runs across the printed table.
+    b.merge(r, 3, r, printed);
+    b.style(r, 1, r, Math.max(lastCol, printed), { bold: true, fill: GROUP_FILL });
     r++;
   };
   for (const ind of inCatalog) {
@@ -197,52 +262,56 @@ export function indicatorSheet(result: ConsolidationResult, name: string): Edit[
     b.set(r, 3, "Không có chỉ tiêu nào trong các tệp đã đọc.");
     r++;
   }
-  b.style(H2 + 1, 1, r - 1, Math.max(lastCol, FIXED.length), BODY);
+  b.style(H2 + 1, 1, r - 1, Math.max(lastCol, printed), BODY);
   b.style(H2 + 1, 1, r - 1, 2, { horizontal: "center" });
-  b.style(H2 + 1, 4, r - 1, Math.max(lastCol, FIXED.length), { horizontal: "center" });
+  b.style(H2 + 1, 4, r - 1, Math.max(lastCol, printed), { horizontal: "center" });
+  b.fitRows(H2 + 1, r - 1);
+
+  // What the figures mean, under the table (never cut at the page's edge), then the signatures.
+  const after = notes(b, r + 1, printed, [
+    `Ghi chú: chỉ tiêu đối chiếu theo danh mục: ${result.catalogSource} (phiên bản ${result.catalogVersion}).`,
+    "(**) Đạt hoặc vượt chỉ tiêu của chính đơn vị, ghi trong tệp của đơn vị; đơn vị không đọc được chỉ tiêu hoặc kết quả thì không tính là đã báo cáo.",
+    ...(result.referenceTargets ? ["(*) Mức tham chiếu dựng từ các kế hoạch mẫu, không phải chỉ tiêu chính thức của tỉnh."] : []),
+    ...(result.units.length ? ["Chỉ tiêu, kết quả và tỷ lệ đạt của từng đơn vị ở các cột bên phải bảng (xem trên máy, không in)."] : []),
+  ]);
+  const last = signature(b, result, after, printed, 3);
   b.setWidths([
-    ...FIXED.map((c, i) => ({ col: i + 1, width: c.width })),
+    ...FIXED.map((c, i) => (c.width > 0 ? { col: i + 1, width: c.width } : { col: i + 1, width: CODE_COLUMN_WIDTH, hidden: true })),
     ...result.units.flatMap((_, i) => [
       { col: unitStart + 3 * i, width: 11 },
       { col: unitStart + 3 * i + 1, width: 10 },
       { col: unitStart + 3 * i + 2, width: 9 },
     ]),
   ]);
-  b.fitRows(2, r - 1);
   b.add({ op: "freeze", sheet: name, rows: H2, cols: 3 });
-  b.add({ op: "pageSetup", sheet: name, orientation: "landscape", fitToWidth: false, printTitleRows: `${H1}:${H2}` });
+  b.add(pageSetupFor(name, { widths, tableSize: TABLE_SIZE, titleRows: `${H1}:${H2}`, printArea: `A1:${a1(last, printed)}` }));
   return b.edits();
 }
 
-
 // ---------------------------------------------------------------- tasks
+
+/**
+ * Widths of the task sheet: the figures per unit (A–I), and under them the overdue
+ * tasks, whose name runs over C–E (128 units: A4 landscape at 12 pt; dates need 11.2).
+ */
+const TASK_SHEET_WIDTHS = [4.5, 24, 11.2, 11.2, 11.2, 13, 11.2, 11.2, 11.2, 19.3];
 
 export function taskSheet(result: ConsolidationResult, name: string): Edit[] {
   const b = new SheetBuilder(name);
   const cols = [
-    { label: "STT", width: 6 },
-    { label: "Đơn vị", width: 30 },
-    { label: "Tổng số nhiệm vụ", width: 11 },
-    { label: "Hoàn thành", width: 11 },
-    { label: "Đang thực hiện", width: 11 },
-    { label: "Chưa thực hiện", width: 11 },
-    { label: "Quá hạn", width: 10 },
-    { label: `Sắp đến hạn (trong ${result.dueSoonDays} ngày)`, width: 12 },
-    { label: "Không có thời hạn cụ thể", width: 12 },
+    "STT",
+    "Đơn vị",
+    "Tổng số nhiệm vụ",
+    "Hoàn thành",
+    "Đang thực hiện",
+    "Chưa thực hiện",
+    "Quá hạn",
+    `Sắp đến hạn (trong ${result.dueSoonDays} ngày)`,
+    "Không có thời hạn cụ thể",
   ];
-  b.set(1, 1, `TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM ${yearOf(result)}`);
-  b.set(
-    2,
-    1,
-    `Tính đến ngày ${formatDateVi(result.asOf)}; ${scopeText(result)}. “Chưa thực hiện” gồm cả nhiệm vụ chưa ghi tình trạng; ` +
-      `“Không có thời hạn cụ thể”: thời hạn trống hoặc không ghi ngày (ví dụ “Theo hướng dẫn của tỉnh”).`,
-  );
-  b.style(1, 1, 1, 1, { bold: true, fontSize: 14 });
-  b.style(2, 1, 2, 1, { italic: true, wrap: true, vertical: "top" });
-  b.merge(1, 1, 1, cols.length);
-  b.merge(2, 1, 2, cols.length);
-  const H = 4;
-  b.row(H, 1, cols.map((c) => c.label));
+  const printed = TASK_SHEET_WIDTHS.length;
+  const H = heading(b, result, `TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM ${yearOf(result)}`, TASK_SHEET_WIDTHS, 3) + 1;
+  b.row(H, 1, cols);
   b.style(H, 1, H, cols.length, HEADER);
   let r = H + 1;
   const total = { total: 0, done: 0, inProgress: 0, notStarted: 0, overdue: 0, dueSoon: 0, noDate: 0 };
@@ -256,43 +325,44 @@ export function taskSheet(result: ConsolidationResult, name: string): Edit[] {
   b.style(H + 1, 1, r, cols.length, BODY);
   b.style(H + 1, 3, r, cols.length, { horizontal: "center" });
   b.style(H + 1, 1, r, 1, { horizontal: "center" });
-  r += 3;
+  b.fitRows(H, r);
+  r = notes(b, r + 1, printed, [
+    "Ghi chú: “Chưa thực hiện” gồm cả nhiệm vụ chưa ghi tình trạng; “Không có thời hạn cụ thể”: thời hạn trống hoặc không ghi ngày (ví dụ “Theo hướng dẫn của tỉnh”).",
+  ]);
+  r += 1;
 
   const L = r;
   b.set(L, 1, `DANH SÁCH NHIỆM VỤ QUÁ HẠN (tính đến ngày ${formatDateVi(result.asOf)})`);
-  b.style(L, 1, L, 1, { bold: true, fontSize: 13 });
-  b.merge(L, 1, L, cols.length);
-  const listCols = ["STT", "Đơn vị", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn (theo kế hoạch)", "Hạn hoàn thành", "Số ngày quá hạn", "Tình trạng", "Vị trí trong tệp"];
-  b.row(L + 1, 1, listCols);
-  b.style(L + 1, 1, L + 1, listCols.length, HEADER);
+  b.style(L, 1, L, 1, { bold: true, fontSize: HEADING_SIZE });
+  b.merge(L, 1, L, printed);
+  b.fitRows(L, L);
+  // Columns: STT, unit, the task over C–E, its lead, the deadline as planned, the due date, days overdue, where it is.
+  const listRow = (row: number, v: CellInput[]) => {
+    b.row(row, 1, [v[0], v[1], v[2]]);
+    b.merge(row, 3, row, 5);
+    b.row(row, 6, v.slice(3));
+  };
+  listRow(L + 1, ["STT", "Đơn vị", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn (theo kế hoạch)", "Hạn hoàn thành", "Số ngày quá hạn", "Vị trí trong tệp"]);
+  b.style(L + 1, 1, L + 1, printed, HEADER);
   r = L + 2;
   if (result.overdue.length === 0) {
     b.set(r, 3, "Không có nhiệm vụ quá hạn.");
+    b.merge(r, 3, r, 5);
     r++;
   }
   result.overdue.forEach((t, i) => {
-    b.row(r, 1, [i + 1, t.unit, t.name, t.lead, t.deadlineText]);
-    b.set(r, 6, toExcelSerial(t.due), "dd/mm/yyyy");
-    b.row(r, 7, [t.days, FLAG_LABELS.overdue, `${t.sheet}, dòng ${t.row}`]);
+    listRow(r, [i + 1, t.unit, t.name, t.lead, t.deadlineText, null, t.days, `${t.sheet}, dòng ${t.row}`]);
+    b.set(r, 8, toExcelSerial(t.due), "dd/mm/yyyy");
     r++;
   });
-  b.style(L + 2, 1, r - 1, listCols.length, BODY);
-  b.style(L + 2, 6, r - 1, 7, { horizontal: "center" });
-  // The second table shares the columns: widen the name column for task titles.
-  b.setWidths([
-    { col: 1, width: 6 },
-    { col: 2, width: 30 },
-    { col: 3, width: 50 },
-    { col: 4, width: 24 },
-    { col: 5, width: 16 },
-    { col: 6, width: 14 },
-    { col: 7, width: 11 },
-    { col: 8, width: 12 },
-    { col: 9, width: 18 },
-  ]);
-  b.fitRows(2, r - 1);
+  b.style(L + 2, 1, r - 1, printed, BODY);
+  b.style(L + 2, 1, r - 1, 1, { horizontal: "center" });
+  b.style(L + 2, 7, r - 1, 9, { horizontal: "center" });
+  b.fitRows(L + 1, r - 1);
+  const last = signature(b, result, r, printed, 3);
+  b.setWidths(TASK_SHEET_WIDTHS.map((width, i) => ({ col: i + 1, width })));
   b.add({ op: "freeze", sheet: name, rows: H });
-  b.add({ op: "pageSetup", sheet: name, orientation: "landscape", fitToWidth: true });
+  b.add(pageSetupFor(name, { widths: TASK_SHEET_WIDTHS, tableSize: TABLE_SIZE, printArea: `A1:${a1(last, printed)}` }));
   return b.edits();
 }
 
@@ -326,6 +396,7 @@ export function sourceSheet(result: ConsolidationResult, name: string): Edit[] {
   ];
   const counted = result.sources.filter((s) => s.included).length;
   b.set(1, 1, "CÁC TỆP ĐÃ ĐƯA VÀO TỔNG HỢP");
+  b.style(1, 1, 1, 1, { horizontal: "center" });
   b.set(
     2,
     1,
@@ -361,6 +432,7 @@ export function sourceSheet(result: ConsolidationResult, name: string): Edit[] {
   });
   b.style(H + 1, 1, r - 1, cols.length, BODY);
   b.style(H + 1, 8, r - 1, 11, { horizontal: "center" });
+  b.style(H + 1, 1, r - 1, 1, { horizontal: "center" });
 
   if (result.merge) {
     r += 2;
@@ -386,10 +458,13 @@ export function sourceSheet(result: ConsolidationResult, name: string): Edit[] {
     });
     b.style(L + 2, 1, r - 1, cols.length, BODY);
   }
-  b.setWidths(cols.map((c, i) => ({ col: i + 1, width: c.width })));
-  b.fitRows(2, r - 1);
+  // A working list rather than a report: no heading block, but it prints on A4 as the rest, its columns
+  // narrowed to the page (their text wraps) rather than its text shrunk.
+  const widths = fitWidths(cols.map((c) => c.width));
+  b.setWidths(widths.map((width, i) => ({ col: i + 1, width })));
+  b.fitRows(1, r - 1);
   b.add({ op: "freeze", sheet: name, rows: H });
-  b.add({ op: "pageSetup", sheet: name, orientation: "landscape", fitToWidth: true });
+  b.add(pageSetupFor(name, { widths, tableSize: TABLE_SIZE, titleRows: `${H}:${H}` }));
   return b.edits();
 }
 
@@ -419,23 +494,32 @@ export function mergedSheet(result: ConsolidationResult, app: MergedAppendix, na
   const cols = app.columns;
   const fromCol = cols.length + 1;
   const conflictCol = cols.length + 2;
-  const heading = result.commune ? `ỦY BAN NHÂN DÂN ${result.commune.label.toLocaleUpperCase("vi")}` : "BẢNG HỢP NHẤT";
-  b.set(1, 1, heading);
-  b.set(2, 1, `BẢNG HỢP NHẤT: ${app.name.toLocaleUpperCase("vi")}`);
-  b.set(
-    3,
-    1,
-    `(Hợp nhất ngày ${formatDateVi(result.asOf)} từ ${result.units.filter((u) => u.file).length} tệp của các phòng, ban; mỗi dòng lấy theo đơn vị chủ trì. ` +
-      `Dòng có số liệu khác nhau được ghi ở cột “Số liệu khác nhau” và trong trang “Nguồn”.)`,
-  );
-  b.style(1, 1, 2, 1, { bold: true });
-  b.style(3, 1, 3, 1, { italic: true, wrap: true });
-  for (const row of [1, 2, 3]) b.merge(row, 1, row, conflictCol);
-  const H = 5;
+  const widths = fitWidths([...cols.map((c) => ROLE_WIDTH[c.role] ?? 16), 20, 24]);
+  const who = issuer(result);
+  const nameCol = cols.findIndex((c) => c.role === "name") + 1;
+  const leftEnd = Math.max(1, Math.min(nameCol || 2, conflictCol - 1));
+  const next = writeDocumentHeading(b.grid(), {
+    body: who.body,
+    parentLine: who.parentLine,
+    left: [1, leftEnd],
+    right: [leftEnd + 1, conflictCol],
+    lastCol: conflictCol,
+    widths,
+    lines: [
+      { text: `BẢNG HỢP NHẤT: ${app.name.toLocaleUpperCase("vi")}`, size: TITLE_SIZE, bold: true },
+      {
+        text:
+          `(Hợp nhất ${dateInWords(result.asOf)} từ ${result.units.filter((u) => u.file).length} tệp của các phòng, ban; mỗi dòng lấy theo đơn vị chủ trì. ` +
+          `Dòng có số liệu khác nhau được ghi ở cột “Số liệu khác nhau” và trong trang “Nguồn”.)`,
+        size: HEADING_SIZE,
+        italic: true,
+      },
+    ],
+  });
+  const H = next + 1;
   b.row(H, 1, [...cols.map((c) => c.label), "Lấy từ", "Số liệu khác nhau"]);
   b.style(H, 1, H, conflictCol, HEADER);
   const hasNumber = cols.some((c) => c.role === "number");
-  const nameCol = cols.findIndex((c) => c.role === "name") + 1;
   let r = H + 1;
   for (const row of app.rows) {
     if (row.kind === "group") {
@@ -462,10 +546,10 @@ export function mergedSheet(result: ConsolidationResult, app: MergedAppendix, na
     r++;
   }
   b.style(H + 1, 1, r - 1, conflictCol, BODY);
-  b.setWidths([...cols.map((c, i) => ({ col: i + 1, width: ROLE_WIDTH[c.role] ?? 16 })), { col: fromCol, width: 24 }, { col: conflictCol, width: 30 }]);
-  b.fitRows(3, r - 1);
+  b.setWidths(widths.map((width, i) => ({ col: i + 1, width })));
+  b.fitRows(H, r - 1);
   b.add({ op: "freeze", sheet: name, rows: H });
-  b.add({ op: "pageSetup", sheet: name, orientation: "landscape", fitToWidth: true, printTitleRows: `${H}:${H}` });
+  b.add(pageSetupFor(name, { widths, tableSize: TABLE_SIZE, titleRows: `${H}:${H}` }));
   return b.edits();
 }
 

@@ -5,8 +5,12 @@
  */
 import type { CellInput, CellStyle, Edit } from "../edits";
 import { a1 } from "../address";
+import type { Grid } from "../layout/document";
+import { rowHeightFor } from "../layout/metrics";
 
 export const FONT = "Times New Roman";
+/** Table text: the decree's 12–13 pt, at its smallest so that wide summaries fit A4. */
+export const TABLE_SIZE = 12;
 export const HEADER_FILL = "#DDEBF7";
 export const GROUP_FILL = "#F2F2F2";
 
@@ -15,9 +19,10 @@ export class SheetBuilder {
   private readonly formats: (string | null)[][] = [];
   private readonly styles: { range: string; style: CellStyle }[] = [];
   private readonly merges: string[] = [];
-  private widths: { col: number; width: number }[] = [];
+  private widths: { col: number; width: number; hidden?: boolean }[] = [];
   private extra: Edit[] = [];
   private fitted: [number, number][] = [];
+  private fixed = new Map<number, number>();
 
   constructor(readonly name: string) {}
 
@@ -64,8 +69,23 @@ export class SheetBuilder {
     this.merges.push(range(top, left, bottom, right));
   }
 
-  setWidths(widths: { col: number; width: number }[]): void {
+  setWidths(widths: { col: number; width: number; hidden?: boolean }[]): void {
     this.widths = widths;
+  }
+
+  /** A row's height in points, set rather than estimated (the heading block's rows). */
+  height(row: number, points: number): void {
+    this.fixed.set(row, points);
+  }
+
+  /** The builder seen as a grid of rows and column spans (the document parts write through it). */
+  grid(): Grid {
+    return {
+      text: (row, col, value) => this.set(row, col, value),
+      style: (row, from, to, style) => this.style(row, from, row, to, style),
+      merge: (row, from, to) => this.merge(row, from, row, to),
+      height: (row, points) => this.height(row, points),
+    };
   }
 
   add(edit: Edit): void {
@@ -82,7 +102,23 @@ export class SheetBuilder {
   }
 
   private widthOf(col: number): number {
-    return this.widths.find((w) => w.col === col)?.width ?? 8.43;
+    const w = this.widths.find((x) => x.col === col);
+    return w?.hidden ? 0 : (w?.width ?? 8.43);
+  }
+
+  /** Bold and size of a cell, as the style ranges set them (later ranges win). */
+  private fontAt(row: number, col: number): { bold: boolean; size: number } {
+    let bold = false;
+    let size = TABLE_SIZE;
+    for (const s of this.styles) {
+      const [a, b = a] = s.range.split(":");
+      const top = Number(a.replace(/^[A-Z]+/, ""));
+      const bottom = Number(b.replace(/^[A-Z]+/, ""));
+      if (row < top || row > bottom || col < colOf(a) || col > colOf(b)) continue;
+      if (s.style.bold !== undefined) bold = s.style.bold;
+      if (s.style.fontSize) size = s.style.fontSize;
+    }
+    return { bold, size };
   }
 
   private heights(): Edit[] {
@@ -96,20 +132,21 @@ export class SheetBuilder {
       spans.set(a, w);
     }
     const out: Edit[] = [];
+    const done = new Set<number>();
     for (const [from, to] of this.fitted) {
       for (let r = from; r <= to; r++) {
-        let lines = 1;
-        (this.cells[r - 1] ?? []).forEach((v, i) => {
-          if (typeof v !== "string" || !v) return;
-          const width = spans.get(a1(r, i + 1)) ?? this.widthOf(i + 1);
-          // Vietnamese text in Times New Roman runs about 1.15 characters per unit of width.
-          const per = Math.max(1, Math.floor(width * 1.15) - 1);
-          const n = v.split("\n").reduce((k, part) => k + Math.max(1, Math.ceil(part.length / per)), 0);
-          lines = Math.max(lines, n);
+        if (done.has(r) || this.fixed.has(r)) continue;
+        done.add(r);
+        const texts = (this.cells[r - 1] ?? []).flatMap((v, i) => {
+          if (typeof v !== "string" || !v) return [];
+          const font = this.fontAt(r, i + 1);
+          return [{ text: v, width: spans.get(a1(r, i + 1)) ?? this.widthOf(i + 1), fontSize: font.size, bold: font.bold }];
         });
-        if (lines > 1) out.push({ op: "rowHeight", sheet: this.name, row: r, height: Math.min(409, 16 * lines + 2) });
+        // Every row with text gets its height: the sheet's default (for its 11 pt default font) is too low for 12 pt.
+        if (texts.length) out.push({ op: "rowHeight", sheet: this.name, row: r, height: Math.min(409, rowHeightFor(texts, TABLE_SIZE)) });
       }
     }
+    for (const [row, height] of this.fixed) out.push({ op: "rowHeight", sheet: this.name, row, height });
     return out;
   }
 
@@ -126,7 +163,7 @@ export class SheetBuilder {
     const out: Edit[] = [
       { op: "addSheet", sheet: this.name },
       { op: "setValues", sheet: this.name, range: range(1, 1, rows, cols), values: block },
-      { op: "setStyle", sheet: this.name, range: range(1, 1, rows, cols), style: { fontName: FONT, fontSize: 12, vertical: "middle" } },
+      { op: "setStyle", sheet: this.name, range: range(1, 1, rows, cols), style: { fontName: FONT, fontSize: TABLE_SIZE, vertical: "middle" } },
     ];
     for (const s of this.styles) out.push({ op: "setStyle", sheet: this.name, range: s.range, style: s.style });
     for (const f of this.formatRuns()) out.push({ op: "setStyle", sheet: this.name, range: f.range, style: { numberFormat: f.format } });

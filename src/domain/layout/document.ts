@@ -75,8 +75,11 @@ export function writeDocumentHeading(g: Grid, h: HeadingSpec): number {
   g.style(second, l0, l1, { ...centred, fontSize: HEADING_SIZE, bold: true });
   g.style(first, r0, r1, { ...centred, fontSize: HEADING_SIZE, bold: true });
   g.style(second, r0, r1, { ...centred, fontSize: MOTTO_SIZE, bold: true });
-  g.height(first, 19);
-  g.height(second, 19);
+  // Heights for the lines as they wrap in their blocks (a long parent body's name may take two).
+  const leftWidth = spanWidth(h.widths, l0, l1);
+  const rightWidth = spanWidth(h.widths, r0, r1);
+  g.height(first, rowHeightFor([{ text: h.body[0], width: leftWidth, fontSize: HEADING_SIZE, bold: !h.parentLine }, { text: NATIONAL_HEADING, width: rightWidth, fontSize: HEADING_SIZE, bold: true }], HEADING_SIZE) + 1);
+  g.height(second, rowHeightFor([{ text: h.body[1], width: leftWidth, fontSize: HEADING_SIZE, bold: true }, { text: MOTTO, width: rightWidth, fontSize: MOTTO_SIZE, bold: true }], HEADING_SIZE) + 1);
 
   // Rule lines in a thin row of their own: under the issuing body, a third to a half of
   // its line; under the motto, as long as the motto.
@@ -108,7 +111,8 @@ export interface SignatureSpec {
   right: [number, number];
   /** The place in the date line ("Tân Lợi"); null leaves dots to fill in. */
   place: string | null;
-  year: number;
+  /** The year in the date line; null leaves dots. */
+  year: number | null;
 }
 
 /** The place and date line and the two signatures: "NGƯỜI LẬP BIỂU" and "THỦ TRƯỞNG ĐƠN VỊ". Returns its last row. */
@@ -120,7 +124,7 @@ export function writeSignature(g: Grid, s: SignatureSpec): number {
     g.merge(row, from, to);
     g.style(row, from, to, { ...centred, fontSize: HEADING_SIZE, ...style });
   };
-  put(s.row, r0, r1, `${s.place ?? "……"}, ngày … tháng … năm ${s.year}`, { italic: true });
+  put(s.row, r0, r1, `${s.place ?? "……"}, ngày … tháng … năm ${s.year ?? "……"}`, { italic: true });
   put(s.row + 1, l0, l1, "NGƯỜI LẬP BIỂU", { bold: true });
   put(s.row + 1, r0, r1, "THỦ TRƯỞNG ĐƠN VỊ", { bold: true });
   put(s.row + 2, l0, l1, "(Ký, ghi rõ họ tên)", { italic: true });

@@ -11,7 +11,7 @@ import type { CellStyle, Edit } from "../edits";
 import type { SheetSnapshot } from "../snapshot";
 import { cellText, foldKey } from "../text";
 import { a1 } from "../address";
-import { rowHeightFor, rowRange, HEADER_ROW, TABLE_SIZE } from "./common";
+import { COLORS, rowHeightFor, rowRange, HEADER_ROW, TABLE_SIZE } from "./common";
 import { FONT, HEADING_ROWS, HEADING_SIZE, MOTTO, MOTTO_SIZE } from "./document";
 import { INDICATOR_PLAN_COLS, INDICATOR_PLAN_COMPUTED_WIDTHS, indicatorHeaders } from "./indicators";
 import { TASK_PLAN_COLS, TASK_PLAN_COMPUTED_WIDTHS, TASK_PLAN_HEADERS } from "./tasks";
@@ -49,7 +49,14 @@ export function reportColumnsStart(kind: PlanKind): number {
  * The layout edits that make a plan form, whose report columns compute has just put
  * in (`added`: their columns and header labels), print as a report on A4.
  */
-export function reportFormEdits(sheet: SheetSnapshot, kind: PlanKind, lastRow: number, added: { col: number; label: string }[]): Edit[] {
+export function reportFormEdits(
+  sheet: SheetSnapshot,
+  kind: PlanKind,
+  lastRow: number,
+  added: { col: number; label: string }[],
+  /** The cells of the report date and the due-soon window compute placed above the table (labels and values). */
+  settings: string[] = [],
+): Edit[] {
   const name = sheet.name;
   const widths = kind === "indicators" ? INDICATOR_PLAN_COMPUTED_WIDTHS : TASK_PLAN_COMPUTED_WIDTHS;
   const code = kind === "indicators" ? INDICATOR_PLAN_COLS.code : TASK_PLAN_COLS.code;
@@ -78,8 +85,15 @@ export function reportFormEdits(sheet: SheetSnapshot, kind: PlanKind, lastRow: n
     const font: CellStyle = { fontName: FONT, fontSize: TABLE_SIZE };
     edits.push({ op: "setStyle", sheet: name, range: `${a1(HEADER_ROW, from)}:${a1(lastRow, to)}`, style: font });
   }
+  for (const cell of settings) edits.push({ op: "setStyle", sheet: name, range: cell, style: { fontName: FONT, fontSize: TABLE_SIZE } });
   const labels = new Map(added.map((a) => [a.col, a.label]));
   const merged = groupRowsOf(sheet);
+  // The group rows' shading and weight run on into the new columns.
+  if (added.length) {
+    const from = Math.min(...added.map((a) => a.col));
+    const to = Math.max(...added.map((a) => a.col));
+    for (const row of merged.keys()) if (row <= lastRow) edits.push({ op: "setStyle", sheet: name, range: rowRange(row, from, to), style: { bold: true, fill: COLORS.groupFill } });
+  }
   for (let row = HEADER_ROW; row <= lastRow; row++) {
     const cells = (sheet.values[row - 1] ?? []).slice(0, last);
     const texts: { text: string; width: number; bold?: boolean }[] = [];

@@ -46,7 +46,7 @@ export function ComputeSection() {
   async function overview() {
     if (!summary) return;
     try {
-      const done = await runOverview({ host, catalog, today }, summary);
+      const done = await runOverview({ host, catalog, today });
       setStatus({ kind: "done", text: `Đã tạo trang "${done.sheet}".`, notDone: done.notDone });
     } catch (e) {
       setStatus({ kind: "error", text: messageOf(e) });
