@@ -46,9 +46,12 @@ beforeAll(async () => {
   for (const [i, layout] of LAYOUTS.entries()) {
     await computed(`commune-${layout}.xlsx`, await generateCommuneWorkbook(COMMUNES[i * 7], { layout, seed: 11 + i, asOf: AS_OF }), i === 0 ? ["--tong-quan"] : []);
   }
-  const inserted = await runInsert(["--xa", "Tân Lợi", "--nam", "2026", "--ngay-bao-cao", REPORT_DATE, "-o", "phu-luc.xlsx"]);
+  const inserted = await runInsert(["--xa", "Tân Lợi", "--nam", "2026", "--mau", "bao-cao", "--ngay-bao-cao", REPORT_DATE, "-o", "phu-luc.xlsx"]);
   files.push({ name: "inserted.xlsx", bytes: inserted.bytes! });
   await computed("scenario.xlsx", await fillScenario(inserted.bytes!));
+  // The plan form, turned into its report form by compute.
+  const plan = await runInsert(["--xa", "Tân Lợi", "--nam", "2026", "-o", "ke-hoach.xlsx"]);
+  await computed("plan-computed.xlsx", plan.bytes!);
   for (const f of ["full-openpyxl.xlsx", "libreoffice.xlsx", "patched-1904.xlsx"]) {
     await computed(`corpus-${f}`, new Uint8Array(fs.readFileSync(path.join(__dirname, "fixtures", "workbooks", f))));
   }
@@ -68,7 +71,7 @@ function typed(c: { t: string; v: string | null }): RecalcValue {
   return Number(c.v);
 }
 
-describe.each(["commune-000.xlsx", "commune-001.xlsx", "commune-002.xlsx", "commune-004.xlsx", "inserted.xlsx", "scenario.xlsx", "corpus-full-openpyxl.xlsx", "corpus-libreoffice.xlsx", "corpus-patched-1904.xlsx"])(
+describe.each(["commune-000.xlsx", "commune-001.xlsx", "commune-002.xlsx", "commune-004.xlsx", "inserted.xlsx", "scenario.xlsx", "plan-computed.xlsx", "corpus-full-openpyxl.xlsx", "corpus-libreoffice.xlsx", "corpus-patched-1904.xlsx"])(
   "%s",
   (name) => {
     it("every formula the add-in wrote caches what LibreOffice computes", () => {

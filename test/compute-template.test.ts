@@ -38,7 +38,7 @@ async function run(files: Map<string, Uint8Array>, args: string[]) {
 
 async function template(): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  const r = await run(files, ["insert", "--xa", "Tân Lợi", "--nam", "2026", "-o", "mau.xlsx"]);
+  const r = await run(files, ["insert", "--xa", "Tân Lợi", "--nam", "2026", "--mau", "bao-cao", "-o", "mau.xlsx"]);
   expect(r.err).toBe("");
   return files.get("mau.xlsx")!;
 }

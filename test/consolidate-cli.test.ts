@@ -59,7 +59,7 @@ describe("phuluc consolidate", () => {
     ]);
     expect(String(src.values[7][12])).toContain("không phải là tệp Excel");
     const sum = wb.sheets.find((s) => s.name === "Tổng hợp chỉ tiêu")!;
-    expect(sum.values[3].slice(13)).toContain("Xã Tân Lợi");
+    expect(sum.values[sum.values.findIndex((r) => r[0] === "STT")].slice(13)).toContain("Xã Tân Lợi");
   });
 
   it("exits 2 and writes nothing when no file can be read", async () => {

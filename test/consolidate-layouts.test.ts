@@ -266,8 +266,9 @@ describe("consolidating four layouts across the province", () => {
     expect(row("HT-01").slice(4, 13)).toEqual([0.6, 4, 4, 3, 0.75, 0.58, 0.72, 0.72, 0]);
     expect(row("HT-01").slice(13, 25)).toEqual([0.8, 0.58, 0.725, 0.6, 0.72, 1.2, 0.6, 0.72, 1.2, 0.6, 0.72, 1.2]);
     expect(row("CDS-17").slice(4, 13)).toEqual([0.8, 4, 3, 2, 0.6667, 0.45, 0.5, 0.79, 2]);
-    expect(sum.values[3].slice(13, 23)).toEqual(["Xã Phú Trung", null, null, "Xã Tân Lợi", null, null, "Phường Minh Hưng", null, null, "Phường Nhơn Trạch"]);
-    const hdr = sum.values[4].slice(13, 16);
+    const h1 = sum.values.findIndex((r) => r[0] === "STT");
+    expect(sum.values[h1].slice(13, 23)).toEqual(["Xã Phú Trung", null, null, "Xã Tân Lợi", null, null, "Phường Minh Hưng", null, null, "Phường Nhơn Trạch"]);
+    const hdr = sum.values[h1 + 1].slice(13, 16);
     expect(hdr).toEqual(["Chỉ tiêu", "Kết quả", "Tỷ lệ đạt"]);
     const outside = sum.values.findIndex((r) => typeof r[2] === "string" && r[2].startsWith("Ngoài danh mục"));
     expect(sum.values[outside + 1][2]).toBe("Số buổi livestream giới thiệu nông sản OCOP");
@@ -281,7 +282,8 @@ describe("consolidating four layouts across the province", () => {
     expect(unitRow("Phường Minh Hưng")).toEqual([13, 1, 2, 10, 2, 1, 3]);
     expect(unitRow("Tổng cộng")).toEqual([25 + 18 + 13, 2 + 2 + 1, 2 + 2 + 2, 21 + 14 + 10, 4, 2, 3]);
     const listStart = tasks.values.findIndex((r) => typeof r[0] === "string" && r[0].startsWith("DANH SÁCH NHIỆM VỤ QUÁ HẠN"));
-    const list = tasks.values.slice(listStart + 2, listStart + 6).map((r) => [r[1], r[6]]);
+    // Unit in B, the task over C–E, days overdue in I.
+    const list = tasks.values.slice(listStart + 2, listStart + 6).map((r) => [r[1], r[8]]);
     expect(list).toEqual([
       ["Xã Phú Trung", 81],
       ["Xã Phú Trung", 171],

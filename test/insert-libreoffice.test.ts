@@ -31,7 +31,7 @@ function valueAt(sheet: SheetSnapshot, address: string) {
 }
 
 beforeAll(async () => {
-  const made = await runInsert(["--xa", "Tân Lợi", "--nam", "2026", "-o", "out.xlsx"]);
+  const made = await runInsert(["--xa", "Tân Lợi", "--nam", "2026", "--mau", "bao-cao", "-o", "out.xlsx"]);
   expect(made.code).toBe(0);
   const inserted = made.bytes!;
   // A formula saved with a wrong result: proves LibreOffice recalculated rather than kept it.

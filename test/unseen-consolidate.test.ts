@@ -110,12 +110,14 @@ describe("consolidating five layouts the seeds do not show", () => {
     expect(out.join("\n")).toContain("5/5 tệp được tổng hợp");
     const wb = await readBack(files["tong-hop.xlsx"]);
     const sum = wb.sheets[0];
-    // The reference column says what it is.
-    expect(sum.values[3][4]).toBe("Mức tham chiếu (dựng từ các kế hoạch mẫu)");
+    // The reference column says what it is: its mark points at the note under the table.
+    const h1 = sum.values.findIndex((r) => r[0] === "STT");
+    expect(sum.values[h1][4]).toBe("Mức tham chiếu (*)");
+    expect(sum.values.flat()).toContain("(*) Mức tham chiếu dựng từ các kế hoạch mẫu, không phải chỉ tiêu chính thức của tỉnh.");
     const all = sum.values.flat().filter((v): v is string => typeof v === "string");
     expect(all.some((t) => t.includes("(tỉnh)"))).toBe(false);
     // Units in the province's code order.
-    expect(sum.values[3].slice(13).filter(Boolean)).toEqual(["Xã Gia Kiệm", "Phường Tam Phước", "Xã Bình An", "Xã Xuân Bắc", "Xã Đại Phước"]);
+    expect(sum.values[sum.values.findIndex((r) => r[0] === "STT")].slice(13).filter(Boolean)).toEqual(["Xã Gia Kiệm", "Phường Tam Phước", "Xã Bình An", "Xã Xuân Bắc", "Xã Đại Phước"]);
     const row = sum.values.find((r) => r[1] === "CDS-06")!;
     // [with row, reported, met] in F..H; Gia Kiệm's target cell (its first column, N) says it could not be read.
     expect(row.slice(5, 8)).toEqual([4, 2, 1]);

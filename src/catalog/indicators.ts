@@ -328,13 +328,14 @@ export const INDICATORS: CatalogIndicator[] = [
     seenIn: [S000],
   },
   {
-    // 004 row 3. The target is kept as written ("so với các xã/xã", meant: xã, phường).
+    // 004 row 3, which writes "so với các xã/xã" (a slip for "xã, phường"): the catalog
+    // carries what was meant, since its text is written into every inserted appendix.
     code: "KH-07",
     group: "KH",
     name: "Nâng cao tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo",
     aliases: [],
     unit: null,
-    target: text("Thuộc nhóm khá về phát triển khoa học, công nghệ và đổi mới sáng tạo so với các xã/xã trong tỉnh"),
+    target: text("Thuộc nhóm khá về phát triển khoa học, công nghệ và đổi mới sáng tạo so với các xã, phường trong tỉnh"),
     direction: "qualitative",
     seenIn: [S004],
   },

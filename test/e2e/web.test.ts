@@ -106,7 +106,7 @@ describe("the offline web page", () => {
     expect(errors).toEqual([]);
   });
 
-  it("inserts both appendices for a ward; LibreOffice computes the formulas in the download", async () => {
+  it("inserts both appendices for a ward, computes the plan into its report form; LibreOffice computes the formulas in the download", async () => {
     const { page, foreign } = await pageWith();
     await page.getByRole("button", { name: "Sổ làm việc mới" }).click();
     await page.getByRole("button", { name: "Chèn phụ lục" }).click(); // open the section
@@ -117,6 +117,10 @@ describe("the offline web page", () => {
     await page.getByText(/Phụ lục I/).first().waitFor();
     await page.getByRole("button", { name: "Chèn vào sổ làm việc" }).click();
     await page.getByText(/^Đã tạo:/).waitFor();
+    // The plan form has no result column: compute adds it (and the rate and verdict) on the sheet itself.
+    await page.getByRole("button", { name: "Tính toán & cảnh báo" }).click();
+    await page.getByRole("button", { name: "Tính toán ngay" }).click();
+    await page.getByText(/Đã thêm hoặc làm mới các cột tính toán trên trang "Phụ lục I"/).waitFor();
     const bytes = await download(page);
 
     // Type results into the download as an official would, then let LibreOffice compute.
