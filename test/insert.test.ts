@@ -212,10 +212,12 @@ describe("phuluc insert --mau bao-cao: a new workbook in the report form", () =>
     for (const ws of [wsI, wsII]) expect(new Set(rules(ws).map((r) => r.priority)).size).toBe(rules(ws).length);
   });
 
-  it("is print-ready: A4 landscape, the decree's margins, one page wide, header repeated, panes frozen, helpers hidden", () => {
+  it("is print-ready: A4 landscape, the decree's margins, one page wide unshrunk, header repeated, panes frozen, helpers hidden", () => {
     for (const name of ["Phụ lục I", "Phụ lục II"]) {
       const ws = wb.getWorksheet(name)!;
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      // Designed one page wide: printed as it is, never shrunk to fit (LibreOffice shrinks a sheet that fits).
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape" });
+      expect(ws.pageSetup.fitToPage ?? false).toBe(false);
       expect(ws.pageSetup.printTitlesRow?.replace(/\$/g, "")).toBe("9:9");
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 9 });
       expect(decreeMargins(ws)).toEqual({ top: 20, bottom: 20, left: 30, right: 15 });
@@ -286,7 +288,8 @@ describe("phuluc insert: the plan form, by default", () => {
     );
     for (const [name, cols] of [["Phụ lục I", 11], ["Phụ lục II", 13]] as const) {
       const ws = wb.getWorksheet(name)!;
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, horizontalCentered: true });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", horizontalCentered: true });
+      expect(ws.pageSetup.fitToPage ?? false).toBe(false);
       expect(decreeMargins(ws)).toEqual({ top: 20, bottom: 20, left: 30, right: 15 });
       expect(visibleWidth(ws, cols)).toBeLessThanOrEqual(printableWidth());
       expect(visibleWidth(ws, cols)).toBeGreaterThan(printableWidth() - 3); // and uses the page

@@ -42,7 +42,8 @@ function streams(pdf: Uint8Array): string[] {
     } catch {
       // an image or a font program: not a content stream
     }
-    re.lastIndex = end;
+    // Past the keyword, or the "stream" inside "endstream" would be taken for the next stream's start.
+    re.lastIndex = end + "endstream".length;
   }
   return out;
 }

@@ -118,29 +118,44 @@ describe("planOverviewSheet", () => {
     expect(again.edits[0]).toEqual({ op: "addSheet", sheet: "Tổng quan (3)" });
   });
 
-  it("writes the summary as tables and asks for two charts over them", () => {
+  it("writes the summary as tables under the decree's heading, and asks for two charts beside them", () => {
     const plan = planOverviewSheet(s, ["CT", "NV"], { asOf: "2026-06-20" });
     const v = valuesOf(plan.edits, "Tổng quan");
-    expect(String(v.get("A2"))).toMatch(/^Số liệu tính đến ngày 20\/06\/2026, từ các trang: CT, NV\./);
-    // Indicator table from row 5: header, two groups, total.
-    expect([5, 6, 7, 8].map((r) => ["A", "B", "C", "D", "E", "F", "G"].map((c) => v.get(`${c}${r}`)))).toEqual([
+    const rowOf = (text: string) => Number([...v.entries()].find(([, x]) => x === text)![0].replace(/^[A-Z]+/, ""));
+    expect([v.get("A1"), v.get("A2"), v.get("B1"), v.get("B2")]).toEqual(["ỦY BAN NHÂN DÂN", "PHƯỜNG MINH HƯNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
+    expect(v.get("A4")).toBe("TỔNG QUAN KẾT QUẢ THỰC HIỆN CHỈ TIÊU, NHIỆM VỤ NĂM 2026");
+    expect(v.get("A5")).toBe("(Số liệu tính đến ngày 20 tháng 6 năm 2026; từ các trang: CT, NV)");
+    // Indicator table: header, two groups, total.
+    const head = rowOf("Nhóm chỉ tiêu");
+    expect([head, head + 1, head + 2, head + 3].map((r) => ["A", "B", "C", "D", "E", "F", "G"].map((c) => v.get(`${c}${r}`)))).toEqual([
       ["Nhóm chỉ tiêu", "Đạt", "Vượt", "Chưa đạt", "Chưa báo cáo", "Chưa đánh giá được", "Tổng số"],
       ["Phát triển hạ tầng số", 0, 1, 1, 0, 0, 2],
       ["Nhóm riêng của phường", 0, 0, 0, 1, 1, 2],
       ["Tổng cộng", 0, 1, 1, 1, 1, 4],
     ]);
-    // Task table after a blank row and its title: header in row 11.
-    expect(v.get("A11")).toBe("Đơn vị chủ trì");
-    expect([v.get("A12"), v.get("B12")]).toEqual(["Phòng Văn hóa - Xã hội", 1]);
+    const tasks = rowOf("Đơn vị chủ trì");
+    expect([v.get(`A${tasks + 1}`), v.get(`B${tasks + 1}`)]).toEqual(["Phòng Văn hóa - Xã hội", 1]);
     const charts = plan.edits.filter((e) => e.op === "chart");
     expect(charts).toEqual([
-      { op: "chart", sheet: "Tổng quan", type: "column", dataRange: "A5:E7", title: "Kết quả thực hiện chỉ tiêu theo nhóm", anchor: "K4" },
-      { op: "chart", sheet: "Tổng quan", type: "bar", dataRange: "A11:B14", title: "Nhiệm vụ quá hạn theo đơn vị chủ trì", anchor: "K22" },
+      { op: "chart", sheet: "Tổng quan", type: "column", dataRange: `A${head}:E${head + 2}`, title: "Kết quả thực hiện chỉ tiêu theo nhóm", anchor: "K4" },
+      { op: "chart", sheet: "Tổng quan", type: "bar", dataRange: `A${tasks}:B${tasks + 3}`, title: "Nhiệm vụ quá hạn theo đơn vị chủ trì", anchor: "K22" },
     ]);
-    // The overdue list names the task and its lead.
-    const listHead = [...v.entries()].find(([, x]) => x === "Công việc quá hạn")![0];
-    const row = Number(listHead.slice(1)) + 1;
-    expect(["A", "B", "C", "D"].map((c) => v.get(`${c}${row}`))).toEqual(["Nhiệm vụ A", "NV", 4, "Phòng Văn hóa - Xã hội"]);
+    // The overdue list names the task, where it is, its lead and its due date.
+    const row = rowOf("Công việc quá hạn") + 1;
+    expect(["A", "B", "C", "D", "G"].map((c) => v.get(`${c}${row}`))).toEqual(["Nhiệm vụ A", "NV", 4, "Phòng Văn hóa - Xã hội", 46112]);
+    // The signature block closes the printed page; the note on refreshing stays outside it.
+    const sign = rowOf("THỦ TRƯỞNG ĐƠN VỊ");
+    expect(v.get(`A${sign}`)).toBe("NGƯỜI LẬP BIỂU");
+    expect(v.get(`E${sign - 1}`)).toBe("Minh Hưng, ngày … tháng … năm 2026");
+    const setup = plan.edits.find((e) => e.op === "pageSetup");
+    expect(setup).toMatchObject({ orientation: "landscape", fitToWidth: false, margins: { top: 20, bottom: 20, left: 30, right: 15 }, pageNumber: { skipFirst: true }, printArea: `A1:I${sign + 1}` });
+    expect(String(v.get(`A${sign + 4}`))).toContain("không tự cập nhật");
+  });
+
+  it("leaves dots for the unit and the year when the sheets do not name them", () => {
+    const plan = planOverviewSheet({ ...s, unit: null, year: null }, []);
+    const v = valuesOf(plan.edits, "Tổng quan");
+    expect([v.get("A2"), v.get("A4"), v.get("A5")]).toEqual(["XÃ, PHƯỜNG ……", "TỔNG QUAN KẾT QUẢ THỰC HIỆN CHỈ TIÊU, NHIỆM VỤ", "(Số liệu tại thời điểm tạo trang; từ các trang: CT, NV)"]);
   });
 
   it("is not itself read as an appendix table (compute must not add columns to it)", () => {

@@ -249,7 +249,13 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
   // Styles before values, so numbers land in cells that already carry their format.
   w.style(`A${HEADER_ROW}:${a1(lastRow, last)}`, { fontName: FONT, fontSize: TABLE_SIZE, border: true, wrap: true, vertical: "middle" });
   w.style(rowRange(HEADER_ROW, 1, last), { bold: true, horizontal: "center", fill: COLORS.headerFill });
-  if (report) w.style(`${a1(HEADER_ROW, C.comparator)}:${a1(lastRow, C.targetValue)}`, { fontName: FONT, fontSize: TABLE_SIZE });
+  if (report) {
+    w.style(`${a1(HEADER_ROW, C.comparator)}:${a1(lastRow, C.targetValue)}`, { fontName: FONT, fontSize: TABLE_SIZE });
+    // The comparator's text ("≥", "định tính") is not displayed (its value stays, for the
+    // formulas and the formula bar): text in a hidden column still runs out of it to the
+    // right in LibreOffice, which counts it into the width it fits to the page, and shrinks the table.
+    w.style(colRange(C.comparator, first, lastRow), { numberFormat: ";;;" });
+  }
   const centred = report ? [C.number, C.code, C.unit, C.target, C.result, C.rate, C.verdict] : [P.number, P.code, P.unit, P.target];
   for (const c of centred) w.style(colRange(c, first, lastRow), { horizontal: "center" });
   for (const r of groupRows) {

@@ -40,19 +40,21 @@ export function printableHeight(orientation: Orientation = "landscape"): number 
 }
 
 /**
- * Whether "fit all columns on one page width" may be switched on: only when it does
- * not shrink the table's text below 12 pt. When the columns fit already it costs
- * nothing and catches a viewer whose font runs a little wider.
+ * Whether "fit all columns on one page width" is switched on: only for columns wider
+ * than the page, and only when shrinking them keeps the table's text at 12 pt or more.
+ * Columns designed to fit print as they are: LibreOffice, asked to fit a sheet that
+ * fits, still shrinks some of them a little (to 98 % for the report form of Phụ lục I,
+ * with its repeated header row), which takes 12 pt text under 12 pt.
  */
 export function fitsToWidth(totalWidth: number, tableSize: number, orientation: Orientation = "landscape"): boolean {
-  const scale = Math.min(1, printableWidth(orientation) / Math.max(totalWidth, 1));
-  return scale * tableSize >= MIN_TABLE_SIZE - 1e-9;
+  const scale = printableWidth(orientation) / Math.max(totalWidth, 1);
+  return scale < 1 && scale * tableSize >= MIN_TABLE_SIZE - 1e-9;
 }
 
 /**
  * The page setup of a sheet meant to be printed: A4, the decree's margins, the page
  * number in the top margin from page 2, the header rows repeated, centred on the page,
- * and fit-to-width only when it keeps the text at 12 pt or more.
+ * and fit-to-width only for a table wider than the page, when shrinking keeps its text at 12 pt or more.
  */
 export function pageSetupFor(
   sheet: string,
