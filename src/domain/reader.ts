@@ -28,7 +28,12 @@ export type Role =
   | "status"
   | "completedOn"
   | "flag"
-  | "note";
+  | "note"
+  /** The add-in's hidden helper columns (compute, the appendix template): a typed result and completion date read once. */
+  | "resultText"
+  | "resultValue"
+  | "completedText"
+  | "completedValue";
 
 export type TableKind = "indicators" | "tasks" | "mixed";
 export type RowKind = "group" | "indicator" | "task";
@@ -105,6 +110,10 @@ interface LabelRule {
 // hoạch", "Mục tiêu phấn đấu"), a result is what was done ("Thực hiện", "Ước thực
 // hiện", "Lũy kế"), whichever words a commune's template uses.
 const LABEL_RULES: LabelRule[] = [
+  { role: "resultText", test: /^dang chuan cua ket qua tu dong$/ },
+  { role: "resultValue", test: /^dang so cua ket qua tu dong$/ },
+  { role: "completedText", test: /^dang chuan cua ngay hoan thanh tu dong$/ },
+  { role: "completedValue", test: /^dang so cua ngay hoan thanh tu dong$/ },
   { role: "dueDate", test: /^han hoan thanh ngay/ },
   { role: "completedOn", test: /^ngay hoan thanh/ },
   { role: "rate", test: /^(ty le dat|ty le hoan thanh|muc do dat|ty le thuc hien so voi)/ },
