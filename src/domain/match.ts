@@ -5,7 +5,7 @@
  * no match, only candidates to suggest.
  */
 import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
-import { clean, foldKey, normalize, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
+import { clean, foldKey, normalize, profileOfKey, profileSimilarity, type Profile } from "./text";
 import { roundTo } from "./numbers";
 import { ABBREVIATIONS, GENERIC_WORDS, GENERIC_WORDS_UNACCENTED, LEADING_WORDS, SYNONYMS } from "../catalog/wording";
 import { OUTSIDE_PARTIES } from "../catalog/bodies";
@@ -181,31 +181,46 @@ const matchIndicatorMemo = remembered((catalog: Catalog, keyed: string) => {
 });
 
 /**
- * Two measures, the higher wins: character bigrams of the whole key (typos, missing
- * accents, words run together) and the share of telling words in common, weighted
- * towards the words typed (a name cut short, or with a word left out, still names its
- * indicator). Then the row's unit and target kind nudge the ranking.
+ * How well a name's wording matches each catalog entry, before any evidence: what the
+ * row's unit and target kind change is cheap, the wording is not, and the same name
+ * comes with different evidence (a row's target read as words in one file, as a number
+ * in another). Entries in the order they first scored above zero; null for a name with
+ * no words to compare.
  */
-function matchIndicatorUncached(catalog: Catalog, name: string, unitCode: string, kind: string): MatchResult<CatalogIndicator> {
+const wordingScores = remembered((catalog: Catalog, name: string): [CatalogIndicator, number][] | null => {
   const key = wordingKey(name);
-  if (!key) return { best: null, candidates: [] };
+  if (!key) return null;
   const index = indexOf(catalog);
   const input = profileOfKey(key);
-  const words = new Set(key.split(" "));
+  const words = [...new Set(key.split(" "))];
+  const weights = words.map(index.weightOf);
   let inputWeight = 0;
-  for (const w of words) inputWeight += index.weightOf(w);
+  for (const w of weights) inputWeight += w;
   const scores = new Map<CatalogIndicator, number>();
   for (const k of index.keys) {
     let common = 0;
-    for (const w of words) if (k.words.has(w)) common += index.weightOf(w);
+    for (let i = 0; i < words.length; i++) if (k.words.has(words[i])) common += weights[i];
     const precision = inputWeight ? common / inputWeight : 0;
     const recall = k.weight ? common / k.weight : 0;
     const f = precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
     const s = Math.max(profileSimilarity(k.profile, input), f);
     if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
   }
+  return [...scores];
+});
+
+/**
+ * Two measures, the higher wins: character bigrams of the whole key (typos, missing
+ * accents, words run together) and the share of telling words in common, weighted
+ * towards the words typed (a name cut short, or with a word left out, still names its
+ * indicator). Then the row's unit and target kind nudge the ranking.
+ */
+function matchIndicatorUncached(catalog: Catalog, name: string, unitCode: string, kind: string): MatchResult<CatalogIndicator> {
+  const wording = wordingScores(catalog, name);
+  if (!wording) return { best: null, candidates: [] };
   const rowUnit = unitCode === "" ? undefined : unitCode === "?" ? null : unitByCode(catalog, unitCode);
-  for (const [item, s] of scores) {
+  const scores = new Map<CatalogIndicator, number>();
+  for (const [item, s] of wording) {
     let adjusted = s;
     const own = item.unit ? unitByCode(catalog, item.unit) : null;
     if (rowUnit && own) {
@@ -471,13 +486,24 @@ export function bodyName(body: Body, type: UnitType): string {
 
 // ---------- units of measure ----------
 
+const unitKeys = new WeakMap<Catalog, Map<string, UnitOfMeasure>>();
+
+/** A unit by what a row writes: its code or an alias, without accents; the first unit in the list wins. */
 export function matchUnit(catalog: Catalog, text: string): UnitOfMeasure | null {
   const key = foldKey(text);
   if (!key) return null;
-  for (const u of catalog.units) {
-    if (foldKey(u.code) === key || u.aliases.some((a) => foldKey(a) === key)) return u;
+  let keys = unitKeys.get(catalog);
+  if (!keys) {
+    keys = new Map();
+    for (const u of catalog.units) {
+      for (const t of [u.code, ...u.aliases]) {
+        const k = foldKey(t);
+        if (!keys.has(k)) keys.set(k, u);
+      }
+    }
+    unitKeys.set(catalog, keys);
   }
-  return null;
+  return keys.get(key) ?? null;
 }
 
 /**
@@ -485,12 +511,33 @@ export function matchUnit(catalog: Catalog, text: string): UnitOfMeasure | null 
  * and "Người" ("Số", "Số lượng" only say it is a count).
  */
 export function sameUnit(a: string, b: string): boolean {
-  const bare = (t: string) => foldKey(t).replace(/^so( luong)? /, "");
-  return a === b || bare(a) === bare(b);
+  return a === b || bareUnit(a) === bareUnit(b);
 }
 
+const bareUnits = new Map<string, string>();
+
+function bareUnit(text: string): string {
+  let bare = bareUnits.get(text);
+  if (bare === undefined) {
+    bare = foldKey(text).replace(/^so( luong)? /, "");
+    if (bareUnits.size >= MEMO_LIMIT) bareUnits.clear();
+    bareUnits.set(text, bare);
+  }
+  return bare;
+}
+
+const unitCodes = new WeakMap<Catalog, Map<string, UnitOfMeasure>>();
+
 export function unitByCode(catalog: Catalog, code: string | null): UnitOfMeasure | null {
-  return code === null ? null : (catalog.units.find((u) => u.code === code) ?? null);
+  if (code === null) return null;
+  let byCode = unitCodes.get(catalog);
+  if (!byCode) {
+    byCode = new Map();
+    // The first unit with a code wins, as a search of the list would find it.
+    for (const u of catalog.units) if (!byCode.has(u.code)) byCode.set(u.code, u);
+    unitCodes.set(catalog, byCode);
+  }
+  return byCode.get(code) ?? null;
 }
 
 // ---------- communes ----------
@@ -514,14 +561,40 @@ export function communeLabel(c: Commune, date: IsoDate | null): string {
  */
 export const matchCommune: (catalog: Catalog, text: string) => MatchResult<Commune> = remembered(matchCommuneUncached);
 
+interface CommuneKey {
+  item: Commune;
+  /** The name as written, case and tone placement settled. */
+  exact: string;
+  /** Without accents. */
+  folded: string;
+  profile: Profile;
+}
+
+const communeKeys = new WeakMap<Catalog, CommuneKey[]>();
+
+/** The communes' matching forms, made once per catalog: every heading and file name is compared with all of them. */
+function communeKeysOf(catalog: Catalog): CommuneKey[] {
+  let keys = communeKeys.get(catalog);
+  if (!keys) {
+    keys = catalog.communes.map((item) => {
+      const folded = foldKey(item.name);
+      return { item, exact: normalize(item.name), folded, profile: profileOfKey(folded) };
+    });
+    communeKeys.set(catalog, keys);
+  }
+  return keys;
+}
+
 function matchCommuneUncached(catalog: Catalog, text: string): MatchResult<Commune> {
   const bare = clean(text).replace(/^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/i, "").replace(/^(xã|phường)\s+/i, "");
   const exact = normalize(bare);
   if (!exact) return { best: null, candidates: [] };
   const folded = foldKey(bare);
-  const sameFold = catalog.communes.filter((c) => foldKey(c.name) === folded);
-  const ranked = catalog.communes
-    .map((item) => ({ item, confidence: normalize(item.name) === exact ? 1 : sameFold.length === 1 && sameFold[0] === item ? 0.95 : Math.min(0.9, similarity(item.name, bare)) }))
+  const keys = communeKeysOf(catalog);
+  const sameFold = keys.filter((k) => k.folded === folded);
+  const input = profileOfKey(folded);
+  const ranked = keys
+    .map((k) => ({ item: k.item, confidence: k.exact === exact ? 1 : sameFold.length === 1 && sameFold[0] === k ? 0.95 : Math.min(0.9, profileSimilarity(k.profile, input)) }))
     .sort((a, b) => b.confidence - a.confidence);
   const best = ranked[0] && ranked[0].confidence >= 0.95 ? ranked[0] : null;
   return { best, candidates: ranked.slice(0, 3) };
