@@ -131,6 +131,13 @@ interface IndicatorIndex {
   keys: IndicatorKeyEntry[];
   /** How telling a word is: rare words across the catalog weigh more (inverse document frequency). */
   weightOf: (word: string) => number;
+  /**
+   * Inverted lists, so a name is compared with the keys that share something with it
+   * and not with every key: for each word, the keys (indexes, ascending) that have it;
+   * for each bigram id, the keys that have it and how often.
+   */
+  byWord: Map<string, number[]>;
+  byGram: Map<number, { keys: number[]; counts: number[] }>;
 }
 
 function indexOf(catalog: Catalog): IndicatorIndex {
@@ -154,7 +161,22 @@ function indexOf(catalog: Catalog): IndicatorIndex {
     for (const w of words) weight += weightOf(w);
     return { item, profile: profileOfKey(key), words, weight };
   });
-  index = { keys, weightOf };
+  const byWord = new Map<string, number[]>();
+  const byGram = new Map<number, { keys: number[]; counts: number[] }>();
+  keys.forEach((k, i) => {
+    for (const w of k.words) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+    for (let g = 0; g < k.profile.ids.length; g++) {
+      let post = byGram.get(k.profile.ids[g]);
+      if (!post) byGram.set(k.profile.ids[g], (post = { keys: [], counts: [] }));
+      post.keys.push(i);
+      post.counts.push(k.profile.counts[g]);
+    }
+  });
+  index = { keys, weightOf, byWord, byGram };
   indicatorIndexes.set(catalog, index);
   return index;
 }
@@ -196,16 +218,29 @@ const wordingScores = remembered((catalog: Catalog, name: string): [CatalogIndic
   const weights = words.map(index.weightOf);
   let inputWeight = 0;
   for (const w of weights) inputWeight += w;
-  const scores = new Map<CatalogIndicator, number>();
-  for (const k of index.keys) {
-    let common = 0;
-    for (let i = 0; i < words.length; i++) if (k.words.has(words[i])) common += weights[i];
-    const precision = inputWeight ? common / inputWeight : 0;
-    const recall = k.weight ? common / k.weight : 0;
-    const f = precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
-    const s = Math.max(profileSimilarity(k.profile, input), f);
-    if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
+  // Per key: the weight of the words in common (added in the order of the words typed)
+  // and the bigrams in common, from the inverted lists.
+  const common = new Float64Array(index.keys.length);
+  for (let i = 0; i < words.length; i++) {
+    for (const k of index.byWord.get(words[i]) ?? []) common[k] += weights[i];
   }
+  const overlap = new Int32Array(index.keys.length);
+  for (let g = 0; g < input.ids.length; g++) {
+    const post = index.byGram.get(input.ids[g]);
+    if (!post) continue;
+    const n = input.counts[g];
+    for (let j = 0; j < post.keys.length; j++) overlap[post.keys[j]] += Math.min(n, post.counts[j]);
+  }
+  const scores = new Map<CatalogIndicator, number>();
+  index.keys.forEach((k, i) => {
+    const precision = inputWeight ? common[i] / inputWeight : 0;
+    const recall = k.weight ? common[i] / k.weight : 0;
+    const f = precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
+    // The Dice coefficient of the bigrams, as profileSimilarity computes it.
+    const dice = !k.profile.key ? 0 : k.profile.key === input.key ? 1 : (2 * overlap[i]) / (k.profile.size + input.size);
+    const s = Math.max(dice, f);
+    if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
+  });
   return [...scores];
 });
 

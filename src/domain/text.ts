@@ -79,7 +79,9 @@ export function normalize(text: string): string {
 }
 
 function normalizeUncached(text: string): string {
-  const lower = clean(text).toLocaleLowerCase("vi");
+  // Vietnamese has no special casing rules (only Lithuanian, Turkish and Azeri do), so
+  // the plain lower case is the Vietnamese one, without a locale look-up per call.
+  const lower = clean(text).toLowerCase();
   return lower
     .replace(TONE_PATTERN, (m) => TONE_MAP[m] ?? m)
     .replace(/(^|[^\p{L}])tỉ(?![\p{L}])/gu, "$1tỷ")
@@ -94,12 +96,43 @@ export function foldKey(text: string): string {
 }
 
 function foldKeyUncached(text: string): string {
-  return normalize(text)
-    .normalize("NFD")
+  const decomposed = normalize(text).normalize("NFD");
+  return foldAscii(decomposed) ?? foldAny(decomposed);
+}
+
+/** The folding below, for any text. */
+function foldAny(decomposed: string): string {
+  return decomposed
     .replace(/\p{M}/gu, "")
     .replace(/đ/g, "d")
     .replace(/[^\p{L}\p{N}%]+/gu, " ")
     .trim();
+}
+
+/**
+ * The same folding in one pass over the characters, for the texts it can decide alone:
+ * Vietnamese decomposed is ASCII, "đ" and the combining marks U+0300–U+036F. Any other
+ * character (another script's letter or mark) leaves it to `foldAny` (null).
+ */
+function foldAscii(decomposed: string): string | null {
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < decomposed.length; i++) {
+    const c = decomposed.charCodeAt(i);
+    let keep: string | null;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 37) keep = decomposed[i];
+    else if (c === 0x111) keep = "d";
+    else if (c >= 0x300 && c <= 0x36f) continue; // a combining mark: dropped, joining what it sat between
+    else if (c < 128) keep = null;
+    else return null;
+    if (keep === null) gap = out !== "";
+    else {
+      if (gap) out += " ";
+      gap = false;
+      out += keep;
+    }
+  }
+  return out;
 }
 
 /** Words of the folded key, for token-based similarity. */
