@@ -20,17 +20,19 @@ function rows(): { use: string; avoid: string[] }[] {
     .map(([, use, avoid]) => ({ use, avoid: [...avoid.matchAll(/`([^`]+)`/g)].map((m) => m[1]) }));
 }
 
-function files(dir: string): string[] {
+/** Source files (TypeScript, and the plain scripts and pages) under a folder, tests left out. */
+function files(dir: string, ext: RegExp): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return files(p);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [p] : [];
+    if (e.isDirectory()) return files(p, ext);
+    return ext.test(e.name) && !/\.test\.\w+$/.test(e.name) ? [p] : [];
   });
 }
 
 /** The strings people may read in a TypeScript file, with their line numbers. */
 function uiStrings(file: string): { line: number; text: string }[] {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const kind = file.endsWith(".tsx") ? ts.ScriptKind.TSX : file.endsWith(".js") ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, kind);
   const out: { line: number; text: string }[] = [];
   const add = (node: ts.Node, text: string) => out.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
   const visit = (node: ts.Node) => {
@@ -49,8 +51,9 @@ function uiStrings(file: string): { line: number; text: string }[] {
 
 /** The texts to check: every UI string of the code, and the documents line by line. */
 function corpus(): { where: string; text: string }[] {
-  const code = ["src/taskpane", "src/web", "src/cli"].flatMap((d) => files(path.join(ROOT, d)));
-  const docs = ["README.md", "src/help/help.html"];
+  const dirs = ["src/taskpane", "src/web", "src/cli"].map((d) => path.join(ROOT, d));
+  const code = dirs.flatMap((d) => files(d, /\.(tsx?|js)$/));
+  const docs = ["README.md", "src/help/help.html", ...dirs.flatMap((d) => files(d, /\.html$/)).map((f) => path.relative(ROOT, f))];
   return [
     ...code.flatMap((f) => uiStrings(f).map((s) => ({ where: `${path.relative(ROOT, f)}:${s.line}`, text: s.text }))),
     ...docs.flatMap((f) =>
