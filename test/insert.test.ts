@@ -65,8 +65,25 @@ describe("phuluc insert: a new workbook", () => {
       "Tỷ lệ đạt (%)",
       "Đánh giá",
       "Ghi chú",
+      // hidden helpers (L and M, which read the target, are the template's own and have no role)
+      "Dạng chuẩn của kết quả (tự động)",
+      "Dạng số của kết quả (tự động)",
     ]);
-    expect(t.columns.map((c) => c.role)).toEqual(["number", "code", "name", "unit", "target", "lead", "coordinating", "result", "rate", "verdict", "note"]);
+    expect(t.columns.map((c) => c.role)).toEqual([
+      "number",
+      "code",
+      "name",
+      "unit",
+      "target",
+      "lead",
+      "coordinating",
+      "result",
+      "rate",
+      "verdict",
+      "note",
+      "resultText",
+      "resultValue",
+    ]);
     const items = t.rows.filter((r) => r.kind === "indicator");
     expect(items.map((r) => r.cells.code?.text)).toEqual(catalog.indicators.map((i) => i.code));
     // The reader hands over cleaned text (straight quotes for “ ”), as it does for any sheet.
@@ -142,6 +159,8 @@ describe("phuluc insert: a new workbook", () => {
       "Ngày hoàn thành",
       "Cảnh báo",
       "Ghi chú",
+      "Dạng chuẩn của ngày hoàn thành (tự động)",
+      "Dạng số của ngày hoàn thành (tự động)",
     ]);
     expect(t.columns.map((c) => c.role)).toEqual([
       "number",
@@ -157,6 +176,8 @@ describe("phuluc insert: a new workbook", () => {
       "completedOn",
       "flag",
       "note",
+      "completedText",
+      "completedValue",
     ]);
     const groups = t.rows.filter((r) => r.kind === "group").map((g) => g.title ?? "");
     expect(groups).toHaveLength(6);
@@ -213,7 +234,11 @@ describe("phuluc insert: a new workbook", () => {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 9 });
     }
     const ws = wb.getWorksheet("Phụ lục I")!;
-    expect([ws.getColumn(12).hidden, ws.getColumn(13).hidden]).toEqual([true, true]);
+    // L–O read the target and the result once for the rate and verdict: hidden, never printed.
+    expect([11, 12, 13, 14, 15].map((c) => ws.getColumn(c).hidden)).toEqual([false, true, true, true, true]);
+    // Appendix II: N and O read the completion date once for the flag.
+    const tasks = wb.getWorksheet("Phụ lục II")!;
+    expect([13, 14, 15].map((c) => tasks.getColumn(c).hidden)).toEqual([false, true, true]);
     expect(ws.getColumn(3).width).toBeGreaterThan(40);
   });
 

@@ -7,7 +7,7 @@ import type { CellInput } from "../edits";
 import type { Deadline } from "../deadline";
 import type { IsoDate } from "../dates";
 import { toExcelSerial } from "../dates";
-import { DUE_SOON_DAYS, FLAG_LABELS, dueDateOf, flagFormula, monthlyDueFormula } from "../status";
+import { DATE_HELPERS, DUE_SOON_DAYS, FLAG_LABELS, dateTextFormula, dateValueFormula, dueDateOf, flagFormula, monthlyDueFormula } from "../status";
 import { a1 } from "../address";
 import {
   BODY_SIZE,
@@ -65,6 +65,9 @@ export const TASK_COLS = {
   completedOn: 11,
   flag: 12,
   note: 13,
+  /** Hidden helpers: the completion date read once (status.ts's date helpers). */
+  completedText: 14,
+  completedValue: 15,
 } as const;
 
 export const TASK_LAST_COL = TASK_COLS.note;
@@ -90,12 +93,13 @@ export const TASK_HEADERS = [
 
 /**
  * What the "Hạn hoàn thành (ngày)" cell holds for a deadline: the due date as a
- * serial, a formula for "trước ngày 20 hằng tháng" (the 20th of the report date's
- * month, so it moves with the report date), or nothing (ongoing, undated).
+ * serial, a formula for "trước ngày 20 hằng tháng" (the 20th of the month whose report
+ * is owed, from the report date and the completion date's helper, so it moves with
+ * them), or nothing (ongoing, undated).
  */
-export function dueDateInput(deadline: Deadline | null, asOfRef: string): CellInput {
+export function dueDateInput(deadline: Deadline | null, asOfRef: string, completedRef: string): CellInput {
   if (!deadline) return null;
-  if (deadline.kind === "recurring" && deadline.dayOfMonth) return { formula: monthlyDueFormula(deadline.dayOfMonth, asOfRef) };
+  if (deadline.kind === "recurring" && deadline.dayOfMonth) return { formula: monthlyDueFormula(deadline.dayOfMonth, asOfRef, completedRef) };
   // Any as-of date will do: only monthly deadlines depend on it, handled above.
   const due = dueDateOf(deadline, "2000-01-01");
   return due ? toExcelSerial(due) : null;
@@ -149,9 +153,11 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
     for (let k = 0; k < perArea; k++) {
       const cells = [...blank];
       cells[C.flag - 1] = {
-        formula: flagFormula({ due: a1(row, C.dueDate), status: a1(row, C.status), completedOn: a1(row, C.completedOn), asOf, window }),
+        formula: flagFormula({ due: a1(row, C.dueDate), status: a1(row, C.status), completed: a1(row, C.completedValue), asOf, window }),
         value: "", // an empty row: no due date, no flag
       };
+      cells[C.completedText - 1] = { formula: dateTextFormula(a1(row, C.completedOn)), value: "" };
+      cells[C.completedValue - 1] = { formula: dateValueFormula(a1(row, C.completedText)), value: "" };
       rows.push(cells);
       area.taskRows.push(row);
       row++;
@@ -164,9 +170,9 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
   w.style(rowRange(HEADER_ROW, 1, last), { bold: true, horizontal: "center", fill: COLORS.headerFill });
   for (const c of [C.number, C.code, C.deadline, C.dueDate, C.status, C.completedOn, C.flag]) w.style(colRange(c, first, lastRow), { horizontal: "center" });
   for (const a of areas) w.style(rowRange(a.row, 1, last), { bold: true, fill: COLORS.groupFill });
-  for (const c of [C.dueDate, C.completedOn]) w.style(colRange(c, first, lastRow), { numberFormat: DATE_FORMAT });
+  for (const c of [C.dueDate, C.completedOn, C.completedText, C.completedValue]) w.style(colRange(c, first, lastRow), { numberFormat: DATE_FORMAT });
 
-  w.values(HEADER_ROW, 1, [TASK_HEADERS]);
+  w.values(HEADER_ROW, 1, [[...TASK_HEADERS, DATE_HELPERS.text, DATE_HELPERS.value]]);
   w.values(first, 1, rows);
   w.rowHeight(HEADER_ROW, rowHeightFor(TASK_HEADERS.map((text, i) => ({ text, width: TASK_WIDTHS[i], bold: true }))));
   // Group rows only: the empty task rows keep no height of their own, so Excel fits
@@ -177,7 +183,10 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
     {
       op: "columnWidths",
       sheet,
-      widths: TASK_WIDTHS.map((width, i) => ({ col: i + 1, width })),
+      widths: [
+        ...TASK_WIDTHS.map((width, i) => ({ col: i + 1, width })),
+        ...[C.completedText, C.completedValue].map((col) => ({ col, width: 10, hidden: true })),
+      ],
     },
     { op: "freeze", sheet, rows: HEADER_ROW },
     { op: "pageSetup", sheet, orientation: "landscape", fitToWidth: true, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` },
