@@ -328,13 +328,13 @@ export const INDICATORS: CatalogIndicator[] = [
     seenIn: [S000],
   },
   {
-    // 004 row 3. The target is kept as written ("so với các xã/xã", meant: xã, phường).
+    // 004 row 3. The plan writes "so với các xã/xã" (a slip for "xã, phường"); the catalog says what it meant.
     code: "KH-07",
     group: "KH",
     name: "Nâng cao tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo",
     aliases: [],
     unit: null,
-    target: text("Thuộc nhóm khá về phát triển khoa học, công nghệ và đổi mới sáng tạo so với các xã/xã trong tỉnh"),
+    target: text("Thuộc nhóm khá về phát triển khoa học, công nghệ và đổi mới sáng tạo so với các xã, phường trong tỉnh"),
     direction: "qualitative",
     seenIn: [S004],
   },

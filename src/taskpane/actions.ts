@@ -150,13 +150,18 @@ export async function runInsert(env: ActionEnv, options: Omit<InsertOptions, "ex
   return { sheets: plan.sheets, ...outcome };
 }
 
-/** Add or refresh the computed columns on a sheet: one read, one write. */
-export async function runCompute(env: ActionEnv, sheetName: string, asOf: IsoDate | null): Promise<{ summary: Summary } & ApplyOutcome> {
+/**
+ * Add or refresh the computed columns on a sheet: one read, one write. `focus` is the
+ * header of the first computed column (rate, or flag on a task sheet), for the pane
+ * to show.
+ */
+export async function runCompute(env: ActionEnv, sheetName: string, asOf: IsoDate | null): Promise<{ summary: Summary; focus: string | null } & ApplyOutcome> {
   const { sheet, workbook } = await env.host.readSheet(sheetName);
   const plan = planCompute(sheet, { catalog: env.catalog, asOf, today: env.today() });
   if (!plan.ok) throw new HostError(plan.code, plan.message);
   const outcome = await env.host.apply(plan.edits, workbook);
-  return { summary: summarize([plan.report], [plan.table], env.catalog), ...outcome };
+  const shown = plan.added.find((a) => a.role === "rate" || a.role === "flag")?.letter ?? plan.table.columns.find((c) => c.role === "rate" || c.role === "flag")?.letter;
+  return { summary: summarize([plan.report], [plan.table], env.catalog), focus: shown ? `${shown}${plan.table.headerRow}` : null, ...outcome };
 }
 
 export async function runOverview(env: ActionEnv, summary: Summary): Promise<{ sheet: string } & ApplyOutcome> {
