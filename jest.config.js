@@ -10,6 +10,9 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // numfmt 4.0.1's "require" entry names dist/index.cjs, which the package does not ship;
+  // its CommonJS build is dist/index.js (webpack takes that one through "default").
+  moduleNameMapper: { "^numfmt$": "<rootDir>/node_modules/numfmt/dist/index.js" },
   // The tests of the real command run the built bundle (dist/cli/): build it first.
   globalSetup: "<rootDir>/test/global-setup.js",
 };

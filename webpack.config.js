@@ -67,6 +67,43 @@ class StartupBundleGuard {
   }
 }
 
+/**
+ * Emits dist/mau/*.xlsx, the sample workbooks the help page and the web page link to:
+ * scripts/sample-workbook.ts, bundled with esbuild and run here, inserts the appendices
+ * with the product's own code, so a sample always shows what this version inserts.
+ * Made once per process (a dev server's rebuilds reuse them).
+ */
+class SampleWorkbookPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("SampleWorkbookPlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "SampleWorkbookPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          for (const { name, bytes } of await sampleWorkbooks()) {
+            compilation.emitAsset(`mau/${name}`, new webpack.sources.RawSource(Buffer.from(bytes)));
+          }
+        },
+      );
+    });
+  }
+}
+
+let samples = null;
+function sampleWorkbooks() {
+  samples ??= (async () => {
+    const esbuild = require("esbuild");
+    const file = path.join(__dirname, "scripts", "sample-workbook.ts");
+    const built = await esbuild.build({ entryPoints: [file], bundle: true, platform: "node", format: "cjs", target: "node20", write: false, logLevel: "warning" });
+    const Module = require("node:module");
+    const mod = new Module(file, module);
+    mod.filename = file;
+    mod.paths = Module._nodeModulePaths(path.dirname(file));
+    mod._compile(built.outputFiles[0].text, file);
+    return mod.exports.sampleWorkbooks();
+  })();
+  return samples;
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -158,6 +195,9 @@ module.exports = async (env, options) => {
             from: "assets/*",
             to: "assets/[name][ext][query]",
           },
+          // The help page's pictures (made by `npm run screenshots`, not by the build).
+          // Missing pictures do not stop a build; test/help.test.ts checks they are committed.
+          { from: "src/help/img/*.png", to: "help/[name][ext]", noErrorOnMissing: true },
           // No manifest in an offline-only build: it would point at localhost.
           ...(offline
             ? []
@@ -199,6 +239,7 @@ module.exports = async (env, options) => {
         template: "./src/help/help.html",
         inject: false,
       }),
+      new SampleWorkbookPlugin(),
       new StartupBundleGuard(),
     ],
     devServer: {

@@ -54,8 +54,8 @@ describe("phuluc check (in process)", () => {
     const r = await check(["000.xlsx"], seeds);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Sẵn sàng nộp");
-    expect(r.out).toMatch(/0 lỗi, \d+ cảnh báo, \d+ gợi ý/);
-    expect(r.out).toContain("D22 [gợi ý]");
+    expect(r.out).toMatch(/0 lỗi, \d+ cảnh báo, \d+ lưu ý/);
+    expect(r.out).toContain("D22 [lưu ý]");
     expect(r.out).toContain("E25 [cảnh báo]");
     expect(r.err).toBe("");
   });

@@ -531,7 +531,8 @@ describe("nothing lost: every cell keeps its value and number format, except the
       const ownedCells = new Set<string>();
       const t = readTable(sb, readerOptions(catalog));
       if (t.ok) {
-        for (const c of t.table.columns) if (["rate", "verdict", "dueDate", "flag"].includes(c.role)) ownedBefore.add(c.col);
+        const computed = ["rate", "verdict", "dueDate", "flag", "resultText", "resultValue", "completedText", "completedValue"];
+        for (const c of t.table.columns) if (computed.includes(c.role)) ownedBefore.add(c.col);
       }
       sb.values.forEach((row, r) =>
         row.forEach((v, c) => {

@@ -116,11 +116,13 @@ describe("compute on the appendix template", () => {
     const after = snapshotWorkbook(await openWorkbook(output, "out.xlsx")).sheets.find((s) => s.name === "Phụ lục II")!;
     expect(after.values[10][8]).toBe(46203); // I11: 30/06/2026
     expect(after.values[11][8]).toBe(46112); // I12: 31/03/2026
-    expect(after.formulas![12][8]).toBe("=IF($L$7<=DATE(YEAR($L$7),MONTH($L$7),20),DATE(YEAR($L$7),MONTH($L$7),20),DATE(YEAR($L$7),MONTH($L$7)+1,20))"); // I13
+    // I13, the monthly report: read from the report date and the completion date's hidden helper (O13).
+    expect(after.formulas![12][8]).toMatch(/^=IF\(ISNUMBER\(O13\),IF\(O13>=DATE\(YEAR\(\$L\$7\),MONTH\(\$L\$7\),1\),DATE\(YEAR\(\$L\$7\),MONTH\(\$L\$7\)\+1,20\)/);
     expect(json.sheets.find((s) => s.name === "Phụ lục II")!.tasks.map((t) => [t.row, t.dueDate, t.flag])).toEqual([
       [11, "2026-06-30", "due-soon"],
       [12, "2026-03-31", "overdue"],
-      [13, "2026-06-20", "done-late"],
+      // Done on 25/06: June's report is done (five days after its 20th), so the next is due on 20/07.
+      [13, "2026-07-20", "done"],
     ]);
   });
 
@@ -135,7 +137,7 @@ describe("compute on the appendix template", () => {
       if (!rateOk || verdict !== i.verdict) bad.push(`I${i.row}: sheet ${rate}/${verdict}, report ${i.rate}/${i.verdict}`);
     }
     const II = lo.get("Phụ lục II")!;
-    const flags: Record<string, string | null> = { "due-soon": "Sắp đến hạn", overdue: "Quá hạn", "done-late": "Hoàn thành quá hạn" };
+    const flags: Record<string, string | null> = { "due-soon": "Sắp đến hạn", overdue: "Quá hạn", "done-late": "Hoàn thành quá hạn", done: "Hoàn thành" };
     for (const t of json.sheets.find((s) => s.name === "Phụ lục II")!.tasks) {
       if ((II.get(`L${t.row}`) ?? null) !== flags[t.flag]) bad.push(`L${t.row}: sheet ${II.get(`L${t.row}`)}, report ${t.flag}`);
     }

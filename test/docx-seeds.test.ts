@@ -167,7 +167,18 @@ describe("phuluc consolidate with .docx", () => {
     expect(a.sources.every((s: { status: string }) => s.status === "ok" || s.status === "no-result")).toBe(true);
     expect(b.indicators).toEqual(a.indicators);
     expect(b.tasks).toEqual(a.tasks);
-    expect(b.overdue).toEqual(a.overdue);
+    // Where each overdue task is: the Word table's row, counted from the header (the sheet's
+    // title rows are paragraphs above the table). The rich variants split a table across a
+    // page with its header repeated, which Word rows count, so plain Word files are compared.
+    type Overdue = { unit: string; sheet: string; row: number };
+    const withoutRow = (list: Overdue[]) => list.map((o) => ({ ...o, row: undefined }));
+    expect(withoutRow(b.overdue)).toEqual(withoutRow(a.overdue));
+    const plain = JSON.parse((await cli(["consolidate", "000.docx", "001.docx", "002.xlsx", "004.docx", "--json", "--as-of", "2026-06-30"], files)).out);
+    const seedOf: Record<string, string> = { "Xã Nhơn Trạch": "000", "Xã Tân Lợi": "001", "Xã Phú Trung": "004" };
+    expect(a.overdue.filter((o: Overdue) => seedOf[o.unit]).length).toBeGreaterThan(0);
+    expect(plain.overdue).toEqual(
+      a.overdue.map((o: Overdue) => (seedOf[o.unit] ? { ...o, row: o.row - headerIndex(loadSeed(seedOf[o.unit]).sheet(o.sheet)) } : o)),
+    );
   });
 });
 

@@ -146,9 +146,10 @@ describe("inserted appendices recalculated by LibreOffice", () => {
       flags.add(state.flag);
     }
     for (const f of ["overdue", "due-soon", "done-late", "done", "no-date", "recurring", "none"]) expect([f, flags.has(f)]).toEqual([f, true]);
-    // The monthly deadline's due date is a live formula that follows the report date.
+    // The monthly deadline's due date is a live formula that follows the report date and
+    // the completion date (read once by a hidden helper column).
     const monthly = tasks.find((r) => r.cells.deadline?.text === "Trước ngày 20 hằng tháng")!;
-    expect(monthly.cells.dueDate!.formula).toMatch(/^=IF\(\$[A-Z]+\$\d+<=DATE\(YEAR\(/);
+    expect(monthly.cells.dueDate!.formula).toMatch(/^=IF\(ISNUMBER\([A-Z]+\d+\),IF\([A-Z]+\d+>=DATE\(YEAR\(\$[A-Z]+\$\d+\)/);
     expect(monthly.cells.dueDate!.value).toBe(toExcelSerial("2026-06-20"));
     expect(monthly.cells.flag!.value).toBe("Sắp đến hạn");
   });

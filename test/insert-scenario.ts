@@ -157,7 +157,7 @@ function fill(wb: ExcelJS.Workbook, snap: WorkbookSnapshot): void {
     wsII.getCell(r, col("deadline")).value = t.deadline;
     // The add-in's own column: the due date the domain derives from the deadline.
     const parsed = parseDeadline(t.deadline, { planYear: 2026 });
-    const due = dueDateInput(parsed.ok ? parsed.deadline : null, asOfRef);
+    const due = dueDateInput(parsed.ok ? parsed.deadline : null, asOfRef, `${columnLetter(col("completedValue"))}${r}`);
     const dueCell = wsII.getCell(r, col("dueDate"));
     if (typeof due === "number") dueCell.value = utc(isoOfSerial(due));
     else if (due && typeof due === "object") dueCell.value = { formula: due.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;

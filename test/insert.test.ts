@@ -65,8 +65,25 @@ describe("phuluc insert --mau bao-cao: a new workbook in the report form", () =>
       "Tỷ lệ đạt (%)",
       "Đánh giá",
       "Ghi chú",
+      // hidden helpers (L and M, which read the target, are the template's own and have no role)
+      "Dạng chuẩn của kết quả (tự động)",
+      "Dạng số của kết quả (tự động)",
     ]);
-    expect(t.columns.map((c) => c.role)).toEqual(["number", "code", "name", "unit", "target", "lead", "coordinating", "result", "rate", "verdict", "note"]);
+    expect(t.columns.map((c) => c.role)).toEqual([
+      "number",
+      "code",
+      "name",
+      "unit",
+      "target",
+      "lead",
+      "coordinating",
+      "result",
+      "rate",
+      "verdict",
+      "note",
+      "resultText",
+      "resultValue",
+    ]);
     const items = t.rows.filter((r) => r.kind === "indicator");
     expect(items.map((r) => r.cells.code?.text)).toEqual(catalog.indicators.map((i) => i.code));
     // The reader hands over cleaned text (straight quotes for “ ”), as it does for any sheet.
@@ -149,6 +166,8 @@ describe("phuluc insert --mau bao-cao: a new workbook in the report form", () =>
       "Ngày hoàn thành",
       "Cảnh báo",
       "Ghi chú",
+      "Dạng chuẩn của ngày hoàn thành (tự động)",
+      "Dạng số của ngày hoàn thành (tự động)",
     ]);
     expect(t.columns.map((c) => c.role)).toEqual([
       "number",
@@ -164,6 +183,8 @@ describe("phuluc insert --mau bao-cao: a new workbook in the report form", () =>
       "completedOn",
       "flag",
       "note",
+      "completedText",
+      "completedValue",
     ]);
     const groups = t.rows.filter((r) => r.kind === "group").map((g) => g.title ?? "");
     expect(groups).toHaveLength(6);
@@ -225,7 +246,11 @@ describe("phuluc insert --mau bao-cao: a new workbook in the report form", () =>
       expect(visibleWidth(ws, name === "Phụ lục I" ? 11 : 13)).toBeLessThanOrEqual(printableWidth());
     }
     const ws = wb.getWorksheet("Phụ lục I")!;
-    expect([ws.getColumn(12).hidden, ws.getColumn(13).hidden]).toEqual([true, true]);
+    // L–O read the target and the result once for the rate and verdict: hidden, never printed.
+    expect([11, 12, 13, 14, 15].map((c) => ws.getColumn(c).hidden)).toEqual([false, true, true, true, true]);
+    // Appendix II: N and O read the completion date once for the flag.
+    const tasks = wb.getWorksheet("Phụ lục II")!;
+    expect([13, 14, 15].map((c) => tasks.getColumn(c).hidden)).toEqual([false, true, true]);
     expect(ws.getColumn(3).width).toBeGreaterThan(30);
     expect(wb.getWorksheet("Danh mục")!.state).toBe("hidden");
   });

@@ -328,8 +328,7 @@ export const INDICATORS: CatalogIndicator[] = [
     seenIn: [S000],
   },
   {
-    // 004 row 3, which writes "so với các xã/xã" (a slip for "xã, phường"): the catalog
-    // carries what was meant, since its text is written into every inserted appendix.
+    // 004 row 3. The plan writes "so với các xã/xã" (a slip for "xã, phường"); the catalog says what it meant.
     code: "KH-07",
     group: "KH",
     name: "Nâng cao tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo",

@@ -59,17 +59,35 @@ describe("planCompute: where the columns and the report date go", () => {
   it("adds result, rate and verdict right of the table, and the report-date block above them", () => {
     const plan = ok(planCompute(s, { catalog, asOf: "2026-06-20" }));
     const w = writes(plan.edits);
-    expect(plan.added.map((a) => `${a.letter}:${a.label}`)).toEqual(["F:Kết quả thực hiện", "G:Tỷ lệ đạt (%)", "H:Đánh giá"]);
+    expect(plan.added.map((a) => `${a.letter}:${a.label}${a.hidden ? " (ẩn)" : ""}`)).toEqual([
+      "F:Kết quả thực hiện",
+      "G:Tỷ lệ đạt (%)",
+      "H:Đánh giá",
+      "I:Dạng chuẩn của kết quả (tự động) (ẩn)",
+      "J:Dạng số của kết quả (tự động) (ẩn)",
+    ]);
     expect([w.get("F3"), w.get("G3"), w.get("H3")]).toEqual(["Kết quả thực hiện", "Tỷ lệ đạt (%)", "Đánh giá"]);
+    // The helpers are hidden (out of sight and out of print); the columns people use are shown.
+    const widths = plan.edits.find((e) => e.op === "columnWidths");
+    expect(widths && widths.op === "columnWidths" && widths.widths.map((x) => [x.col, x.hidden])).toEqual([
+      [6, false],
+      [7, false],
+      [8, false],
+      [9, true],
+      [10, true],
+    ]);
     // The row above the header, over the new columns: the label and the date. A sheet of
     // indicators only gets no due-soon window (nothing there reads it).
     expect([w.get("F2"), w.get("G2")]).toEqual(["Ngày báo cáo", 46193]);
     expect([plan.reportDateCell, plan.windowCell]).toEqual(["G2", null]);
     expect([...w.values()]).not.toContain("Số ngày cảnh báo");
-    // The rate: the result read as readResult reads it (a bare 1 in this plain cell is ambiguous), over the target 0.6.
-    const rate = (w.get("G5") as { formula: string }).formula;
-    expect(rate.startsWith("=IFERROR(ROUND(IF(ISNUMBER(F5),IF(F5=1,\"\",IF(F5>1,F5/100,F5)),")).toBe(true);
-    expect(rate.endsWith('/0.6,4),"")')).toBe(true);
+    // The rate and verdict read the result once read by the helpers (I tidies it, J makes
+    // it a number as readResult does: a bare 1 in this plain cell is ambiguous), over 0.6.
+    expect((w.get("G5") as { formula: string }).formula).toBe('=IFERROR(ROUND(J5/0.6,4),"")');
+    expect((w.get("H5") as { formula: string }).formula).toBe('=IFERROR(CHOOSE(SIGN(ROUND(J5-0.6,9))+2,"Chưa đạt","Đạt","Vượt"),"")');
+    expect((w.get("I5") as { formula: string }).formula.startsWith("=IF(ISNUMBER(F5),F5,SUBSTITUTE(")).toBe(true);
+    expect((w.get("J5") as { formula: string }).formula.startsWith('=IFERROR(IF(ISNUMBER(I5),IF(I5=1,"",IF(I5>1,I5/100,I5)),')).toBe(true);
+    expect(w.get("J5")).toMatchObject({ value: "" });
     // With its cached value: no result yet, so the rate shows nothing.
     expect((w.get("G5") as { value?: unknown }).value).toBe("");
     expect(plan.report).toEqual({
@@ -144,10 +162,9 @@ describe("planCompute: targets", () => {
   });
 
   it("embeds a text target's value, or one written at the end of the name", () => {
-    // "Sáng kiến" counts things: 0.5 of one is not judged.
-    const rate = (w.get("G6") as { formula: string }).formula;
-    expect(rate.startsWith('=IFERROR(ROUND(IF(ISNUMBER(F6),IF(AND(F6>0,F6<1),"",F6),')).toBe(true);
-    expect(rate.endsWith('/1,4),"")')).toBe(true);
+    // "Sáng kiến" counts things: 0.5 of one is not judged (the helper J6 says "").
+    expect((w.get("G6") as { formula: string }).formula).toBe('=IFERROR(ROUND(J6/1,4),"")');
+    expect((w.get("J6") as { formula: string }).formula.startsWith('=IFERROR(IF(ISNUMBER(I6),IF(AND(I6>0,I6<1),"",I6),')).toBe(true);
     expect((w.get("G7") as { formula: string }).formula).toContain("/0.9,4)");
     expect(plan.report.indicators.map((i) => i.target)).toEqual(["60%", "70%", "≥ 1", "90%", null]);
   });
@@ -179,11 +196,19 @@ describe("planCompute: the report date and the window", () => {
     // Columns E-H are added (status, completed, due, flag); the block sits in E1:F2.
     expect(plan.reportDateCell).toBe("F1");
     expect(w.get("G4")).toBe(46203); // 30/06/2026
+    // J is the completion date's second helper: with none typed, the coming 20th.
+    const [y, m, first] = ["YEAR($F$1)", "MONTH($F$1)", "DATE(YEAR($F$1),MONTH($F$1),1)"];
+    const on = (k: string) => `DATE(${y},${m}${k},20)`;
     expect(w.get("G5")).toEqual({
-      formula: "=IF($F$1<=DATE(YEAR($F$1),MONTH($F$1),20),DATE(YEAR($F$1),MONTH($F$1),20),DATE(YEAR($F$1),MONTH($F$1)+1,20))",
+      formula:
+        `=IF(ISNUMBER(J5),IF(J5>=${first},${on("+1")},IF(OR($F$1>${on("")},J5>=DATE(${y},${m}-1,1)),${on("")},${on("-1")})),` +
+        `IF($F$1<=${on("")},${on("")},${on("+1")}))`,
       value: 46223, // cached: 20/07/2026, the next monthly report after 25/06
     });
-    expect((w.get("H5") as { formula: string }).formula).toContain('IF(G5<$F$1,"Quá hạn",IF(G5-$F$1<=$F$2,"Sắp đến hạn",""))');
+    const flag = (w.get("H5") as { formula: string }).formula;
+    expect(flag.startsWith('=IF(AND(ISNUMBER(G5),G5<$F$1),"Quá hạn",')).toBe(true); // a month's report owed and past
+    expect(flag).toContain('IF(G5<$F$1,"Quá hạn",IF(G5-$F$1<=$F$2,"Sắp đến hạn",""))');
+    expect((w.get("H4") as { formula: string }).formula.startsWith("=IF(AND(SUMPRODUCT(")).toBe(true); // not monthly
   });
 
   it("keeps a date a person typed into the report-date cell and computes for it", () => {
@@ -225,6 +250,10 @@ describe("planCompute: layouts", () => {
       "Ngày hoàn thành",
       "Hạn hoàn thành (ngày)",
       "Cảnh báo",
+      "Dạng chuẩn của kết quả (tự động)",
+      "Dạng số của kết quả (tự động)",
+      "Dạng chuẩn của ngày hoàn thành (tự động)",
+      "Dạng số của ngày hoàn thành (tự động)",
     ]);
     const lists = plan.edits.filter((e) => e.op === "listValidation").map((e) => (e as { range: string }).range);
     expect(lists).toEqual(["J9:J10", "J19:J22", "J24:J26", "J28:J32", "J34:J35", "J37:J41", "J43:J46"]);
@@ -247,9 +276,9 @@ describe("planCompute: layouts", () => {
       { merges: ["A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:F4"] },
     );
     const plan = ok(planCompute(s, { catalog, asOf: "2026-06-20" }));
-    expect(plan.added.map((a) => `${a.letter}:${a.label}`)).toEqual(["G:Tỷ lệ đạt (%)", "H:Đánh giá"]);
+    expect(plan.added.map((a) => `${a.letter}:${a.label}`)).toEqual(["G:Tỷ lệ đạt (%)", "H:Đánh giá", "I:Dạng chuẩn của kết quả (tự động)", "J:Dạng số của kết quả (tự động)"]);
     const merges = plan.edits.filter((e) => e.op === "merge").map((e) => (e as { range: string }).range);
-    expect(merges).toEqual(["G3:G4", "H3:H4"]);
+    expect(merges).toEqual(["G3:G4", "H3:H4", "I3:I4", "J3:J4"]);
     expect(plan.report.indicators[0]).toMatchObject({ result: 0.7, rate: 1.1667, verdict: "Vượt" });
   });
 
@@ -261,9 +290,16 @@ describe("planCompute: layouts", () => {
       [1, "Tỷ lệ phủ sóng 5G trên địa bàn xã", "%", "≥ 60%", "Phòng VH-XH", 0.7, 1.1667, "Vượt", "đã rà soát"],
     ]);
     const plan = ok(planCompute(s, { catalog, asOf: null, today: "2026-06-20" }));
-    expect(plan.added).toEqual([]);
+    // Only the hidden helpers that this earlier layout lacked are added, right of the table.
+    expect(plan.added.map((a) => [a.letter, a.hidden])).toEqual([
+      ["J", true],
+      ["K", true],
+    ]);
     const w = writes(plan.edits);
-    expect([...w.keys()].sort()).toEqual(["G4", "H4"]);
+    expect([...w.keys()].sort()).toEqual(["G4", "H4", "J3", "J4", "K3", "K4"]);
+    expect(w.get("J4")).toMatchObject({ value: 0.7 });
+    expect(w.get("K4")).toMatchObject({ value: 0.7 });
+    expect((w.get("G4") as { formula: string }).formula).toBe('=IFERROR(ROUND(K4/0.6,4),"")');
     expect(plan.report.indicators[0]).toMatchObject({ result: 0.7, rate: 1.1667, verdict: "Vượt" });
   });
 });

@@ -30,11 +30,15 @@ import { readTable, type Table, type TableRow } from "./reader";
 import { a1, columnLetter, parseRange, rangeA1, type Range } from "./address";
 import { formatTarget, parseTarget, type Target } from "./target";
 import { parseDeadline, type Deadline } from "./deadline";
-import { achieve, achievementFormulas, isAmbiguous, readResult, type Verdict } from "./achieve";
+import { RESULT_HELPERS, achieve, achievementFormulas, isAmbiguous, readResult, resultTextOf, resultValueOf, type Verdict } from "./achieve";
 import {
+  DATE_HELPERS,
   DUE_SOON_DAYS,
   FLAG_LABELS,
   STATUS_LABELS,
+  dateHelperValues,
+  dateTextFormula,
+  dateValueFormula,
   flagFormula,
   monthlyDueFormula,
   parseDateCell,
@@ -121,12 +125,23 @@ export type ComputePlan =
       reportDateCell: string;
       /** Null on a sheet of indicators only: nothing there reads a due-soon window. */
       windowCell: string | null;
-      /** Columns this run added (empty on a refresh). */
-      added: { role: AddinRole; label: string; letter: string }[];
+      /** Columns this run added (empty on a refresh); `hidden`: a helper column, out of sight and out of print. */
+      added: { role: AddinRole; label: string; letter: string; hidden?: true }[];
     }
   | ComputeFailure;
 
-export type AddinRole = "result" | "rate" | "verdict" | "status" | "completedOn" | "dueDate" | "flag";
+export type AddinRole =
+  | "result"
+  | "rate"
+  | "verdict"
+  | "status"
+  | "completedOn"
+  | "dueDate"
+  | "flag"
+  | "resultText"
+  | "resultValue"
+  | "completedText"
+  | "completedValue";
 
 /** Header labels of the add-in's columns; the reader recognises each by its label. */
 export const ADDIN_LABELS: Record<AddinRole, string> = {
@@ -137,6 +152,10 @@ export const ADDIN_LABELS: Record<AddinRole, string> = {
   completedOn: "Ngày hoàn thành",
   dueDate: "Hạn hoàn thành (ngày)",
   flag: "Cảnh báo",
+  resultText: RESULT_HELPERS.text,
+  resultValue: RESULT_HELPERS.value,
+  completedText: DATE_HELPERS.text,
+  completedValue: DATE_HELPERS.value,
 };
 
 export const REPORT_DATE_LABEL = "Ngày báo cáo";
@@ -146,6 +165,14 @@ export const WINDOW_LABEL = "Số ngày cảnh báo";
 const INPUT_ROLES: AddinRole[] = ["result", "status", "completedOn"];
 const INDICATOR_ROLES: AddinRole[] = ["result", "rate", "verdict"];
 const TASK_ROLES: AddinRole[] = ["status", "completedOn", "dueDate", "flag"];
+/**
+ * Hidden helper columns: each typed result and completion date is read once, into a
+ * tidy text and then a number (achieve.ts, status.ts), so that the rate, verdict and
+ * flag formulas an official clicks stay short. They go right of the visible columns.
+ */
+const HELPER_ROLES: AddinRole[] = ["resultText", "resultValue", "completedText", "completedValue"];
+const INDICATOR_HELPERS: AddinRole[] = ["resultText", "resultValue"];
+const TASK_HELPERS: AddinRole[] = ["completedText", "completedValue"];
 
 export const DATE_FORMAT = "dd/mm/yyyy";
 export const RATE_FORMAT = "0%";
@@ -171,6 +198,7 @@ const COLOURS: Partial<Record<AddinRole, { equals: string; fill: string; fontCol
 const OUTPUT_HEADER_FILL = "#DDEBF7";
 const INPUT_HEADER_FILL = "#FFF2CC";
 const COLUMN_WIDTH = 16;
+const HELPER_WIDTH = 12;
 
 /** Options for the reader that let qualitative indicators in mixed tables be recognised. */
 export function readerOptions(catalog: Catalog) {
@@ -196,6 +224,8 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   const wanted: AddinRole[] = [
     ...(table.kind !== "tasks" ? INDICATOR_ROLES : []),
     ...(table.kind !== "indicators" ? TASK_ROLES : []),
+    ...(table.kind !== "tasks" ? INDICATOR_HELPERS : []),
+    ...(table.kind !== "indicators" ? TASK_HELPERS : []),
   ];
   const cols = new Map<AddinRole, number>();
   for (const role of wanted) {
@@ -205,7 +235,13 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   const missing = wanted.filter((r) => !cols.has(r));
   const lastUsed = Math.max(table.lastCol, grid.lastUsedCol(table.headerRow, table.headerEnd));
   missing.forEach((role, i) => cols.set(role, lastUsed + 1 + i));
-  const added = missing.map((role) => ({ role, label: ADDIN_LABELS[role], letter: columnLetter(cols.get(role)!) }));
+  const added: Extract<ComputePlan, { ok: true }>["added"] = missing.map((role) => ({
+    role,
+    label: ADDIN_LABELS[role],
+    letter: columnLetter(cols.get(role)!),
+    ...(HELPER_ROLES.includes(role) ? { hidden: true as const } : {}),
+  }));
+  const visible = (roles: AddinRole[]) => roles.filter((r) => !HELPER_ROLES.includes(r));
 
   for (const a of added) {
     const col = cols.get(a.role)!;
@@ -236,7 +272,14 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   }
 
   // 2. The report date and the due-soon window.
-  const block = placeBlock(grid, table, added.map((a) => cols.get(a.role)!), [...cols.values()], table.kind !== "indicators");
+  // Above visible columns only: a report date over a hidden helper would be out of sight.
+  const block = placeBlock(
+    grid,
+    table,
+    visible(added.map((a) => a.role)).map((r) => cols.get(r)!),
+    visible(wanted).map((r) => cols.get(r)!),
+    table.kind !== "indicators",
+  );
   if (!block.ok) return block;
   const { date, window } = block;
 
@@ -336,6 +379,7 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       edits.push({ op: "merge", sheet: sheet.name, range: `${header}:${a1(table.headerEnd, col)}` });
       note(`${header}:${a1(table.headerEnd, col)}`);
     }
+    if (a.hidden) continue;
     const input = INPUT_ROLES.includes(a.role);
     setStyle(`${header}:${a1(table.headerEnd, col)}`, {
       bold: true,
@@ -377,11 +421,17 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   }
   // The add-in's own plan form: its report columns land in the hidden columns kept for
   // them, and the sheet is laid out as the report form (see layout/forms.ts).
-  const planForm = added.length > 0 ? planFormOf(sheet) : null;
-  const reportForm = planForm && Math.min(...added.map((a) => cols.get(a.role)!)) === reportColumnsStart(planForm) ? planForm : null;
-  if (added.length > 0 && !reportForm) {
-    // Shown even where the official had hidden that (empty) column: an added column nobody sees is lost work.
-    edits.push({ op: "columnWidths", sheet: sheet.name, widths: added.map((a) => ({ col: cols.get(a.role)!, width: COLUMN_WIDTH, hidden: false })) });
+  const shown = added.filter((a) => !a.hidden);
+  const planForm = shown.length > 0 ? planFormOf(sheet) : null;
+  const reportForm = planForm && Math.min(...shown.map((a) => cols.get(a.role)!)) === reportColumnsStart(planForm) ? planForm : null;
+  if (added.length > 0) {
+    // Shown even where the official had hidden that (empty) column: an added column nobody
+    // sees is lost work. The helpers are hidden: they never print. (A plan form's report
+    // columns get the report form's widths from reportFormEdits.)
+    const widths = added
+      .filter((a) => !reportForm || a.hidden)
+      .map((a) => ({ col: cols.get(a.role)!, width: a.hidden ? HELPER_WIDTH : COLUMN_WIDTH, hidden: a.hidden === true }));
+    if (widths.length > 0) edits.push({ op: "columnWidths", sheet: sheet.name, widths });
   }
 
   // 4. The formulas, row by row, and the same computation in the domain.
@@ -408,21 +458,23 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
   for (const r of items) {
     if (r.kind === "indicator") {
       const keep = hasTemplateFormulas(r.row);
-      const computed = indicatorRow(r, ctx.catalog, valueIn("result", r), keep);
+      const helpers = { text: a1(r.row, cols.get("resultText")!), value: a1(r.row, cols.get("resultValue")!) };
+      const computed = indicatorRow(r, ctx.catalog, valueIn("result", r), helpers, keep);
       if (keep) {
-        // keep the template's live formulas
+        // keep the template's live formulas (and its own helpers)
       } else if (computed.formulas) {
         // With what the formulas compute (the domain's figures), for viewers that do not recalculate.
-        put("rate", r.row, { formula: computed.formulas.rate, value: computed.report.rate ?? "" });
-        put("verdict", r.row, { formula: computed.formulas.verdict, value: computed.report.verdict ?? "" });
+        const f = computed.formulas;
+        put("resultText", r.row, f.text === null ? null : { formula: f.text, value: computed.helpers.text });
+        put("resultValue", r.row, f.value === null ? null : { formula: f.value, value: computed.helpers.value });
+        put("rate", r.row, { formula: f.rate, value: computed.report.rate ?? "" });
+        put("verdict", r.row, { formula: f.verdict, value: computed.report.verdict ?? "" });
       } else {
-        put("rate", r.row, null);
-        put("verdict", r.row, null);
+        for (const role of ["resultText", "resultValue", "rate", "verdict"] as const) put(role, r.row, null);
       }
       report.indicators.push(computed.report);
       if (table.kind === "mixed") {
-        put("dueDate", r.row, null);
-        put("flag", r.row, null);
+        for (const role of ["dueDate", "flag", "completedText", "completedValue"] as const) put(role, r.row, null);
       }
     } else {
       const status = valueIn("status", r);
@@ -430,22 +482,22 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
       const deadlineCell = r.cells.deadline;
       const parsed = deadlineCell ? parseDeadline(deadlineCell.value, { planYear, numberFormat: deadlineCell.numberFormat }) : null;
       const deadline: Deadline | null = parsed?.ok ? parsed.deadline : null;
-      const state = taskState({
-        deadline,
-        status: parseStatus(status.value),
-        completedOn: parseDateCell(completed.value),
-        asOf,
-        dueSoonDays,
-      });
+      const completedOn = parseDateCell(completed.value);
+      const state = taskState({ deadline, status: parseStatus(status.value), completedOn, asOf, dueSoonDays });
       const dueAddress = a1(r.row, cols.get("dueDate")!);
+      const helpers = { text: a1(r.row, cols.get("completedText")!), value: a1(r.row, cols.get("completedValue")!) };
+      const monthly = deadline?.kind === "recurring" && deadline.dayOfMonth ? deadline.dayOfMonth : null;
       let due: CellInput = null;
       if (deadline?.kind === "date") due = toExcelSerial(deadline.due);
-      else if (deadline?.kind === "recurring" && deadline.dayOfMonth) {
-        due = { formula: monthlyDueFormula(deadline.dayOfMonth, dateAbs), value: state.dueDate ? toExcelSerial(state.dueDate) : null };
+      else if (monthly) {
+        due = { formula: monthlyDueFormula(monthly, dateAbs, helpers.value), value: state.dueDate ? toExcelSerial(state.dueDate) : null };
       }
+      const shown = dateHelperValues(completed.value);
+      put("completedText", r.row, { formula: dateTextFormula(completed.address), value: shown.text });
+      put("completedValue", r.row, { formula: dateValueFormula(helpers.text), value: shown.value });
       put("dueDate", r.row, due);
       put("flag", r.row, {
-        formula: flagFormula({ due: dueAddress, status: status.address, completedOn: completed.address, asOf: dateAbs, window: windowAbs }),
+        formula: flagFormula({ due: dueAddress, status: status.address, completed: helpers.value, asOf: dateAbs, window: windowAbs }, monthly !== null),
         value: FLAG_LABELS[state.flag],
       });
       report.tasks.push({
@@ -457,13 +509,12 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
         flag: state.flag,
       });
       if (table.kind === "mixed") {
-        put("rate", r.row, null);
-        put("verdict", r.row, null);
+        for (const role of ["rate", "verdict", "resultText", "resultValue"] as const) put(role, r.row, null);
       }
     }
   }
 
-  const FORMATS: Partial<Record<AddinRole, string>> = { rate: RATE_FORMAT, dueDate: DATE_FORMAT };
+  const FORMATS: Partial<Record<AddinRole, string>> = { rate: RATE_FORMAT, dueDate: DATE_FORMAT, completedText: DATE_FORMAT, completedValue: DATE_FORMAT };
   for (const [role, byRow] of column) {
     const col = cols.get(role)!;
     const rows = [...byRow.keys()].sort((a, b) => a - b);
@@ -478,7 +529,7 @@ export function planCompute(sheet: SheetSnapshot, ctx: ComputeContext): ComputeP
 
   if (reportForm) {
     const settings = [date.label, date.value, ...(window ? [window.label, window.value] : [])];
-    for (const e of reportFormEdits(sheet, reportForm, table.lastRow, added.map((a) => ({ col: cols.get(a.role)!, label: a.label })), settings)) {
+    for (const e of reportFormEdits(sheet, reportForm, table.lastRow, shown.map((a) => ({ col: cols.get(a.role)!, label: a.label })), settings)) {
       if (e.op === "setStyle") note(e.range);
       edits.push(e);
     }
@@ -504,8 +555,14 @@ function indicatorRow(
   r: TableRow,
   catalog: Catalog,
   result: { value: CellValue; address: string; numberFormat: string | null },
+  helpers: { text: string; value: string },
   templateFormulas: boolean,
-): { report: IndicatorReport; formulas: { rate: string; verdict: string } | null } {
+): {
+  report: IndicatorReport;
+  formulas: ReturnType<typeof achievementFormulas> | null;
+  /** What the two helper cells show (their cached values). */
+  helpers: { text: number | string; value: number | "" };
+} {
   const name = r.cells.name?.text ?? "";
   const { item } = rowIndicator(catalog, r);
   const code = item?.code ?? null;
@@ -562,14 +619,13 @@ function indicatorRow(
       ...(note ? { note } : {}),
     },
     formulas: target
-      ? achievementFormulas(target, {
-          result: result.address,
-          target: targetRef,
-          percentUnit,
-          countUnit: kind.count,
-          resultFormat: percentFormat ? "percent" : "plain",
-        })
+      ? achievementFormulas(
+          target,
+          { result: result.address, ...helpers, target: targetRef },
+          { percentUnit, countUnit: kind.count, resultFormat: percentFormat ? "percent" : "plain" },
+        )
       : null,
+    helpers: { text: resultTextOf(result.value), value: resultValueOf(read) },
   };
 }
 

@@ -65,8 +65,8 @@ describe("planMarks / planUnmarks", () => {
     const b1 = record.cells.find((c) => c.cell === "B1")!;
     if (b1.kind !== "note") throw new Error("a note mark");
     expect(b1.before).toBeNull();
-    expect(b1.digest).toBe(noteDigest(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`));
-    expect((edits[0] as { text: string }).text).toBe(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [gợi ý] Nên ghi tên chuẩn.`);
+    expect(b1.digest).toBe(noteDigest(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [lưu ý] Nên ghi tên chuẩn.`));
+    expect((edits[0] as { text: string }).text).toBe(`${MARK_TITLE}\n• [lỗi] Chưa có đơn vị chủ trì.\n• [lưu ý] Nên ghi tên chuẩn.`);
     const a1 = record.cells.find((c) => c.cell === "A1")!;
     if (a1.kind !== "note") throw new Error("a note mark");
     expect((edits[1] as { text: string }).text.startsWith("Ghi chú của chị Lan\n\n")).toBe(true);

@@ -5,7 +5,7 @@
  * no match, only candidates to suggest.
  */
 import type { Body, CatalogIndicator, Commune, IndicatorGroup, UnitOfMeasure, UnitType } from "../catalog/types";
-import { clean, foldKey, normalize, profileOfKey, profileSimilarity, similarity, type Profile } from "./text";
+import { clean, foldKey, normalize, profileOfKey, profileSimilarity, type Profile } from "./text";
 import { roundTo } from "./numbers";
 import { ABBREVIATIONS, GENERIC_WORDS, GENERIC_WORDS_UNACCENTED, LEADING_WORDS, SYNONYMS } from "../catalog/wording";
 import { OUTSIDE_PARTIES } from "../catalog/bodies";
@@ -131,6 +131,13 @@ interface IndicatorIndex {
   keys: IndicatorKeyEntry[];
   /** How telling a word is: rare words across the catalog weigh more (inverse document frequency). */
   weightOf: (word: string) => number;
+  /**
+   * Inverted lists, so a name is compared with the keys that share something with it
+   * and not with every key: for each word, the keys (indexes, ascending) that have it;
+   * for each bigram id, the keys that have it and how often.
+   */
+  byWord: Map<string, number[]>;
+  byGram: Map<number, { keys: number[]; counts: number[] }>;
 }
 
 function indexOf(catalog: Catalog): IndicatorIndex {
@@ -154,7 +161,22 @@ function indexOf(catalog: Catalog): IndicatorIndex {
     for (const w of words) weight += weightOf(w);
     return { item, profile: profileOfKey(key), words, weight };
   });
-  index = { keys, weightOf };
+  const byWord = new Map<string, number[]>();
+  const byGram = new Map<number, { keys: number[]; counts: number[] }>();
+  keys.forEach((k, i) => {
+    for (const w of k.words) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+    for (let g = 0; g < k.profile.ids.length; g++) {
+      let post = byGram.get(k.profile.ids[g]);
+      if (!post) byGram.set(k.profile.ids[g], (post = { keys: [], counts: [] }));
+      post.keys.push(i);
+      post.counts.push(k.profile.counts[g]);
+    }
+  });
+  index = { keys, weightOf, byWord, byGram };
   indicatorIndexes.set(catalog, index);
   return index;
 }
@@ -181,31 +203,59 @@ const matchIndicatorMemo = remembered((catalog: Catalog, keyed: string) => {
 });
 
 /**
+ * How well a name's wording matches each catalog entry, before any evidence: what the
+ * row's unit and target kind change is cheap, the wording is not, and the same name
+ * comes with different evidence (a row's target read as words in one file, as a number
+ * in another). Entries in the order they first scored above zero; null for a name with
+ * no words to compare.
+ */
+const wordingScores = remembered((catalog: Catalog, name: string): [CatalogIndicator, number][] | null => {
+  const key = wordingKey(name);
+  if (!key) return null;
+  const index = indexOf(catalog);
+  const input = profileOfKey(key);
+  const words = [...new Set(key.split(" "))];
+  const weights = words.map(index.weightOf);
+  let inputWeight = 0;
+  for (const w of weights) inputWeight += w;
+  // Per key: the weight of the words in common (added in the order of the words typed)
+  // and the bigrams in common, from the inverted lists.
+  const common = new Float64Array(index.keys.length);
+  for (let i = 0; i < words.length; i++) {
+    for (const k of index.byWord.get(words[i]) ?? []) common[k] += weights[i];
+  }
+  const overlap = new Int32Array(index.keys.length);
+  for (let g = 0; g < input.ids.length; g++) {
+    const post = index.byGram.get(input.ids[g]);
+    if (!post) continue;
+    const n = input.counts[g];
+    for (let j = 0; j < post.keys.length; j++) overlap[post.keys[j]] += Math.min(n, post.counts[j]);
+  }
+  const scores = new Map<CatalogIndicator, number>();
+  index.keys.forEach((k, i) => {
+    const precision = inputWeight ? common[i] / inputWeight : 0;
+    const recall = k.weight ? common[i] / k.weight : 0;
+    const f = precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
+    // The Dice coefficient of the bigrams, as profileSimilarity computes it.
+    const dice = !k.profile.key ? 0 : k.profile.key === input.key ? 1 : (2 * overlap[i]) / (k.profile.size + input.size);
+    const s = Math.max(dice, f);
+    if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
+  });
+  return [...scores];
+});
+
+/**
  * Two measures, the higher wins: character bigrams of the whole key (typos, missing
  * accents, words run together) and the share of telling words in common, weighted
  * towards the words typed (a name cut short, or with a word left out, still names its
  * indicator). Then the row's unit and target kind nudge the ranking.
  */
 function matchIndicatorUncached(catalog: Catalog, name: string, unitCode: string, kind: string): MatchResult<CatalogIndicator> {
-  const key = wordingKey(name);
-  if (!key) return { best: null, candidates: [] };
-  const index = indexOf(catalog);
-  const input = profileOfKey(key);
-  const words = new Set(key.split(" "));
-  let inputWeight = 0;
-  for (const w of words) inputWeight += index.weightOf(w);
-  const scores = new Map<CatalogIndicator, number>();
-  for (const k of index.keys) {
-    let common = 0;
-    for (const w of words) if (k.words.has(w)) common += index.weightOf(w);
-    const precision = inputWeight ? common / inputWeight : 0;
-    const recall = k.weight ? common / k.weight : 0;
-    const f = precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0;
-    const s = Math.max(profileSimilarity(k.profile, input), f);
-    if (s > (scores.get(k.item) ?? 0)) scores.set(k.item, s);
-  }
+  const wording = wordingScores(catalog, name);
+  if (!wording) return { best: null, candidates: [] };
   const rowUnit = unitCode === "" ? undefined : unitCode === "?" ? null : unitByCode(catalog, unitCode);
-  for (const [item, s] of scores) {
+  const scores = new Map<CatalogIndicator, number>();
+  for (const [item, s] of wording) {
     let adjusted = s;
     const own = item.unit ? unitByCode(catalog, item.unit) : null;
     if (rowUnit && own) {
@@ -471,13 +521,24 @@ export function bodyName(body: Body, type: UnitType): string {
 
 // ---------- units of measure ----------
 
+const unitKeys = new WeakMap<Catalog, Map<string, UnitOfMeasure>>();
+
+/** A unit by what a row writes: its code or an alias, without accents; the first unit in the list wins. */
 export function matchUnit(catalog: Catalog, text: string): UnitOfMeasure | null {
   const key = foldKey(text);
   if (!key) return null;
-  for (const u of catalog.units) {
-    if (foldKey(u.code) === key || u.aliases.some((a) => foldKey(a) === key)) return u;
+  let keys = unitKeys.get(catalog);
+  if (!keys) {
+    keys = new Map();
+    for (const u of catalog.units) {
+      for (const t of [u.code, ...u.aliases]) {
+        const k = foldKey(t);
+        if (!keys.has(k)) keys.set(k, u);
+      }
+    }
+    unitKeys.set(catalog, keys);
   }
-  return null;
+  return keys.get(key) ?? null;
 }
 
 /**
@@ -485,12 +546,33 @@ export function matchUnit(catalog: Catalog, text: string): UnitOfMeasure | null 
  * and "Người" ("Số", "Số lượng" only say it is a count).
  */
 export function sameUnit(a: string, b: string): boolean {
-  const bare = (t: string) => foldKey(t).replace(/^so( luong)? /, "");
-  return a === b || bare(a) === bare(b);
+  return a === b || bareUnit(a) === bareUnit(b);
 }
 
+const bareUnits = new Map<string, string>();
+
+function bareUnit(text: string): string {
+  let bare = bareUnits.get(text);
+  if (bare === undefined) {
+    bare = foldKey(text).replace(/^so( luong)? /, "");
+    if (bareUnits.size >= MEMO_LIMIT) bareUnits.clear();
+    bareUnits.set(text, bare);
+  }
+  return bare;
+}
+
+const unitCodes = new WeakMap<Catalog, Map<string, UnitOfMeasure>>();
+
 export function unitByCode(catalog: Catalog, code: string | null): UnitOfMeasure | null {
-  return code === null ? null : (catalog.units.find((u) => u.code === code) ?? null);
+  if (code === null) return null;
+  let byCode = unitCodes.get(catalog);
+  if (!byCode) {
+    byCode = new Map();
+    // The first unit with a code wins, as a search of the list would find it.
+    for (const u of catalog.units) if (!byCode.has(u.code)) byCode.set(u.code, u);
+    unitCodes.set(catalog, byCode);
+  }
+  return byCode.get(code) ?? null;
 }
 
 // ---------- communes ----------
@@ -514,14 +596,40 @@ export function communeLabel(c: Commune, date: IsoDate | null): string {
  */
 export const matchCommune: (catalog: Catalog, text: string) => MatchResult<Commune> = remembered(matchCommuneUncached);
 
+interface CommuneKey {
+  item: Commune;
+  /** The name as written, case and tone placement settled. */
+  exact: string;
+  /** Without accents. */
+  folded: string;
+  profile: Profile;
+}
+
+const communeKeys = new WeakMap<Catalog, CommuneKey[]>();
+
+/** The communes' matching forms, made once per catalog: every heading and file name is compared with all of them. */
+function communeKeysOf(catalog: Catalog): CommuneKey[] {
+  let keys = communeKeys.get(catalog);
+  if (!keys) {
+    keys = catalog.communes.map((item) => {
+      const folded = foldKey(item.name);
+      return { item, exact: normalize(item.name), folded, profile: profileOfKey(folded) };
+    });
+    communeKeys.set(catalog, keys);
+  }
+  return keys;
+}
+
 function matchCommuneUncached(catalog: Catalog, text: string): MatchResult<Commune> {
   const bare = clean(text).replace(/^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+/i, "").replace(/^(xã|phường)\s+/i, "");
   const exact = normalize(bare);
   if (!exact) return { best: null, candidates: [] };
   const folded = foldKey(bare);
-  const sameFold = catalog.communes.filter((c) => foldKey(c.name) === folded);
-  const ranked = catalog.communes
-    .map((item) => ({ item, confidence: normalize(item.name) === exact ? 1 : sameFold.length === 1 && sameFold[0] === item ? 0.95 : Math.min(0.9, similarity(item.name, bare)) }))
+  const keys = communeKeysOf(catalog);
+  const sameFold = keys.filter((k) => k.folded === folded);
+  const input = profileOfKey(folded);
+  const ranked = keys
+    .map((k) => ({ item: k.item, confidence: k.exact === exact ? 1 : sameFold.length === 1 && sameFold[0] === k ? 0.95 : Math.min(0.9, profileSimilarity(k.profile, input)) }))
     .sort((a, b) => b.confidence - a.confidence);
   const best = ranked[0] && ranked[0].confidence >= 0.95 ? ranked[0] : null;
   return { best, candidates: ranked.slice(0, 3) };

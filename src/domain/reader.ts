@@ -28,7 +28,12 @@ export type Role =
   | "status"
   | "completedOn"
   | "flag"
-  | "note";
+  | "note"
+  /** The add-in's hidden helper columns (compute, the appendix template): a typed result and completion date read once. */
+  | "resultText"
+  | "resultValue"
+  | "completedText"
+  | "completedValue";
 
 export type TableKind = "indicators" | "tasks" | "mixed";
 export type RowKind = "group" | "indicator" | "task";
@@ -105,6 +110,10 @@ interface LabelRule {
 // hoạch", "Mục tiêu phấn đấu"), a result is what was done ("Thực hiện", "Ước thực
 // hiện", "Lũy kế"), whichever words a commune's template uses.
 const LABEL_RULES: LabelRule[] = [
+  { role: "resultText", test: /^dang chuan cua ket qua tu dong$/ },
+  { role: "resultValue", test: /^dang so cua ket qua tu dong$/ },
+  { role: "completedText", test: /^dang chuan cua ngay hoan thanh tu dong$/ },
+  { role: "completedValue", test: /^dang so cua ngay hoan thanh tu dong$/ },
   { role: "dueDate", test: /^han hoan thanh ngay/ },
   { role: "completedOn", test: /^ngay hoan thanh/ },
   { role: "rate", test: /^(ty le dat|ty le hoan thanh|muc do dat|ty le thuc hien so voi)/ },
@@ -157,7 +166,8 @@ function labelRole(label: string): LabelRule["role"] | null {
 
 /** Grid access that sees through merged areas (a merged cell's value is its top-left's). */
 class Grid {
-  private readonly owner = new Map<string, Range>();
+  /** The merged area each covered cell belongs to, by row, then column. */
+  private readonly owner = new Map<number, Map<number, Range>>();
   readonly rowCount: number;
   readonly colCount: number;
 
@@ -168,7 +178,11 @@ class Grid {
       const r = parseRange(m);
       // Guard against absurd merges in hostile files: cap the cells we index.
       if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 200_000) continue;
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) this.owner.set(`${row},${col}`, r);
+      for (let row = r.top; row <= r.bottom; row++) {
+        let cols = this.owner.get(row);
+        if (!cols) this.owner.set(row, (cols = new Map()));
+        for (let col = r.left; col <= r.right; col++) cols.set(col, r);
+      }
     }
   }
 
@@ -177,24 +191,20 @@ class Grid {
   }
 
   merge(row: number, col: number): Range | undefined {
-    return this.owner.get(`${row},${col}`);
+    return this.owner.get(row)?.get(col);
   }
 
   cell(row: number, col: number): Cell {
     const m = this.merge(row, col);
-    const [r, c] = m ? [m.top, m.left] : [row, col];
+    const r = m ? m.top : row;
+    const c = m ? m.left : col;
     const value = this.raw(r, c);
     const numberFormat = this.s.numberFormats?.[r - 1]?.[c - 1] ?? undefined;
     const formula = this.s.formulas?.[r - 1]?.[c - 1] ?? undefined;
-    return {
-      address: a1(r, c),
-      row: r,
-      col: c,
-      value,
-      text: cellText(value),
-      ...(numberFormat && numberFormat !== "General" ? { numberFormat } : {}),
-      ...(formula ? { formula } : {}),
-    };
+    const cell: Cell = { address: a1(r, c), row: r, col: c, value, text: cellText(value) };
+    if (numberFormat && numberFormat !== "General") cell.numberFormat = numberFormat;
+    if (formula) cell.formula = formula;
+    return cell;
   }
 
   /** Whether the row holds a formula in its first `width` cells. */
@@ -205,12 +215,12 @@ class Grid {
     return false;
   }
 
-  /** The row's texts up to its own last cell (callers only look at order and emptiness). */
-  rowTexts(row: number): string[] {
+  /** The row's texts up to its own last cell, or `limit` cells (callers only look at order and emptiness). */
+  rowTexts(row: number, limit = Infinity): string[] {
     const out: string[] = [];
     // Not up to the sheet's widest row: one stray cell in column XFD would make every
     // row 16,384 cells long and reading a sheet take minutes.
-    const last = Math.min(this.colCount, this.s.values[row - 1]?.length ?? 0);
+    const last = Math.min(this.colCount, this.s.values[row - 1]?.length ?? 0, limit);
     for (let c = 1; c <= last; c++) out.push(cellText(this.raw(row, c)));
     return out;
   }
@@ -326,10 +336,17 @@ function findHeader(grid: Grid): HeaderFound | null {
   let best: HeaderFound | null = null;
   let bestScore = 0;
   const last = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
+  // Each row's labels, read once: a row is looked at on its own and as the row under another.
+  const labels = new Map<number, HeaderFound["labels"]>();
+  const labelsAt = (row: number) => {
+    let found = labels.get(row);
+    if (!found) labels.set(row, (found = labelsOf(grid, row)));
+    return found;
+  };
   for (let r = 1; r <= last; r++) {
-    const own = labelsOf(grid, r);
+    const own = labelsAt(r);
     if (own.length === 0) continue;
-    const pair = withSubLabels(grid, r, own);
+    const pair = withSubLabels(grid, r, own, labelsAt(r + 1));
     const roles = new Set(pair.labels.map((l) => l.role));
     const hasName = roles.has("name") || roles.has("chiTieu") || roles.has("mucTieu");
     if (!hasName || roles.size < 3) continue;
@@ -341,8 +358,7 @@ function findHeader(grid: Grid): HeaderFound | null {
   return best;
 }
 
-function withSubLabels(grid: Grid, row: number, own: HeaderFound["labels"]): HeaderFound {
-  const below = labelsOf(grid, row + 1);
+function withSubLabels(grid: Grid, row: number, own: HeaderFound["labels"], below: HeaderFound["labels"]): HeaderFound {
   if (below.length === 0 || isItemStart(grid, row + 1)) return { row, end: row, labels: own };
   const byCol = new Map(own.map((l) => [l.col, l]));
   // A second header row only fills columns the first leaves open or spans with a
@@ -437,11 +453,16 @@ function isFooterText(text: string): boolean {
 
 /** A row of column numbers under the header: "(1) (2) (3)" or "1 2 3 4", "A B 1 2 3". */
 function isColumnNumbering(texts: string[]): boolean {
-  const filled = texts.filter(Boolean);
-  if (filled.length < 3) return false;
-  const nums = filled.map((t) => t.match(/^\(?(\d{1,2})\)?$/)?.[1] ?? (/^\(?[A-H]\)?$/.test(t) ? "letter" : undefined));
-  if (nums.some((n) => n === undefined)) return false;
-  const digits = nums.filter((n) => n !== "letter").map(Number);
+  let filled = 0;
+  const digits: number[] = [];
+  for (const t of texts) {
+    if (!t) continue;
+    filled++;
+    const n = t.match(/^\(?(\d{1,2})\)?$/)?.[1];
+    if (n !== undefined) digits.push(Number(n));
+    else if (!/^\(?[A-H]\)?$/.test(t)) return false; // a cell that is no column number
+  }
+  if (filled < 3) return false;
   return digits.length >= 2 && digits.every((n, i) => i === 0 || n === digits[i - 1] + 1);
 }
 
@@ -472,7 +493,7 @@ function readRows(grid: Grid, start: number, columns: Column[], width: number, h
   const raw: RawRow[] = [];
   let empty = 0;
   for (let r = start; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r).slice(0, width);
+    const texts = grid.rowTexts(r, width);
     if (texts.every((t) => t === "")) {
       // A prepared row (the template's formulas wait in it) is part of the table.
       if (!grid.hasFormula(r, width)) empty++;
@@ -496,7 +517,7 @@ function readRows(grid: Grid, start: number, columns: Column[], width: number, h
   const dotted = new Set<number>();
   raw.forEach((x, i) => {
     if (!/^\d{1,3}\.?$/.test(x.numberText)) return;
-    const next = raw.slice(i + 1).find((y) => looksNumbered(y.numberText));
+    const next = nextNumbered(raw, i);
     const m = next?.numberText.match(/^(\d{1,3})\.\d{1,3}\.?$/);
     if (m && Number(m[1]) === Number(x.numberText.replace(/\.$/, ""))) dotted.add(x.row);
   });
@@ -547,9 +568,15 @@ function looksNumbered(text: string): boolean {
   return /^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]+\.?|[A-Ha-h][.)]?)$/.test(text);
 }
 
+/** The first numbered row after `raw[i]`. */
+function nextNumbered(raw: RawRow[], i: number): RawRow | undefined {
+  for (let j = i + 1; j < raw.length; j++) if (looksNumbered(raw[j].numberText)) return raw[j];
+  return undefined;
+}
+
 /** "1. Title" spread across a row, followed by its "1.1" items. */
 function startsDotted(raw: RawRow[], x: RawRow, num: string): boolean {
-  const next = raw.slice(raw.indexOf(x) + 1).find((y) => looksNumbered(y.numberText));
+  const next = nextNumbered(raw, raw.indexOf(x));
   const m = next?.numberText.match(/^(\d{1,3})\.\d{1,3}\.?$/);
   return Boolean(m && Number(m[1]) === Number(num));
 }
@@ -564,7 +591,8 @@ function groupOf(
   raw: RawRow[],
 ): { kind: GroupKind; number: string | null; title: string } | null {
   const nameText = x.cells.name?.text ?? "";
-  const filled = x.texts.map((t, i) => ({ t, col: i + 1 })).filter((c) => c.t);
+  const filled: { t: string; col: number }[] = [];
+  for (let i = 0; i < x.texts.length; i++) if (x.texts[i]) filled.push({ t: x.texts[i], col: i + 1 });
   const rest = () => nameText || filled.filter((c) => c.t !== x.numberText).map((c) => c.t).join(" ");
   const n = x.numberText.replace(/[.)]$/, "");
   // Text in the number column that is no number ("Hạ tầng số" merged across the row) is a title, below.

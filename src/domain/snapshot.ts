@@ -20,6 +20,11 @@ export interface SheetSnapshot {
   /** Rows and columns hidden by the user (1-based rows, 1-based columns). */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /**
+   * Column widths in characters, as the file sets them (index = column - 1; null: the
+   * sheet's default width). Only for viewing the sheet (the web page's grid).
+   */
+  columnWidths?: (number | null)[];
   protected?: boolean;
   /** Cell notes (A1 → text), where the host can read them; marks keep and restore them. */
   notes?: Record<string, string>;

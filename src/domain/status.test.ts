@@ -23,7 +23,7 @@ describe("taskState", () => {
     expect(state(q2, "done", "2026-11-30", "2026-07-10")).toMatchObject({ flag: "done-late", days: 10 });
     expect(state(q2, "done", "2026-11-30", null)).toMatchObject({ flag: "done" });
   });
-  it("never flags recurring work as overdue: a monthly deadline's next day comes round again", () => {
+  it("never flags recurring work as overdue when nothing says it was missed: a monthly deadline's next day comes round again", () => {
     expect(state(ongoing, "in-progress", "2026-11-30")).toMatchObject({ flag: "recurring", dueDate: null });
     // Past the 20th of November the next due day is the 20th of December (30 days away).
     expect(state(monthly20, "in-progress", "2026-11-22")).toMatchObject({ flag: "none", dueDate: "2026-12-20" });
@@ -33,6 +33,48 @@ describe("taskState", () => {
     expect(state(monthly20, null, "2026-12-21")).toMatchObject({ dueDate: "2027-01-20" });
     expect(state({ kind: "recurring", every: "monthly", dayOfMonth: 31 }, null, "2026-04-05")).toMatchObject({ dueDate: "2026-04-30" });
   });
+  describe("a monthly report (ngày 20 hằng tháng), from the last time it was done", () => {
+    // Worked out by hand on a calendar; June 2026 is the report month unless said otherwise.
+    it("on its due day, last done in May: due today, not yet overdue", () => {
+      expect(state(monthly20, "in-progress", "2026-06-20", "2026-05-18")).toMatchObject({ dueDate: "2026-06-20", flag: "due-soon", days: 0 });
+    });
+    it("the day after, still last done in May: June's report is overdue, whatever the status says", () => {
+      expect(state(monthly20, "in-progress", "2026-06-21", "2026-05-18")).toMatchObject({ dueDate: "2026-06-20", flag: "overdue", days: 1 });
+      expect(state(monthly20, "done", "2026-06-21", "2026-05-18")).toMatchObject({ dueDate: "2026-06-20", flag: "overdue", days: 1 });
+      expect(state(monthly20, null, "2026-06-30", "2026-05-20")).toMatchObject({ dueDate: "2026-06-20", flag: "overdue", days: 10 });
+    });
+    it("done on the due day: June's is done, the next is July's", () => {
+      expect(state(monthly20, "done", "2026-06-21", "2026-06-20")).toMatchObject({ dueDate: "2026-07-20", flag: "done" });
+      expect(state(monthly20, "in-progress", "2026-06-21", "2026-06-20")).toMatchObject({ dueDate: "2026-07-20", flag: "none" });
+      // Done early in the month, before the report date's day: the same.
+      expect(state(monthly20, "in-progress", "2026-06-15", "2026-06-03")).toMatchObject({ dueDate: "2026-07-20", flag: "none" });
+      // In July, June's completion is last month's: July's report is coming (14 days).
+      expect(state(monthly20, "in-progress", "2026-07-06", "2026-06-20")).toMatchObject({ dueDate: "2026-07-20", flag: "due-soon", days: 14 });
+    });
+    it("done last month, this month's day not reached: this month's is coming", () => {
+      expect(state(monthly20, "in-progress", "2026-06-10", "2026-05-25")).toMatchObject({ dueDate: "2026-06-20", flag: "due-soon", days: 10 });
+      expect(state(monthly20, "in-progress", "2026-06-01", "2026-05-02")).toMatchObject({ dueDate: "2026-06-20", flag: "none" });
+    });
+    it("last done two months ago: last month's report was missed", () => {
+      expect(state(monthly20, "in-progress", "2026-06-10", "2026-04-15")).toMatchObject({ dueDate: "2026-05-20", flag: "overdue", days: 21 });
+    });
+    it("no completion date: no guess, the coming day and never overdue", () => {
+      expect(state(monthly20, "in-progress", "2026-06-21")).toMatchObject({ dueDate: "2026-07-20", flag: "none" });
+      expect(state(monthly20, "done", "2026-06-21")).toMatchObject({ dueDate: "2026-07-20", flag: "done" });
+      expect(state(monthly20, null, "2026-06-08")).toMatchObject({ dueDate: "2026-06-20", flag: "due-soon", days: 12 });
+    });
+    it("across the new year, and on the 31st of short months", () => {
+      expect(state(monthly20, null, "2027-01-25", "2026-12-05")).toMatchObject({ dueDate: "2027-01-20", flag: "overdue", days: 5 });
+      expect(state(monthly20, null, "2027-01-10", "2026-11-30")).toMatchObject({ dueDate: "2026-12-20", flag: "overdue", days: 21 });
+      expect(state(monthly20, null, "2026-12-22", "2026-12-01")).toMatchObject({ dueDate: "2027-01-20" });
+      const monthly31: Deadline = { kind: "recurring", every: "monthly", dayOfMonth: 31 };
+      expect(state(monthly31, null, "2026-06-30", "2026-05-31")).toMatchObject({ dueDate: "2026-06-30", flag: "due-soon", days: 0 });
+      expect(state(monthly31, null, "2026-07-01", "2026-05-31")).toMatchObject({ dueDate: "2026-06-30", flag: "overdue", days: 1 });
+      expect(state(monthly31, null, "2026-07-01", "2026-06-30")).toMatchObject({ dueDate: "2026-07-31", flag: "none" });
+      expect(state(monthly31, null, "2026-03-02", "2026-01-31")).toMatchObject({ dueDate: "2026-02-28", flag: "overdue", days: 2 });
+    });
+  });
+
   it("has no date for undated or missing deadlines", () => {
     expect(state({ kind: "undated", text: "Theo hướng dẫn của tỉnh" }, null, "2026-11-30")).toMatchObject({ flag: "no-date" });
     expect(state(null, null, "2026-11-30")).toMatchObject({ flag: "no-date" });

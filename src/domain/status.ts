@@ -5,7 +5,7 @@
 import type { CellValue } from "./snapshot";
 import type { Deadline } from "./deadline";
 import { clean, foldKey } from "./text";
-import { daysBetween, daysInMonth, fromExcelSerial, isoDate, isPlausibleSerial, isValidDate, parseIso, type IsoDate } from "./dates";
+import { daysBetween, daysInMonth, fromExcelSerial, isoDate, isPlausibleSerial, isValidDate, parseIso, toExcelSerial, type IsoDate } from "./dates";
 
 export type TaskStatus = "done" | "in-progress" | "not-started";
 export type TaskFlag = "overdue" | "due-soon" | "done" | "done-late" | "no-date" | "recurring" | "none";
@@ -88,40 +88,100 @@ export function parseDateCell(value: CellValue): IsoDate | null {
 }
 
 /**
- * The date in a cell as a formula expression: the serial when it holds a real date,
- * else the date `parseDateText` reads from its text, taken apart with text functions
- * (each "/" widened to 40 spaces, the parts cut out with LEFT/MID) and put together
- * with DATE — never DATEVALUE, whose reading of "03/04/2026" depends on the machine's
- * locale; a day the month does not have (31/02) or a year before 1900 gives "".
+ * Labels of the two hidden helper columns that read a completion date once, for the
+ * flag (and a monthly due date) beside them: the cell tidied into "d/m/yyyy", then the
+ * date as a serial. Computed columns are recognised by their labels (reader.ts).
+ */
+export const DATE_HELPERS = {
+  text: "Dạng chuẩn của ngày hoàn thành (tự động)",
+  value: "Dạng số của ngày hoàn thành (tự động)",
+} as const;
+
+/** Width each "/" of a date typed as text is widened to, so that its parts fall in fixed windows. */
+const PART = 40;
+
+/**
+ * The first date helper: a date typed as text with the words "ngày", "tháng", "năm" and
+ * the separators "-" "." "/" settled, as `parseDateText` settles them, into runs of 40
+ * spaces ("28/3/2026" → "28", 40 spaces, "3", 40 spaces, "2026"), so that day, month
+ * and year fall in fixed windows of the text; a number (a real date) stays the number.
  */
 export function dateTextFormula(ref: string): string {
   let s = `LOWER(${ref})`;
   for (const [from, to] of DATE_WORDS) s = `SUBSTITUTE(${s},"${from}","${to}")`;
-  const wide = `SUBSTITUTE(${s},"/",REPT(" ",40))`;
-  const day = `VALUE(LEFT(${wide},40))`;
-  const month = `VALUE(MID(${wide},41,40))`;
-  const year = `VALUE(MID(${wide},81,40))`;
-  const date = `DATE(${year},${month},${day})`;
-  // Dividing by FALSE is an error: a rolled-over day or an early year gives "".
-  return `IF(ISNUMBER(${ref}),${ref},IFERROR(${date}/(MONTH(${date})=${month})/(${year}>=1900),""))`;
+  return `=IF(ISNUMBER(${ref}),${ref},SUBSTITUTE(${s},"/",REPT(" ",${PART})))`;
 }
 
 /**
- * The due date the sheet's "Hạn hoàn thành (ngày)" column holds: the deadline's
- * last day, or for a monthly deadline on a fixed day ("ngày 15 hằng tháng") the next
- * such day on or after the report date: recurring work is never overdue as a whole.
+ * The second date helper: the date `parseDateCell` reads, as a serial, or "". A number
+ * is a date when it is a plausible serial (isPlausibleSerial); text in the first
+ * helper's form is taken apart with text functions (day, month and year cut out of
+ * their windows) and put together with DATE — never DATEVALUE, whose reading of
+ * "03/04/2026" depends on the machine's locale. Digits and spaces only, three parts and
+ * no fourth; a day the month does not have (31/02) or a year before 1900 gives "".
  */
-export function dueDateOf(deadline: Deadline | null, asOf: IsoDate): IsoDate | null {
+export function dateValueFormula(text: string): string {
+  const a = text;
+  const day = `VALUE(LEFT(${a},${PART}))`;
+  const month = `VALUE(MID(${a},${PART + 1},${PART}))`;
+  const year = `VALUE(MID(${a},${2 * PART + 1},${PART}))`;
+  const date = `DATE(${year},${month},${day})`;
+  const valid = [
+    `SUMPRODUCT(LEN(${a})-LEN(SUBSTITUTE(${a},{0,1,2,3,4,5,6,7,8,9," "},"")))=LEN(${a})`,
+    `TRIM(MID(${a},${3 * PART + 1},999))=""`,
+    `MONTH(${date})=${month}`,
+    `${year}>=1900`,
+  ];
+  // Dividing by FALSE is an error, which IFERROR turns into "".
+  return `=IF(ISNUMBER(${a}),IF(AND(${a}>=30000,${a}<=100000),INT(${a}),""),IFERROR(${date}/(${valid.join(")/(")}),""))`;
+}
+
+/** What the two date helpers show for a completion cell (their cached values). */
+export function dateHelperValues(value: CellValue): { text: number | string; value: number | "" } {
+  const date = parseDateCell(value);
+  const serial = date === null ? "" : toExcelSerial(date);
+  if (typeof value === "number") return { text: value, value: serial };
+  if (value === null || value === undefined) return { text: "", value: "" };
+  let t = String(typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value).toLocaleLowerCase("vi");
+  for (const [from, to] of DATE_WORDS) t = t.split(from).join(to);
+  return { text: t.split("/").join(" ".repeat(PART)), value: serial };
+}
+
+/** A deadline on a fixed day of every month ("trước ngày 20 hằng tháng"). */
+function monthlyDay(deadline: Deadline | null): number | null {
+  return deadline?.kind === "recurring" && deadline.dayOfMonth ? deadline.dayOfMonth : null;
+}
+
+/**
+ * The due date the sheet's "Hạn hoàn thành (ngày)" column holds: the deadline's last
+ * day; for a monthly deadline on a fixed day ("ngày 20 hằng tháng") the due day of the
+ * month's report that is owed, read from the completion date (the last time the work
+ * was done; a month's report counts as done when it was done in that month):
+ * - done this month: next month's day;
+ * - not done this month: this month's day, which is overdue once the report date is
+ *   past it; and last month's day, overdue, when last month's was not done either;
+ * - no completion date: the coming day (this month's, or next month's once this
+ *   month's has passed), never overdue: nothing says a report was missed.
+ * A day past a month's end means its last day ("ngày 31" in June: 30/06).
+ */
+export function dueDateOf(deadline: Deadline | null, asOf: IsoDate, completedOn: IsoDate | null = null): IsoDate | null {
   if (!deadline) return null;
   if (deadline.kind === "date") return deadline.due;
-  if (deadline.kind === "recurring" && deadline.dayOfMonth) {
-    const { year, month } = parseIso(asOf);
-    // "ngày 31 hằng tháng" in a 30-day month means its last day (as monthlyDueFormula).
-    const on = (y: number, m: number) => isoDate(y, m, Math.min(deadline.dayOfMonth!, daysInMonth(y, m)));
-    const thisMonth = on(year, month);
-    return asOf <= thisMonth ? thisMonth : month === 12 ? on(year + 1, 1) : on(year, month + 1);
-  }
-  return null;
+  const day = monthlyDay(deadline);
+  if (day === null) return null;
+  const { year, month } = parseIso(asOf);
+  const on = (months: number) => {
+    const m = month - 1 + months;
+    const y = year + Math.floor(m / 12);
+    const mm = (((m % 12) + 12) % 12) + 1;
+    return isoDate(y, mm, Math.min(day, daysInMonth(y, mm)));
+  };
+  const thisMonth = on(0);
+  const firstOf = (months: number) => on(months).slice(0, 8) + "01";
+  if (completedOn === null) return asOf <= thisMonth ? thisMonth : on(1);
+  if (completedOn >= firstOf(0)) return on(1);
+  if (asOf > thisMonth || completedOn >= firstOf(-1)) return thisMonth;
+  return on(-1);
 }
 
 export interface TaskState {
@@ -141,14 +201,19 @@ export function taskState(input: {
   dueSoonDays?: number;
 }): TaskState {
   const window = input.dueSoonDays ?? DUE_SOON_DAYS;
-  const dueDate = dueDateOf(input.deadline, input.asOf);
+  const dueDate = dueDateOf(input.deadline, input.asOf, input.completedOn);
   const base = { status: input.status, dueDate, completedOn: input.completedOn };
+  // A monthly report owed and past its day is overdue whatever the status says: "Hoàn
+  // thành" there is about an earlier month (dueDateOf read the completion date).
+  if (monthlyDay(input.deadline) !== null && dueDate !== null && dueDate < input.asOf) {
+    return { ...base, flag: "overdue", days: daysBetween(dueDate, input.asOf) };
+  }
   if (input.status === "done") {
     const late = dueDate !== null && input.completedOn !== null && input.completedOn > dueDate;
     return { ...base, flag: late ? "done-late" : "done", days: late ? daysBetween(dueDate!, input.completedOn!) : null };
   }
   if (dueDate === null) {
-    return { ...base, flag: input.deadline?.kind === "recurring" ? "recurring" : input.deadline ? "no-date" : "no-date", days: null };
+    return { ...base, flag: input.deadline?.kind === "recurring" ? "recurring" : "no-date", days: null };
   }
   const left = daysBetween(input.asOf, dueDate);
   if (left < 0) return { ...base, flag: "overdue", days: -left };
@@ -156,34 +221,52 @@ export function taskState(input: {
   return { ...base, flag: "none", days: null };
 }
 
-/**
- * The sheet formulas for one task row, computing what `taskState` computes:
- * the "Cảnh báo" flag from the due-date, status and completion cells, the report
- * date and the due-soon window (absolute references to single cells). A completion
- * date typed as text is read as parseDateCell reads it.
- */
-export function flagFormula(refs: { due: string; status: string; completedOn: string; asOf: string; window: string }): string {
-  const { due, status, asOf, window } = refs;
-  const completedOn = dateTextFormula(refs.completedOn);
-  const has = (w: string) => `ISNUMBER(SEARCH("${w}",${status}))`;
-  const done = `AND(OR(${DONE_WORDS.map(has).join(",")}),NOT(OR(${NOT_DONE_WORDS.map(has).join(",")})))`;
-  // Late only when both dates are there: a completion date that is no date makes the
-  // subtraction an error, and an empty due cell (which arithmetic reads as 0) is asked about first.
-  return (
-    `=IF(${done},IF(ISNUMBER(${due}),IFERROR(IF(${completedOn}-${due}>0,"Hoàn thành quá hạn","Hoàn thành"),"Hoàn thành"),"Hoàn thành"),` +
-    `IF(NOT(ISNUMBER(${due})),"",IF(${due}<${asOf},"Quá hạn",IF(${due}-${asOf}<=${window},"Sắp đến hạn",""))))`
-  );
+/** The cells a task row's "Cảnh báo" formula reads (the report date and window as absolute references). */
+export interface FlagRefs {
+  due: string;
+  status: string;
+  /** The completion date's second helper (dateValueFormula): a serial or "". */
+  completed: string;
+  asOf: string;
+  window: string;
 }
 
 /**
- * The due-date formula for a monthly deadline on a fixed day ("ngày 15 hằng tháng"):
- * this month's day while the report date has not passed it, else next month's
- * (DATE rolls month 13 into January). A day past a month's end means its last day.
+ * The "Cảnh báo" formula for one task row, computing what `taskState` computes from
+ * the due-date, status and completion cells, the report date and the due-soon window.
+ * `monthly`: the row's deadline is a fixed day of every month, whose due date
+ * (monthlyDueFormula) is past the report date only when a month's report is owed.
  */
-export function monthlyDueFormula(day: number, asOf: string): string {
+export function flagFormula(refs: FlagRefs, monthly = false): string {
+  const { due, status, completed, asOf, window } = refs;
+  const any = (words: string[]) => `SUMPRODUCT(--ISNUMBER(SEARCH({${words.map((w) => `"${w}"`).join(",")}},${status})))`;
+  const done = `AND(${any(DONE_WORDS)},NOT(${any(NOT_DONE_WORDS)}))`;
+  // Late only when both dates are there (an empty due cell is 0 to arithmetic; "" > a number is TRUE).
+  const finished = `IF(ISNUMBER(${completed})*ISNUMBER(${due})*(${completed}>${due}),"${FLAG_LABELS["done-late"]}","${FLAG_LABELS.done}")`;
+  const open = `IF(ISNUMBER(${due}),IF(${due}<${asOf},"${FLAG_LABELS.overdue}",IF(${due}-${asOf}<=${window},"${FLAG_LABELS["due-soon"]}","")),"")`;
+  const flag = `IF(${done},${finished},${open})`;
+  return monthly ? `=IF(AND(ISNUMBER(${due}),${due}<${asOf}),"${FLAG_LABELS.overdue}",${flag})` : `=${flag}`;
+}
+
+/**
+ * The due-date formula for a monthly deadline on a fixed day ("ngày 20 hằng tháng"),
+ * computing what `dueDateOf` computes from the report date and the completion date's
+ * second helper (a serial or ""): next month's day when this month's report is done,
+ * this month's while it is owed (or, with no completion date, until it has passed),
+ * last month's when that one was not done either. A day past a month's end means its
+ * last day: the smaller of the day (which DATE rolls into the next month) and the
+ * month's end.
+ */
+export function monthlyDueFormula(day: number, asOf: string, completed: string): string {
   const on = (months: number) => {
-    const d = day <= 28 ? String(day) : `MIN(${day},DAY(DATE(YEAR(${asOf}),MONTH(${asOf})+${months + 1},0)))`;
-    return `DATE(YEAR(${asOf}),MONTH(${asOf})${months ? `+${months}` : ""},${d})`;
+    const shift = months > 0 ? `+${months}` : months < 0 ? String(months) : "";
+    const date = `DATE(YEAR(${asOf}),MONTH(${asOf})${shift},${day})`;
+    return day <= 28 ? date : `MIN(${date},EOMONTH(${asOf},${months}))`;
   };
-  return `=IF(${asOf}<=${on(0)},${on(0)},${on(1)})`;
+  const firstOf = (months: number) => `DATE(YEAR(${asOf}),MONTH(${asOf})${months ? String(months) : ""},1)`;
+  const known = `ISNUMBER(${completed})`;
+  return (
+    `=IF(${known},IF(${completed}>=${firstOf(0)},${on(1)},IF(OR(${asOf}>${on(0)},${completed}>=${firstOf(-1)}),${on(0)},${on(-1)})),` +
+    `IF(${asOf}<=${on(0)},${on(0)},${on(1)}))`
+  );
 }

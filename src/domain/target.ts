@@ -77,8 +77,18 @@ export function parseTarget(input: CellValue, ctx: TargetContext = {}): TargetPa
     return { ok: false, code: "unreadable", reason: "Ô chứa giá trị đúng/sai, không phải chỉ tiêu." };
   }
   if (typeof input === "number") return fromNumber(input, ctx);
-  return fromText(input, ctx);
+  // The same target texts recur on many rows and in every commune's file, and the
+  // reader, the checker and the consolidator each read them. Callers must not mutate the result.
+  const key = `${ctx.percentUnit ? 1 : 0}|${input}`;
+  const known = textTargets.get(key);
+  if (known) return known;
+  const parsed = fromText(input, ctx);
+  if (textTargets.size > 20_000) textTargets.clear();
+  textTargets.set(key, parsed);
+  return parsed;
 }
+
+const textTargets = new Map<string, TargetParse>();
 
 function fromNumber(value: number, ctx: TargetContext): TargetParse {
   if (!Number.isFinite(value)) return { ok: false, code: "unreadable", reason: "Giá trị số không hợp lệ." };

@@ -79,7 +79,9 @@ export function normalize(text: string): string {
 }
 
 function normalizeUncached(text: string): string {
-  const lower = clean(text).toLocaleLowerCase("vi");
+  // Vietnamese has no special casing rules (only Lithuanian, Turkish and Azeri do), so
+  // the plain lower case is the Vietnamese one, without a locale look-up per call.
+  const lower = clean(text).toLowerCase();
   return lower
     .replace(TONE_PATTERN, (m) => TONE_MAP[m] ?? m)
     .replace(/(^|[^\p{L}])tỉ(?![\p{L}])/gu, "$1tỷ")
@@ -94,12 +96,43 @@ export function foldKey(text: string): string {
 }
 
 function foldKeyUncached(text: string): string {
-  return normalize(text)
-    .normalize("NFD")
+  const decomposed = normalize(text).normalize("NFD");
+  return foldAscii(decomposed) ?? foldAny(decomposed);
+}
+
+/** The folding below, for any text. */
+function foldAny(decomposed: string): string {
+  return decomposed
     .replace(/\p{M}/gu, "")
     .replace(/đ/g, "d")
     .replace(/[^\p{L}\p{N}%]+/gu, " ")
     .trim();
+}
+
+/**
+ * The same folding in one pass over the characters, for the texts it can decide alone:
+ * Vietnamese decomposed is ASCII, "đ" and the combining marks U+0300–U+036F. Any other
+ * character (another script's letter or mark) leaves it to `foldAny` (null).
+ */
+function foldAscii(decomposed: string): string | null {
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < decomposed.length; i++) {
+    const c = decomposed.charCodeAt(i);
+    let keep: string | null;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 37) keep = decomposed[i];
+    else if (c === 0x111) keep = "d";
+    else if (c >= 0x300 && c <= 0x36f) continue; // a combining mark: dropped, joining what it sat between
+    else if (c < 128) keep = null;
+    else return null;
+    if (keep === null) gap = out !== "";
+    else {
+      if (gap) out += " ";
+      gap = false;
+      out += keep;
+    }
+  }
+  return out;
 }
 
 /** Words of the folded key, for token-based similarity. */
@@ -110,7 +143,9 @@ export function tokens(text: string): string[] {
 
 /**
  * A folded key's character bigrams, counted, as sorted integer ids: computed once
- * per text, compared with many (a merge of two sorted arrays, no hashing).
+ * per text, compared with many (a merge of two sorted arrays, no hashing). A bigram's
+ * id is its two UTF-16 code units packed into one integer, so no table of bigrams
+ * is kept and no substring is made.
  */
 export interface Profile {
   key: string;
@@ -119,25 +154,36 @@ export interface Profile {
   size: number;
 }
 
-const gramIds = new Map<string, number>();
+const SPACE = 32;
 
 export function profileOfKey(key: string): Profile {
-  const grams = new Map<number, number>();
-  let size = 0;
-  for (const word of key.split(" ")) {
-    if (!word) continue;
-    const padded = ` ${word} `;
-    for (let i = 0; i < padded.length - 1; i++) {
-      const g = padded.slice(i, i + 2);
-      let id = gramIds.get(g);
-      if (id === undefined) gramIds.set(g, (id = gramIds.size));
-      grams.set(id, (grams.get(id) ?? 0) + 1);
-      size++;
+  // The bigrams of each word padded with a space on both sides (" ab " → " a", "ab", "b ").
+  const grams: number[] = [];
+  let start = 0;
+  for (let i = 0; i <= key.length; i++) {
+    if (i < key.length && key.charCodeAt(i) !== SPACE) continue;
+    if (i > start) {
+      let prev = SPACE;
+      for (let j = start; j < i; j++) {
+        const c = key.charCodeAt(j);
+        grams.push((prev << 16) | c);
+        prev = c;
+      }
+      grams.push((prev << 16) | SPACE);
     }
+    start = i + 1;
   }
-  const ids = Int32Array.from(grams.keys()).sort();
-  const counts = Int32Array.from(ids, (id) => grams.get(id)!);
-  return { key, ids, counts, size };
+  const sorted = Int32Array.from(grams).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const counts = new Int32Array(distinct);
+  let k = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) ids[++k] = sorted[i];
+    counts[k]++;
+  }
+  return { key, ids, counts, size: sorted.length };
 }
 
 /** Dice coefficient of two profiles' bigrams, in [0, 1]. */
@@ -158,12 +204,25 @@ export function profileSimilarity(a: Profile, b: Profile): number {
   return (2 * overlap) / (a.size + b.size);
 }
 
+// The same names are compared again and again (communes, bodies, catalog entries).
+const profiles = new Map<string, Profile>();
+
+/** The bigram profile of a text's folded key, remembered (bounded: cleared when full). */
+export function profileOf(text: string): Profile {
+  const hit = profiles.get(text);
+  if (hit) return hit;
+  const profile = profileOfKey(foldKey(text));
+  if (profiles.size >= CACHE_LIMIT) profiles.clear();
+  profiles.set(text, profile);
+  return profile;
+}
+
 /**
  * Similarity of two texts in [0, 1]: Dice coefficient over the folded words' bigrams
  * of characters, which tolerates re-ordered words, missing "xã"/"phường" and typos.
  */
 export function similarity(a: string, b: string): number {
-  return profileSimilarity(profileOfKey(foldKey(a)), profileOfKey(foldKey(b)));
+  return profileSimilarity(profileOf(a), profileOf(b));
 }
 
 /** True when a cell holds nothing a person would call content. */

@@ -11,10 +11,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
-/** The four sections over whichever host the environment provides (only some for a read-only file). */
-export function Sections({ only }: { only?: readonly SectionId[] }) {
+/**
+ * The four sections over whichever host the environment provides (only some for a
+ * read-only file). "Kiểm tra" opens first, or `defaultOpen` (a new, empty workbook
+ * opens on "Chèn phụ lục": there is nothing to check yet).
+ */
+export function Sections({ only, defaultOpen = "check" }: { only?: readonly SectionId[]; defaultOpen?: SectionId }) {
   const sections = only ? SECTIONS.filter((s) => only.includes(s.id)) : SECTIONS;
-  return <SectionList sections={sections} defaultOpen="check" />;
+  return <SectionList sections={sections} defaultOpen={defaultOpen} />;
 }
 
 /** The add-in as shown inside Excel. */

@@ -88,7 +88,7 @@ export async function runMarks(env: ActionEnv, report: SheetReport): Promise<Mar
   const current = sheet.notes ?? {};
   const unmark = planUnmarks(old, sheet, sheet.notes);
   const { edits, record } = planMarks(report.findings, sheet, { existingNotes: notesAfterUnmark(old, current), method });
-  const next: MarkBook = { ...readBook(workbook.customXml), [report.name]: record.cells };
+  const next: MarkBook = { ...readBook(workbook.customXml), [report.name]: [...notesLeft(old, method), ...record.cells] };
   const outcome = await env.host.apply([...unmark, ...edits, recordEdit(next)], workbook);
   return { count: record.cells.length, method, ...outcome };
 }
@@ -114,10 +114,21 @@ export async function runUnmarks(env: ActionEnv, sheetName: string): Promise<Don
   const book = readBook(workbook.customXml);
   const record: MarkRecord = { sheet: sheetName, cells: markedCells(book, sheetName) };
   const edits = planUnmarks(record, sheet, sheet.notes);
+  const left = notesLeft(record, workbook.markMethod ?? "note");
   const rest: MarkBook = { ...book };
   delete rest[sheetName];
+  if (left.length) rest[sheetName] = left;
   const outcome = await env.host.apply([...edits, recordEdit(rest)], workbook);
-  return { count: record.cells.length, ...outcome };
+  return { count: record.cells.length - left.length, ...outcome };
+}
+
+/**
+ * The note marks a host that cannot write notes (Excel before ExcelApi 1.18, which
+ * marks by highlight) leaves on the sheet: another host wrote them. They stay in the
+ * record, so that the offline page or a newer Excel can still take them off.
+ */
+function notesLeft(record: MarkRecord, method: "note" | "fill"): MarkRecord["cells"] {
+  return method === "fill" ? record.cells.filter((c) => c.kind === "note") : [];
 }
 
 function readBook(parts: Record<string, string> | undefined): MarkBook {
@@ -139,13 +150,18 @@ export async function runInsert(env: ActionEnv, options: Omit<InsertOptions, "ex
   return { sheets: plan.sheets, ...outcome };
 }
 
-/** Add or refresh the computed columns on a sheet: one read, one write. */
-export async function runCompute(env: ActionEnv, sheetName: string, asOf: IsoDate | null): Promise<{ summary: Summary } & ApplyOutcome> {
+/**
+ * Add or refresh the computed columns on a sheet: one read, one write. `focus` is the
+ * header of the first computed column (rate, or flag on a task sheet), for the pane
+ * to show.
+ */
+export async function runCompute(env: ActionEnv, sheetName: string, asOf: IsoDate | null): Promise<{ summary: Summary; focus: string | null } & ApplyOutcome> {
   const { sheet, workbook } = await env.host.readSheet(sheetName);
   const plan = planCompute(sheet, { catalog: env.catalog, asOf, today: env.today() });
   if (!plan.ok) throw new HostError(plan.code, plan.message);
   const outcome = await env.host.apply(plan.edits, workbook);
-  return { summary: summarize([plan.report], [plan.table], env.catalog), ...outcome };
+  const shown = plan.added.find((a) => a.role === "rate" || a.role === "flag")?.letter ?? plan.table.columns.find((c) => c.role === "rate" || c.role === "flag")?.letter;
+  return { summary: summarize([plan.report], [plan.table], env.catalog), focus: shown ? `${shown}${plan.table.headerRow}` : null, ...outcome };
 }
 
 /**

@@ -7,6 +7,7 @@ import { createContext, useContext } from "react";
 import type { WorkbookHost } from "../hosts/excel/host";
 import type { Catalog } from "../domain/match";
 import type { IsoDate } from "../domain/dates";
+import type { WorkbookSnapshot } from "../domain/snapshot";
 
 export interface TaskpaneEnv {
   host: WorkbookHost;
@@ -18,6 +19,34 @@ export interface TaskpaneEnv {
   readOnly?: boolean;
   /** Where a cell is, when its file names places its own way ("Bảng 2, dòng 14, cột Đơn vị tính" in a Word document). */
   place?: (sheet: string, cell: string) => string | null;
+  /** Counts the workbook's changes, where the host can tell (the web page): lists of sheets are read again when it moves. */
+  revision?: number;
+  /** The web page: name the download after what the workbook now holds ("phu-luc-xa-tan-loi-2026.xlsx"). */
+  nameFile?: (fileName: string) => void;
+  /** The web page: the files open in the page, offered as sources for consolidation. */
+  openFiles?: OpenFile[];
+  /** The web page: a new workbook to write a consolidation into, shown as a tab of its own. */
+  newWorkbook?: (fileName: string) => Promise<NewWorkbook>;
+}
+
+/** A file open in the web page, as a source for consolidation. */
+export interface OpenFile {
+  id: number;
+  name: string;
+  /** The file whose pane this is. */
+  current: boolean;
+  /** Opened from disk (ticked by default), rather than made in the page (a new workbook, a consolidation). */
+  fromDisk: boolean;
+  read: () => Promise<WorkbookSnapshot>;
+}
+
+export interface NewWorkbook {
+  host: WorkbookHost;
+  fileName: string;
+  /** Switch the page to it. */
+  show: () => void;
+  /** Download it. */
+  download: () => Promise<void>;
 }
 
 const Env = createContext<TaskpaneEnv | null>(null);

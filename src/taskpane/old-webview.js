@@ -27,7 +27,7 @@
       "Excel 2024, Microsoft 365 hoặc Excel trên web (có WebView2).</p>" +
       "<p>Cách làm thay:</p><ul>" +
       "<li>Mở <b>trang web ngoại tuyến</b> Phụ lục NQ57 (tệp <code>web/index.html</code> trong thư mục cài đặt) bằng Chrome, Edge hoặc Firefox, " +
-      "chọn tệp Excel của đơn vị, làm việc rồi tải tệp kết quả về;</li>" +
+      "chọn tệp Excel của đơn vị, làm việc rồi tải tệp kết quả xuống;</li>" +
       "<li>hoặc dùng <b>dòng lệnh</b>: <code>npx phuluc check ten-tep.xlsx</code>.</li></ul></div>";
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);

@@ -73,14 +73,17 @@ describe("Word documents in the offline page", () => {
     await page.getByText(/là văn bản Word cũ \(\.doc, Word 97-2003\)/).waitFor();
   });
 
-  it("consolidates .docx and .xlsx files together", async () => {
+  it("consolidates .docx and .xlsx files opened in the page together", async () => {
     const files = [writeTmp("000.docx", seedDocx("000")), writeTmp("001.xlsx", await seedWorkbook("001")), writeTmp("004.docx", seedDocx("004", { rich: true }))];
     const { page, foreign } = await pageWith();
-    await page.getByRole("button", { name: "Sổ làm việc mới" }).click();
-    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-    await page.getByLabel("Chọn tệp của các đơn vị").setInputFiles(files);
-    await page.getByRole("button", { name: "Tổng hợp ngay" }).click();
-    await page.getByText(/^Đã tổng hợp 3 nguồn/).waitFor({ timeout: 60_000 });
+    await page.locator("#file-input").setInputFiles(files);
+    await page.getByRole("tab", { name: "004.docx" }).waitFor();
+    const pane = page.locator("aside > div:visible");
+    await pane.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    await expect(pane.getByRole("group", { name: "Tệp đã mở trong trang này" }).getByRole("checkbox", { checked: true }).count()).resolves.toBe(3);
+    await pane.getByRole("button", { name: /^Tổng hợp ngay/ }).click();
+    await pane.getByText(/^Đã tổng hợp 3\/3 nguồn/).waitFor({ timeout: 60_000 });
+    await pane.getByRole("button", { name: "Xem sổ tổng hợp" }).click();
     await page.getByRole("tab", { name: "Nguồn" }).click();
     for (const name of ["Nhơn Trạch", "Tân Lợi", "Phú Trung"]) await expect(page.locator("td", { hasText: name }).first().isVisible()).resolves.toBe(true);
     expect(foreign).toEqual([]);

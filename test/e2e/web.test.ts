@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { build, serve, launch, openPage, DIST } from "./harness";
-import { seedWorkbook, readBack } from "../xlsx";
+import { seedWorkbook, readBack, workbookOf } from "../xlsx";
 import { recalculate } from "../libreoffice";
 import ExcelJS from "exceljs";
 import { COMMUNES } from "../../src/catalog";
@@ -42,8 +42,10 @@ async function openFiles(page: Page, files: string[]) {
   await page.locator("#file-input").setInputFiles(files);
 }
 
-async function download(page: Page): Promise<Uint8Array> {
+/** Download the current file, checking the name the page gives it. */
+async function download(page: Page, name: string): Promise<Uint8Array> {
   const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải xuống tệp kết quả" }).click()]);
+  expect(d.suggestedFilename()).toBe(name);
   const file = path.join(tmp, `dl-${Date.now()}.xlsx`);
   await d.saveAs(file);
   return new Uint8Array(fs.readFileSync(file));
@@ -80,13 +82,20 @@ describe("the offline web page", () => {
     await d27.click();
     await expect(page.locator('td[data-cell="D27"][aria-selected="true"]').count()).resolves.toBe(1);
 
+    // Grouped by kind, the groups have Vietnamese names, never the findings' codes.
+    await page.getByRole("tab", { name: "Theo loại" }).click();
+    const headings = await page.locator("aside section[aria-label] > span").allTextContents();
+    expect(headings.length).toBeGreaterThan(3);
+    expect(headings.filter((h) => /[a-z]+-[a-z]/.test(h))).toEqual([]);
+    expect(headings).toContainEqual(expect.stringMatching(/^Thiếu đơn vị chủ trì \(\d+\)$/));
+
     const fix = page.getByRole("button", { name: /^Sửa \(\d+\)$/ });
     const fixCount = Number((await fix.textContent())?.match(/\d+/)?.[0]);
     expect(fixCount).toBeGreaterThan(0);
     await fix.click();
     await page.getByText(/Đã sửa \d+ ô/).waitFor();
 
-    const after = await readBack(await download(page));
+    const after = await readBack(await download(page, "Phường Minh Hưng-phuluc.xlsx"));
     const orig = await readBack(before);
     const sheetBefore = orig.sheets.find((s) => s.name === "Phụ lục I")!;
     const sheetAfter = after.sheets.find((s) => s.name === "Phụ lục I")!;
@@ -106,22 +115,29 @@ describe("the offline web page", () => {
     expect(errors).toEqual([]);
   });
 
-  it("inserts both appendices for a ward, computes the plan into its report form; LibreOffice computes the formulas in the download", async () => {
+  it("inserts both appendices for a ward; LibreOffice computes the formulas in the download", async () => {
     const { page, foreign } = await pageWith();
     await page.getByRole("button", { name: "Sổ làm việc mới" }).click();
-    await page.getByRole("button", { name: "Chèn phụ lục" }).click(); // open the section
+    // A new workbook opens on "Chèn phụ lục": there is nothing to check yet.
     const combo = page.getByRole("combobox", { name: "Xã, phường" });
     await combo.click();
     await combo.pressSequentially("minh hung");
     await page.getByRole("option", { name: "Phường Minh Hưng" }).click();
+    await page.getByRole("radio", { name: "Báo cáo kết quả" }).check();
     await page.getByText(/Phụ lục I/).first().waitFor();
     await page.getByRole("button", { name: "Chèn vào sổ làm việc" }).click();
-    await page.getByText(/^Đã tạo:/).waitFor();
-    // The plan form has no result column: compute adds it (and the rate and verdict) on the sheet itself.
-    await page.getByRole("button", { name: "Tính toán & cảnh báo" }).click();
-    await page.getByRole("button", { name: "Tính toán ngay" }).click();
-    await page.getByText(/Đã thêm hoặc làm mới các cột tính toán trên trang "Phụ lục I"/).waitFor();
-    const bytes = await download(page);
+    await page.getByText(/^Đã chèn:/).waitFor();
+    // Inserting again asks first, and its preview knows the "Danh mục" just made is the add-in's own.
+    const sheets = await page.evaluate(() => document.querySelectorAll('[role="tablist"][aria-label="Trang tính"] [role="tab"]').length);
+    await page.getByRole("button", { name: "Chèn thêm phụ lục…" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(/đã có phụ lục do Phụ lục NQ57 chèn/).waitFor();
+    expect(await dialog.textContent()).toContain('Dùng trang "Danh mục" đã có trong sổ làm việc');
+    expect(await dialog.textContent()).not.toContain("không do Phụ lục NQ57 tạo");
+    await page.getByRole("button", { name: "Không chèn" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect(page.evaluate(() => document.querySelectorAll('[role="tablist"][aria-label="Trang tính"] [role="tab"]').length)).resolves.toBe(sheets);
+    const bytes = await download(page, "phu-luc-phuong-minh-hung-2026.xlsx");
 
     // Type results into the download as an official would, then let LibreOffice compute.
     const wb = new ExcelJS.Workbook();
@@ -154,22 +170,61 @@ describe("the offline web page", () => {
     expect(foreign).toEqual([]);
   });
 
-  it("consolidates three communes' files into summary sheets", async () => {
+  it("consolidates the files opened in the page, says honestly how many of them, and names the download tong-hop-<ngày>", async () => {
     const files: string[] = [];
     for (const [i, layout] of (["000", "001", "002"] as const).entries()) {
       const c = COMMUNES[i * 10];
       files.push(writeTmp(communeFileName(c, i), await generateCommuneWorkbook(c, { layout, seed: i + 1, asOf: "2026-11-30" })));
     }
+    // A workbook with no appendix in it.
+    files.push(writeTmp("ghi-chep.xlsx", await workbookOf([{ name: "Ghi chép", values: [["Họp giao ban"], ["Thứ hai, 8 giờ"]] }])));
     const { page, foreign } = await pageWith();
-    await page.getByRole("button", { name: "Sổ làm việc mới" }).click();
-    await page.getByRole("button", { name: "Tổng hợp", exact: true }).click(); // open the section
-    await page.getByLabel("Chọn tệp của các đơn vị").setInputFiles(files);
-    await page.getByRole("button", { name: "Tổng hợp ngay" }).click();
-    await page.getByText(/^Đã tổng hợp 3 nguồn/).waitFor({ timeout: 60_000 });
+    await openFiles(page, files);
+    await page.getByRole("tab", { name: "ghi-chep.xlsx" }).waitFor();
+    const pane = page.locator("aside > div:visible");
+    await pane.getByRole("button", { name: "Tổng hợp", exact: true }).click(); // open the section
+    const opened = pane.getByRole("checkbox", { name: /\.xlsx/ });
+    await expect(opened.count()).resolves.toBe(4);
+    for (let i = 0; i < 4; i++) await expect(opened.nth(i).isChecked()).resolves.toBe(true);
+    await pane.getByLabel("Ngày báo cáo").fill("2026-11-30");
+
+    await pane.getByRole("button", { name: /^Tổng hợp ngay/ }).click();
+    const partial = pane.locator("[data-intent]").filter({ hasText: /nguồn/ });
+    await partial.waitFor({ timeout: 90_000 });
+    expect(await partial.textContent()).toMatch(/Đã tổng hợp 3\/4 nguồn .*1 nguồn không đưa vào tổng hợp/);
+    await expect(partial.getAttribute("data-intent")).resolves.toBe("warning");
+    await expect(pane.getByRole("list", { name: "Các nguồn" }).getByText(/ghi-chep\.xlsx/).isVisible()).resolves.toBe(true);
+
+    // Without the stray file: 3 of 3, a success; the new workbook opens on request and downloads by the report date.
+    await pane.getByRole("checkbox", { name: /^ghi-chep\.xlsx/ }).uncheck();
+    await pane.getByRole("button", { name: /^Tổng hợp ngay/ }).click();
+    const done = pane.locator('[data-intent="success"]').filter({ hasText: /Đã tổng hợp 3\/3 nguồn/ });
+    await done.waitFor({ timeout: 90_000 });
+    const [d] = await Promise.all([page.waitForEvent("download"), pane.getByRole("button", { name: "Tải xuống tong-hop-2026-11-30.xlsx" }).click()]);
+    expect(d.suggestedFilename()).toBe("tong-hop-2026-11-30.xlsx");
+    await pane.getByRole("button", { name: "Xem sổ tổng hợp" }).click();
     await expect(page.getByRole("tab", { name: "Tổng hợp chỉ tiêu" }).isVisible()).resolves.toBe(true);
     await page.getByRole("tab", { name: "Nguồn" }).click();
     for (let i = 0; i < 3; i++) await expect(page.locator("td", { hasText: COMMUNES[i * 10].name }).first().isVisible()).resolves.toBe(true);
     expect(foreign).toEqual([]);
+  });
+
+  it("has a help page that shows its pictures and links to sample workbooks made by insert", async () => {
+    const { page, foreign, errors } = await openPage(browser, server.url);
+    await page.goto(`${server.url}/help.html`);
+    const images = await page.evaluate(() => [...document.images].map((i) => ({ src: i.getAttribute("src"), width: i.naturalWidth })));
+    expect(images.filter((i) => i.src?.startsWith("help/")).length).toBe(4);
+    expect(images.filter((i) => i.width === 0)).toEqual([]);
+    const samples = await page.locator('a[href^="mau/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    expect(samples.length).toBe(2);
+    for (const href of samples) {
+      const res = await page.request.get(`${server.url}/${href}`);
+      expect(res.ok()).toBe(true);
+      const wb = await readBack(new Uint8Array(await res.body()));
+      expect(wb.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Phụ lục I", "Phụ lục II", "Danh mục"]));
+    }
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it.each([320, 450])("fits the task pane in %i px: no horizontal scroll, every control named and focusable", async (width) => {
@@ -205,11 +260,5 @@ describe("the offline web page", () => {
       if (!info.visible) problems.push(`${info.tag} "${info.name}" without a visible focus`);
     }
     expect(problems).toEqual([]);
-    fs.mkdirSync(path.join(__dirname, "..", "..", "docs"), { recursive: true });
-    await page.locator("aside").screenshot({ path: path.join(__dirname, "..", "..", "docs", `taskpane-${width}.png`) });
-    if (width === 450) {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: path.join(__dirname, "..", "..", "docs", "web-page.png") });
-    }
   });
 });

@@ -68,6 +68,8 @@ export interface SimSheetInit {
   notes?: Record<string, string>;
   comments?: Record<string, ThreadedComment>;
   validations?: Validation[];
+  /** Conditional formats already on the sheet (a workbook saved by another host); ids are given on load. */
+  condFormats?: Omit<CondFormat, "id">[];
 }
 
 export class OfficeError extends Error {
@@ -252,6 +254,7 @@ export class SimWorkbook {
     for (const s of init) {
       const sheet = new SimSheet(s);
       this.sheets.push(sheet);
+      for (const cf of s.condFormats ?? []) sheet.condFormats.push({ id: this.newId(), ...cf });
       for (const [cell, c] of Object.entries(s.comments ?? {})) this.comments.set(`${sheet.name}!${cell}`, c);
     }
     for (const n of options.names ?? []) this.names.push({ ...n });

@@ -212,10 +212,10 @@ function humanReport(file: string, sheets: SheetReport[], catalogSource: string,
     const source = snapshots.get(s.name)?.source;
     if (source) {
       lines.push("", `Bảng ${source.table}${s.name === `Bảng ${source.table}` ? "" : ` — ${s.name}`} (${KIND_LABELS[s.kind]})${unit}`);
-      lines.push(`  ${s.counts.error} lỗi, ${s.counts.warning} cảnh báo, ${s.counts.info} gợi ý`);
+      lines.push(`  ${s.counts.error} lỗi, ${s.counts.warning} cảnh báo, ${s.counts.info} lưu ý`);
       for (const f of s.findings) {
         lines.push(`  ${placeOf(snapshots.get(s.name)!, f.cell)} [${SEVERITY_LABELS[f.severity]}] ${f.message} (${f.code})`);
-        if (f.fix) lines.push(`      → Gợi ý sửa: ${f.fix.label}`);
+        if (f.fix) lines.push(`      → ${f.fix.label}`);
       }
       continue;
     }
@@ -224,14 +224,14 @@ function humanReport(file: string, sheets: SheetReport[], catalogSource: string,
       lines.push("  Bỏ qua: không tìm thấy bảng phụ lục trong trang này.");
       continue;
     }
-    lines.push(`  ${s.counts.error} lỗi, ${s.counts.warning} cảnh báo, ${s.counts.info} gợi ý`);
+    lines.push(`  ${s.counts.error} lỗi, ${s.counts.warning} cảnh báo, ${s.counts.info} lưu ý`);
     const byRow = new Map<number, typeof s.findings>();
     for (const f of s.findings) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
     for (const [row, list] of byRow) {
       lines.push(`  Dòng ${row}:`);
       for (const f of list) {
         lines.push(`    ${f.cell} [${SEVERITY_LABELS[f.severity]}] ${f.message} (${f.code})`);
-        if (f.fix) lines.push(`        → Gợi ý sửa: ${f.fix.label}`);
+        if (f.fix) lines.push(`        → ${f.fix.label}`);
       }
     }
   }

@@ -153,7 +153,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     reports.push(plan.report);
     tables.push(plan.table);
     usedAsOf ??= plan.asOf;
-    lines.push(describe(plan.report, plan.added.map((a) => `${a.letter} "${a.label}"`), plan.asOf, plan.reportDateCell));
+    const shown = plan.added.filter((a) => !a.hidden).map((a) => `${a.letter} "${a.label}"`);
+    const hidden = plan.added.filter((a) => a.hidden).map((a) => a.letter);
+    lines.push(describe(plan.report, shown, hidden, plan.asOf, plan.reportDateCell));
   }
   if (reports.length === 0) {
     io.err(
@@ -240,9 +242,10 @@ async function computeDocument(
   return 0;
 }
 
-function describe(report: ComputeReport, added: string[], asOf: string, dateCell: string): string {
+function describe(report: ComputeReport, added: string[], hidden: string[], asOf: string, dateCell: string): string {
   const out = [`Trang "${report.name}" (ngày báo cáo ${formatDateVi(asOf)}, ô ${dateCell}):`];
   out.push(added.length ? `  thêm các cột ${added.join(", ")}` : "  làm mới các cột đã thêm trước đây");
+  if (hidden.length) out.push(`  thêm ${hidden.length} cột ẩn ${hidden.join(", ")} (công thức phụ đọc kết quả, ngày hoàn thành; không in ra)`);
   out.push(...counts(report));
   return out.join("\n");
 }

@@ -151,7 +151,7 @@ export function jsonOf(r: ConsolidationResult): unknown {
       dueSoon: t.dueSoon,
       noDate: t.noDate,
     })),
-    overdue: r.overdue.map((t) => ({ unit: t.unit, name: t.name, lead: t.lead, deadline: t.deadlineText, due: t.due, days: t.days })),
+    overdue: r.overdue.map((t) => ({ unit: t.unit, name: t.name, lead: t.lead, deadline: t.deadlineText, due: t.due, days: t.days, sheet: t.sheet, row: t.row })),
     ...(r.merge
       ? { conflicts: r.merge.conflicts.map((c) => ({ appendix: c.appendix, name: c.name, lead: c.lead, values: c.values, resolution: c.resolution })) }
       : {}),

@@ -18,7 +18,8 @@ import { rowIndicator } from "../rowIndicator";
 import { unitKind } from "../units";
 import { markerOf } from "../layout/marker";
 import { MERGED_SHEET_PREFIX, SHEET_INDICATORS, SHEET_SOURCES, SHEET_TASKS } from "./names";
-import type { WorkbookSnapshot } from "../snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { rowNumber } from "../location";
 import type { ConsolidateContext, Entry, IndicatorEntry, SourceTable, TaskEntry } from "./types";
 
 /** Sheet names the consolidator itself writes; a summary is never read back as a source. */
@@ -138,6 +139,7 @@ export function readIndicator(catalog: Catalog, table: Table, row: TableRow): In
     leadCodes: leadCodesOf(catalog, leadText),
     sheet: table.sheet,
     row: row.row,
+    line: row.row,
     resultCell: rc?.address ?? null,
   };
 }
@@ -174,11 +176,17 @@ export function readTask(
     blankState: taskState({ ...base, status: null, completedOn: null }),
     sheet: table.sheet,
     row: row.row,
+    line: row.row,
   };
 }
 
 /** Every indicator and task row of a table, keyed so that copies of the same table line up. */
-export function readEntries(catalog: Catalog, table: Table, opts: { asOf: IsoDate; dueSoonDays: number }): SourceTable {
+export function readEntries(
+  catalog: Catalog,
+  table: Table,
+  opts: { asOf: IsoDate; dueSoonDays: number },
+  sheet?: SheetSnapshot,
+): SourceTable {
   const entries = new Map<number, Entry>();
   const seen = new Map<string, number>();
   for (const row of table.rows) {
@@ -192,6 +200,7 @@ export function readEntries(catalog: Catalog, table: Table, opts: { asOf: IsoDat
     const n = (seen.get(e.key) ?? 0) + 1;
     seen.set(e.key, n);
     if (n > 1) e.key = `${e.key}#${n}`;
+    if (sheet) e.line = rowNumber(sheet, row.row);
     entries.set(row.row, e);
   }
   return { sheet: table.sheet, kind: table.kind, table, entries };

@@ -63,7 +63,7 @@ export function readSource(src: ConsolidationSource, ctx: ConsolidateContext, co
   const wb = src.workbook;
   const tables = readTables(ctx.catalog, wb);
   const opts = readOptions(ctx);
-  const read: ReadSource = { ...base, tables: tables.map((t) => readEntries(ctx.catalog, t, opts)), findings: countFindings(ctx, src) };
+  const read: ReadSource = { ...base, tables: tables.map((t) => readEntries(ctx.catalog, t, opts, wb.sheets.find((s) => s.name === t.sheet))), findings: countFindings(ctx, src) };
   const inside = communeInWorkbook(ctx.catalog, wb, tables);
   if (inside.commune) read.commune = { code: inside.commune.code, label: communeLabel(inside.commune, ctx.asOf) };
   if (tables.length === 0) {
@@ -100,7 +100,7 @@ export function readSource(src: ConsolidationSource, ctx: ConsolidateContext, co
 function problemRows(read: ReadSource): void {
   const targets: string[] = [];
   const results: string[] = [];
-  const where = (e: { sheet: string; row: number }) => `${e.sheet} dòng ${e.row}`;
+  const where = (e: { sheet: string; line: number }) => `${e.sheet} dòng ${e.line}`;
   for (const t of read.tables) {
     for (const e of t.entries.values()) {
       if (e.type !== "indicator") continue;

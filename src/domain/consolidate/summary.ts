@@ -135,7 +135,7 @@ export function summarizeTasks(units: UnitEntries[]): { tasks: TaskSummary[]; ov
           due: t.state.dueDate!,
           days: t.state.days ?? 0,
           sheet: t.sheet,
-          row: t.row,
+          row: t.line,
         });
       }
       if (t.state.flag === "due-soon") s.dueSoon++;

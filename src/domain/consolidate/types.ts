@@ -103,6 +103,8 @@ export interface IndicatorEntry {
   leadCodes: string[];
   sheet: string;
   row: number;
+  /** The row as the person counts it: the Word table's row for a table read from Word, else `row`. */
+  line: number;
   /** Address of the result cell, when the sheet has one. */
   resultCell: string | null;
 }
@@ -121,6 +123,8 @@ export interface TaskEntry {
   blankState: TaskState;
   sheet: string;
   row: number;
+  /** The row as the person counts it: the Word table's row for a table read from Word, else `row`. */
+  line: number;
 }
 
 export type Entry = ({ type: "indicator" } & IndicatorEntry) | ({ type: "task" } & TaskEntry);
@@ -235,6 +239,7 @@ export interface OverdueTask {
   due: IsoDate;
   days: number;
   sheet: string;
+  /** The row as the person counts it (the Word table's row for a plan read from Word). */
   row: number;
 }
 

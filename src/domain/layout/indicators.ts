@@ -6,16 +6,17 @@
  * formulas can use it. But an official who raises a target types it as text
  * ("≥ 70%", "≤ 5%"), and the comparator of a number lives only in its format, which
  * formulas cannot read. Two hidden helper columns therefore turn whatever the target
- * cell holds into a comparator (L) and a number (M); the visible formulas pick, by the
- * comparator, the achievement formulas of achieve.ts over that number. The
- * achievement logic itself stays in one place.
+ * cell holds into a comparator (L) and a number (M), and two more read the result once
+ * (N, O: achieve.ts's result helpers, as compute writes them); the visible formulas
+ * pick, by the comparator, the achievement formulas of achieve.ts over those numbers.
+ * The achievement logic itself stays in one place.
  */
 import type { Catalog } from "../match";
 import { bodyName } from "../match";
 import type { Body, CatalogIndicator, UnitType } from "../../catalog/types";
 import type { Comparator, Target } from "../target";
 import type { CellInput } from "../edits";
-import { numericFormulas, qualitativeFormulas, resultValueFormula } from "../achieve";
+import { RESULT_HELPERS, numericFormulas, qualitativeFormulas, resultTextFormula, resultValueFormula } from "../achieve";
 import { a1 } from "../address";
 import { INDICATOR_LEADS, DEFAULT_LEAD } from "../../catalog/leads";
 import {
@@ -42,7 +43,7 @@ import { pageSetupFor } from "./print";
 import { catalogTarget, groupTitle, groupedIndicators, targetCell, type ListRefs } from "./lists";
 import type { IsoDate } from "../dates";
 
-/** Columns of Appendix I (1-based). L and M are the hidden helpers. */
+/** Columns of Appendix I (1-based). L to O are the hidden helpers. */
 export const INDICATOR_COLS = {
   number: 1,
   code: 2,
@@ -57,6 +58,8 @@ export const INDICATOR_COLS = {
   note: 11,
   comparator: 12,
   targetValue: 13,
+  resultText: 14,
+  resultValue: 15,
 } as const;
 
 export const INDICATOR_LAST_COL = INDICATOR_COLS.note;
@@ -88,8 +91,10 @@ export function indicatorHeaders(year: number, form: AppendixForm = "bao-cao"): 
   return form === "ke-hoach" ? [...plan, "Ghi chú"] : [...plan, "Kết quả thực hiện", "Tỷ lệ đạt (%)", "Đánh giá", "Ghi chú"];
 }
 
-/** Labels of the hidden helper columns, for whoever unhides them. */
+/** Labels of the hidden helper columns that read the target, for whoever unhides them (the template's mark). */
 export const HELPER_HEADERS = ["Dấu so sánh (tự động)", "Chỉ tiêu dạng số (tự động)"];
+/** Every hidden helper column's label, L to O. */
+const ALL_HELPER_HEADERS = [...HELPER_HEADERS, RESULT_HELPERS.text, RESULT_HELPERS.value];
 
 /** What the comparator helper shows for a qualitative target. */
 export const QUALITATIVE = "định tính";
@@ -98,16 +103,17 @@ const SYMBOL: Record<Comparator, string> = { ">=": "≥", "<=": "≤", ">": ">",
 const NBSP = "\u00A0";
 
 /**
- * The four formulas of one indicator row: the two helpers (comparator, number) and
- * the two visible ones (rate, verdict). `refs` are the row's cells; `percentUnit` and
- * `defaultComparator` come from the catalog (the comparator of a target held as a
- * number, which its format shows but formulas cannot read).
+ * The six formulas of one indicator row: the four helpers (comparator, target number,
+ * result tidied, result number) and the two visible ones (rate, verdict). `refs` are
+ * the row's cells; `percentUnit` and `defaultComparator` come from the catalog (the
+ * comparator of a target held as a number, which its format shows but formulas cannot
+ * read).
  */
 export function liveAchievementFormulas(
-  refs: { target: string; result: string; comparator: string; value: string },
+  refs: { target: string; result: string; comparator: string; value: string; resultText: string; resultValue: string },
   opts: { percentUnit: boolean; countUnit?: boolean; defaultComparator: Comparator },
-): { comparator: string; value: string; rate: string; verdict: string } {
-  const { target: E, result: H, comparator: L, value: M } = refs;
+): { comparator: string; value: string; resultText: string; resultValue: string; rate: string; verdict: string } {
+  const { target: E, result: H, comparator: L, value: M, resultText: N, resultValue: O } = refs;
   const x = `TRIM(${E})`;
   const first = `LEFT(${x},1)`;
   const two = `LEFT(${x},2)`;
@@ -129,14 +135,14 @@ export function liveAchievementFormulas(
   const value = `=IF(ISNUMBER(${E}),${E},IF(TRIM(${E}&"")="","",IFERROR(${scaled},"")))`;
 
   const strip = (f: string) => f.replace(/^=/, "");
-  // One formula over every comparator: the helper L says which, and the result is read
-  // as compute reads it (a number, or "72%", "0,72" typed as text); a bare 1 in a %
-  // row reads as 100%, as a person typing "100%" gets (the format is unknown here).
-  const v = resultValueFormula({ result: H, target: M, percentUnit: opts.percentUnit, countUnit: opts.countUnit, resultFormat: "unknown" });
-  const numeric = numericFormulas(v, M, { ref: L });
+  // One formula over every comparator: the helper L says which. The result is read as
+  // compute reads it (a number, or "72%", "0,72" typed as text) in N and O; a bare 1 in
+  // a % row reads as 100%, as a person typing "100%" gets (the format is unknown here).
+  const resultValue = resultValueFormula(N, { percentUnit: opts.percentUnit, countUnit: opts.countUnit, resultFormat: "unknown" });
+  const numeric = numericFormulas(O, M, { ref: L });
   const qual = qualitativeFormulas(H);
   const pick = (part: "rate" | "verdict") => `=IF(${L}="","",IF(${L}="${QUALITATIVE}",${strip(qual[part])},${strip(numeric[part])}))`;
-  return { comparator, value, rate: pick("rate"), verdict: pick("verdict") };
+  return { comparator, value, resultText: resultTextFormula(H), resultValue, rate: pick("rate"), verdict: pick("verdict") };
 }
 
 /** What the helper formulas (comparator, number) compute for a target cell as `targetCell` writes it. */
@@ -208,7 +214,7 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
   const byCode: Record<string, number> = {};
   let row = first;
   for (const g of groupedIndicators(catalog)) {
-    rows.push([g.numeral, null, groupTitle(g.group.name, g.indicators.length), ...Array<CellInput>(report ? 10 : last - 3).fill(null)]);
+    rows.push([g.numeral, null, groupTitle(g.group.name, g.indicators.length), ...Array<CellInput>(report ? C.resultValue - 3 : last - 3).fill(null)]);
     groupRows.push(row);
     targetFormats.push({ row, value: null });
     row++;
@@ -221,7 +227,14 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
       } else {
         const percentUnit = target.kind === "numeric" ? target.percent : (catalog.units.find((u) => u.code === ind.unit)?.percent ?? false);
         const f = liveAchievementFormulas(
-          { target: a1(row, C.target), result: a1(row, C.result), comparator: a1(row, C.comparator), value: a1(row, C.targetValue) },
+          {
+            target: a1(row, C.target),
+            result: a1(row, C.result),
+            comparator: a1(row, C.comparator),
+            value: a1(row, C.targetValue),
+            resultText: a1(row, C.resultText),
+            resultValue: a1(row, C.resultValue),
+          },
           {
             percentUnit,
             countUnit: catalog.units.find((u) => u.code === ind.unit)?.count ?? false,
@@ -237,6 +250,8 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
           null,
           { formula: f.comparator, value: helperValues(target).comparator },
           { formula: f.value, value: helperValues(target).value },
+          { formula: f.resultText, value: "" },
+          { formula: f.resultValue, value: "" },
         ]);
       }
       targetFormats.push({ row, value: cell.numberFormat });
@@ -250,11 +265,11 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
   w.style(`A${HEADER_ROW}:${a1(lastRow, last)}`, { fontName: FONT, fontSize: TABLE_SIZE, border: true, wrap: true, vertical: "middle" });
   w.style(rowRange(HEADER_ROW, 1, last), { bold: true, horizontal: "center", fill: COLORS.headerFill });
   if (report) {
-    w.style(`${a1(HEADER_ROW, C.comparator)}:${a1(lastRow, C.targetValue)}`, { fontName: FONT, fontSize: TABLE_SIZE });
-    // The comparator's text ("≥", "định tính") is not displayed (its value stays, for the
-    // formulas and the formula bar): text in a hidden column still runs out of it to the
-    // right in LibreOffice, which counts it into the width it fits to the page, and shrinks the table.
-    w.style(colRange(C.comparator, first, lastRow), { numberFormat: ";;;" });
+    w.style(`${a1(HEADER_ROW, C.comparator)}:${a1(lastRow, C.resultValue)}`, { fontName: FONT, fontSize: TABLE_SIZE });
+    // The text helpers ("≥", "định tính", the result as text) are not displayed (their values
+    // stay, for the formulas and the formula bar): text in a hidden column still runs out of
+    // it to the right in LibreOffice, which counts it into the width it fits to the page.
+    for (const c of [C.comparator, C.resultText]) w.style(colRange(c, first, lastRow), { numberFormat: ";;;" });
   }
   const centred = report ? [C.number, C.code, C.unit, C.target, C.result, C.rate, C.verdict] : [P.number, P.code, P.unit, P.target];
   for (const c of centred) w.style(colRange(c, first, lastRow), { horizontal: "center" });
@@ -266,7 +281,7 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
   for (const run of runs(targetFormats)) if (run.value) w.style(colRange(C.target, run.from, run.to), { numberFormat: run.value });
   if (report) w.style(colRange(C.rate, first, lastRow), { numberFormat: "0%" });
 
-  w.values(HEADER_ROW, 1, [report ? [...headers, ...HELPER_HEADERS] : headers]);
+  w.values(HEADER_ROW, 1, [report ? [...headers, ...ALL_HELPER_HEADERS] : headers]);
   w.values(first, 1, rows);
   w.rowHeight(HEADER_ROW, rowHeightFor(headers.map((text, i) => ({ text, width: widths[i], bold: true }))));
   const across = widths.slice(C.name - 1, last).reduce((a, b) => a + b, 0);
@@ -285,8 +300,7 @@ export function indicatorSheetEdits(input: IndicatorSheetInput): { edits: SheetW
       widths: report
         ? [
             ...INDICATOR_WIDTHS.map((width, i) => ({ col: i + 1, width })),
-            { col: C.comparator, width: 10, hidden: true },
-            { col: C.targetValue, width: 10, hidden: true },
+            ...[C.comparator, C.targetValue, C.resultText, C.resultValue].map((col) => ({ col, width: 10, hidden: true })),
           ]
         : INDICATOR_PLAN_COMPUTED_WIDTHS.map((computed, i) => {
             const width = INDICATOR_PLAN_WIDTHS[i];

@@ -7,7 +7,7 @@ import type { CellInput } from "../edits";
 import type { Deadline } from "../deadline";
 import type { IsoDate } from "../dates";
 import { toExcelSerial } from "../dates";
-import { DUE_SOON_DAYS, FLAG_LABELS, dueDateOf, flagFormula, monthlyDueFormula } from "../status";
+import { DATE_HELPERS, DUE_SOON_DAYS, FLAG_LABELS, dateTextFormula, dateValueFormula, dueDateOf, flagFormula, monthlyDueFormula } from "../status";
 import { a1 } from "../address";
 import {
   COLORS,
@@ -67,6 +67,9 @@ export const TASK_COLS = {
   completedOn: 11,
   flag: 12,
   note: 13,
+  /** Hidden helpers: the completion date read once (status.ts's date helpers). */
+  completedText: 14,
+  completedValue: 15,
 } as const;
 
 export const TASK_LAST_COL = TASK_COLS.note;
@@ -111,12 +114,13 @@ export const TASK_HEADERS = [
 
 /**
  * What the "Hạn hoàn thành (ngày)" cell holds for a deadline: the due date as a
- * serial, a formula for "trước ngày 20 hằng tháng" (the 20th of the report date's
- * month, so it moves with the report date), or nothing (ongoing, undated).
+ * serial, a formula for "trước ngày 20 hằng tháng" (the 20th of the month whose report
+ * is owed, from the report date and the completion date's helper, so it moves with
+ * them), or nothing (ongoing, undated).
  */
-export function dueDateInput(deadline: Deadline | null, asOfRef: string): CellInput {
+export function dueDateInput(deadline: Deadline | null, asOfRef: string, completedRef: string): CellInput {
   if (!deadline) return null;
-  if (deadline.kind === "recurring" && deadline.dayOfMonth) return { formula: monthlyDueFormula(deadline.dayOfMonth, asOfRef) };
+  if (deadline.kind === "recurring" && deadline.dayOfMonth) return { formula: monthlyDueFormula(deadline.dayOfMonth, asOfRef, completedRef) };
   // Any as-of date will do: only monthly deadlines depend on it, handled above.
   const due = dueDateOf(deadline, "2000-01-01");
   return due ? toExcelSerial(due) : null;
@@ -187,9 +191,11 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
       const cells = [...blank];
       if (report) {
         cells[C.flag - 1] = {
-          formula: flagFormula({ due: a1(row, C.dueDate), status: a1(row, C.status), completedOn: a1(row, C.completedOn), asOf, window }),
+          formula: flagFormula({ due: a1(row, C.dueDate), status: a1(row, C.status), completed: a1(row, C.completedValue), asOf, window }),
           value: "", // an empty row: no due date, no flag
         };
+        cells[C.completedText - 1] = { formula: dateTextFormula(a1(row, C.completedOn)), value: "" };
+        cells[C.completedValue - 1] = { formula: dateValueFormula(a1(row, C.completedText)), value: "" };
       }
       rows.push(cells);
       area.taskRows.push(row);
@@ -208,9 +214,15 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
     // The area's title runs across the table rather than wrapping in the narrow task column.
     w.merge(rowRange(a.row, C.name, last));
   }
-  if (report) for (const c of [C.dueDate, C.completedOn]) w.style(colRange(c, first, lastRow), { numberFormat: DATE_FORMAT });
+  if (report) {
+    for (const c of [C.dueDate, C.completedOn, C.completedValue]) w.style(colRange(c, first, lastRow), { numberFormat: DATE_FORMAT });
+    w.style(`${a1(HEADER_ROW, C.completedText)}:${a1(lastRow, C.completedValue)}`, { fontName: FONT, fontSize: TABLE_SIZE });
+    // The completion date as text is not displayed (its value stays, for the formulas):
+    // text in a hidden column runs out of it in LibreOffice, which counts it into the width it fits to the page.
+    w.style(colRange(C.completedText, first, lastRow), { numberFormat: ";;;" });
+  }
 
-  w.values(HEADER_ROW, 1, [headers]);
+  w.values(HEADER_ROW, 1, [report ? [...headers, DATE_HELPERS.text, DATE_HELPERS.value] : headers]);
   w.values(first, 1, rows);
   w.rowHeight(HEADER_ROW, rowHeightFor(headers.map((text, i) => ({ text, width: widths[i], bold: true }))));
   // Group rows only: the empty task rows keep no height of their own, so Excel fits
@@ -223,7 +235,7 @@ export function taskSheetEdits(input: TaskSheetInput): { edits: SheetWriter["edi
       op: "columnWidths",
       sheet,
       widths: report
-        ? TASK_WIDTHS.map((width, i) => ({ col: i + 1, width }))
+        ? [...TASK_WIDTHS.map((width, i) => ({ col: i + 1, width })), ...[C.completedText, C.completedValue].map((col) => ({ col, width: 10, hidden: true }))]
         : TASK_PLAN_COMPUTED_WIDTHS.map((computed, i) => {
             const width = TASK_PLAN_WIDTHS[i];
             return width > 0 ? { col: i + 1, width } : { col: i + 1, width: i + 1 === P.code ? CODE_WIDTH : computed, hidden: true };

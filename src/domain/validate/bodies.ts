@@ -140,8 +140,20 @@ function swapTypeWord(text: string, type: UnitType): string {
 
 const DASH_CLASS = "[-\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]";
 
+// The same mentions recur on many rows and in every commune's file.
+const mentionPatterns = new Map<string, RegExp>();
+
 /** A pattern finding a mention (as splitBodies cleaned it) inside the raw cell text. */
 function mentionPattern(text: string): RegExp {
+  let pattern = mentionPatterns.get(text);
+  if (!pattern) {
+    if (mentionPatterns.size >= 10_000) mentionPatterns.clear();
+    mentionPatterns.set(text, (pattern = mentionPatternOf(text)));
+  }
+  return pattern;
+}
+
+function mentionPatternOf(text: string): RegExp {
   let src = "";
   for (const ch of clean(text)) {
     if (/\s/.test(ch)) src += "\\s+";
@@ -174,7 +186,8 @@ function checkSpelling(env: CheckEnv, cell: Cell, raw: string, body: Body, m: Bo
   const written = raw.replace(/[\s\u00A0]+/g, " ").trim();
   // Case alone is not reported: Excel's filters, COUNTIF and pivot tables ignore it,
   // whereas an en dash or "hoá" for "hóa" makes the focal point's totals split a body in two.
-  const lower = (t: string) => t.toLocaleLowerCase("vi");
+  // Vietnamese has no special casing rules, so the plain lower case is the Vietnamese one.
+  const lower = (t: string) => t.toLowerCase();
   if ([...accepted].some((a) => lower(a) === lower(written))) return;
   if (!type && body.name.includes("{unit}")) return; // no way to say which full name is right
   const full = type ? bodyName(body, type) : body.name;

@@ -89,4 +89,4 @@ export function findingCodeInfo(code: string): FindingCodeInfo | undefined {
 }
 
 /** Vietnamese labels of the severities, as the command line and the task pane print them. */
-export const SEVERITY_LABELS: Record<Severity, string> = { error: "lỗi", warning: "cảnh báo", info: "gợi ý" };
+export const SEVERITY_LABELS: Record<Severity, string> = { error: "lỗi", warning: "cảnh báo", info: "lưu ý" };

@@ -1,13 +1,12 @@
 /**
  * The few things the Word reader needs from a package: which parts it has, a part's
- * bytes, and where relationships point. Kept this small so the reader can move onto
- * the file host's generic guarded package opener without changing; until then the
- * zip is opened here, behind the same size and bomb guard as workbooks (zipGuard).
+ * bytes, and where relationships point. The zip is opened by the file host's guarded
+ * package opener (the same size and bomb limits as workbooks); parts inflate one at a
+ * time, on demand, never past the size their directory entry claims.
  */
-import { unzipSync } from "fflate";
 import { streamXml } from "./xml";
-import { guardZip, type ZipLimits, ZIP_LIMITS } from "../file/zipGuard";
-import { HostError } from "../file/errors";
+import { type ZipLimits, ZIP_LIMITS } from "../file/zipGuard";
+import { openPackage } from "../file/package/zip";
 
 export interface PackageParts {
   /** Part names as stored, without a leading "/". */
@@ -26,21 +25,8 @@ export interface Relationship {
 
 /** A zip checked against the limits before anything is inflated; parts inflate one at a time, on demand. */
 export async function openZipParts(bytes: Uint8Array, fileName: string, limits: ZipLimits = ZIP_LIMITS): Promise<PackageParts> {
-  const entries = await guardZip(bytes, fileName, limits);
-  const names = entries.map((e) => e.name.replace(/^\//, ""));
-  const stored = new Map(entries.map((e) => [e.name.replace(/^\//, ""), e.name]));
-  return {
-    names,
-    read(name) {
-      const raw = stored.get(name);
-      if (raw === undefined) return null;
-      try {
-        return unzipSync(bytes, { filter: (f) => f.name === raw })[raw] ?? null;
-      } catch (e) {
-        throw new HostError("unreadable", `Không đọc được tệp "${fileName}": phần "${name}" bị hỏng.`, e);
-      }
-    },
-  };
+  const pkg = await openPackage(bytes, fileName, { limits: { zip: limits } });
+  return { names: pkg.names(), read: (name) => pkg.read(name) ?? null };
 }
 
 /** The relationships part of a source part: "word/document.xml" → "word/_rels/document.xml.rels". */

@@ -582,11 +582,15 @@ export class ExcelHost implements WorkbookHost {
     );
     let start = 0;
     while (start < rows.length) {
+      // Fill what is left of the request being queued before starting another, so that a
+      // plan's column after column of formulas takes as few requests as its bytes need.
+      const first = COMMAND_BYTES + jsonBytes(rows[start]) + 1;
+      const limit = w.room() >= first ? w.room() : BLOCK_BYTES;
       let bytes = COMMAND_BYTES;
       let end = start;
       while (end < rows.length) {
         const b = jsonBytes(rows[end]) + 1;
-        if (end > start && bytes + b > BLOCK_BYTES) break;
+        if (end > start && bytes + b > limit) break;
         bytes += b;
         end++;
       }
@@ -640,6 +644,11 @@ class BlockWriter {
     queue();
     this.bytes += cost;
     this.queued++;
+  }
+
+  /** Bytes a command may still take without sending what is queued first. */
+  room(): number {
+    return this.queued ? BLOCK_BYTES - this.bytes - COMMAND_BYTES : BLOCK_BYTES;
   }
 
   dateRanges(sheet: string) {

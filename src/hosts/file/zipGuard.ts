@@ -29,14 +29,24 @@ export const ZIP_LIMITS: ZipLimits = {
 /** Deflate cannot expand more than about 1032:1; a part under that bound needs no inflating to be trusted. */
 const DEFLATE_MAX_RATIO = 1032;
 
+/** One part as the zip's central directory describes it: its sizes, and what copying the part as it is needs. */
 export interface ZipEntryInfo {
   name: string;
-  /** 0 stored, 8 deflated; anything else ExcelJS cannot read. */
+  /** 0 stored, 8 deflated; anything else cannot be read. */
   method: number;
   compressedSize: number;
   uncompressedSize: number;
   /** Where the part's local header starts. */
   localOffset: number;
+  flags: number;
+  crc32: number;
+  /** DOS time and date. */
+  time: number;
+  date: number;
+  versionMadeBy: number;
+  versionNeeded: number;
+  internalAttrs: number;
+  externalAttrs: number;
 }
 
 /** The zip's structure is broken (not a size problem): the file is damaged or cut short. */
@@ -123,7 +133,21 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
         e += 4 + size;
       }
     }
-    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
+    entries.push({
+      name,
+      method,
+      compressedSize,
+      uncompressedSize,
+      localOffset,
+      flags: u16(at + 8),
+      crc32: u32(at + 16),
+      time: u16(at + 12),
+      date: u16(at + 14),
+      versionMadeBy: u16(at + 4),
+      versionNeeded: u16(at + 6),
+      internalAttrs: u16(at + 36),
+      externalAttrs: u32(at + 38),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

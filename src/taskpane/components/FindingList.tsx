@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { Button, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../domain/finding";
+import { findingLabel } from "../../domain/validate/labels";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" };
 const SEVERITY_COLOR: Record<Severity, string> = {
@@ -67,36 +68,39 @@ export function FindingList({
         <Tab value="row">Theo dòng</Tab>
         <Tab value="code">Theo loại</Tab>
       </TabList>
-      {groups.map(([key, list]) => (
-        <section key={key} className={styles.group} aria-label={key}>
-          <Text className={styles.heading}>{key}</Text>
-          {list.map((f, i) => (
-            <div key={i}>
-              <Button appearance="subtle" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]} tại ${place?.(f) ?? `ô ${f.cell}`}: ${f.message}`}>
-                <span>
-                  <strong style={{ color: SEVERITY_COLOR[f.severity] }}>
-                    {SEVERITY_LABEL[f.severity]} · {where(f)}
-                  </strong>{" "}
-                  {f.message}
-                </span>
-              </Button>
-              {f.candidates && f.candidates.length > 0 && (
-                <div className={styles.picks} role="group" aria-label={`Chọn chỉ tiêu cho dòng ${f.row}`}>
-                  {onAssign ? (
-                    f.candidates.map((c) => (
-                      <Button key={c.code} size="small" className={styles.pick} title={c.name} onClick={() => onAssign(f, c.code)} aria-label={`Gán mã ${c.code} (${c.name}) cho dòng ${f.row}`}>
-                        Gán {c.code}
-                      </Button>
-                    ))
-                  ) : (
-                    <Text size={200}>Có thể là: {f.candidates.map((c) => `${c.code} ${c.name}`).join("; ")} (tệp Word chỉ đọc: hãy gán mã trong sổ Excel).</Text>
-                  )}
-                </div>
-              )}
-            </div>
-          ))}
-        </section>
-      ))}
+      {groups.map(([key, list]) => {
+        const heading = by === "code" ? `${findingLabel(key)} (${list.length})` : key;
+        return (
+          <section key={key} className={styles.group} aria-label={heading}>
+            <Text className={styles.heading}>{heading}</Text>
+            {list.map((f, i) => (
+              <div key={i}>
+                <Button appearance="subtle" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]} tại ${place?.(f) ?? `ô ${f.cell}`}: ${f.message}`}>
+                  <span>
+                    <strong style={{ color: SEVERITY_COLOR[f.severity] }}>
+                      {SEVERITY_LABEL[f.severity]} · {where(f)}
+                    </strong>{" "}
+                    {f.message}
+                  </span>
+                </Button>
+                {f.candidates && f.candidates.length > 0 && (
+                  <div className={styles.picks} role="group" aria-label={`Chọn chỉ tiêu cho dòng ${f.row}`}>
+                    {onAssign ? (
+                      f.candidates.map((c) => (
+                        <Button key={c.code} size="small" className={styles.pick} title={c.name} onClick={() => onAssign(f, c.code)} aria-label={`Gán mã ${c.code} (${c.name}) cho dòng ${f.row}`}>
+                          Gán {c.code}
+                        </Button>
+                      ))
+                    ) : (
+                      <Text size={200}>Có thể là: {f.candidates.map((c) => `${c.code} ${c.name}`).join("; ")} (tệp Word chỉ đọc: hãy gán mã trong sổ Excel).</Text>
+                    )}
+                  </div>
+                )}
+              </div>
+            ))}
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -27,7 +27,7 @@ function reason(state: NotInExcelProps["state"]): string {
     case "office-unavailable":
       return "Không tải được thư viện Office.js của Microsoft: máy có thể đang mất kết nối mạng, hoặc trang đang được mở ngoài Excel.";
     case "not-in-office":
-      return "Trang đang được mở trực tiếp trong trình duyệt nên không làm việc được với sổ tính.";
+      return "Trang đang được mở trực tiếp trong trình duyệt, không phải trong Excel, nên chưa có sổ làm việc nào để dùng.";
     case "other-host":
       return `Phần bổ trợ này chỉ chạy trong Excel, nhưng đang được mở trong ${state.host}.`;
   }
@@ -47,7 +47,7 @@ export function NotInExcel({ state }: NotInExcelProps) {
       <Subtitle2 as="h2" className={styles.heading}>Cách mở Phụ lục NQ57</Subtitle2>
       <ol className={styles.steps}>
         <li>
-          <Body1>Mở Excel (trên máy tính hoặc Excel trên web) và mở sổ tính cần làm việc.</Body1>
+          <Body1>Mở Excel (trên máy tính hoặc Excel trên web) và mở sổ làm việc cần dùng.</Body1>
         </li>
         <li>
           <Body1>
@@ -56,7 +56,7 @@ export function NotInExcel({ state }: NotInExcelProps) {
           </Body1>
         </li>
         <li>
-          <Body1>Trên thẻ Trang chủ, bấm nút “Phụ lục NQ57” để mở ngăn làm việc.</Body1>
+          <Body1>Trên thẻ Trang chủ, bấm nút “Phụ lục NQ57” để mở ngăn tác vụ.</Body1>
         </li>
       </ol>
       {state.kind === "office-unavailable" && (

@@ -9,8 +9,19 @@ const useStyles = makeStyles({
 });
 
 /** Pick a sheet of the open workbook; defaults to the active one. */
-export function SheetPicker({ value, onChange, label = "Trang tính" }: { value: string; onChange: (name: string) => void; label?: string }) {
-  const { host } = useEnv();
+export function SheetPicker({
+  value,
+  onChange,
+  onNames,
+  label = "Trang tính",
+}: {
+  value: string;
+  onChange: (name: string) => void;
+  /** Told the workbook's sheet names whenever they are read (an empty workbook has none). */
+  onNames?: (names: string[]) => void;
+  label?: string;
+}) {
+  const { host, revision } = useEnv();
   const styles = useStyles();
   const [names, setNames] = useState<string[]>([]);
 
@@ -18,14 +29,16 @@ export function SheetPicker({ value, onChange, label = "Trang tính" }: { value:
     try {
       const { names, active } = await host.sheets();
       setNames(names);
-      if (!value || !names.includes(value)) onChange(active);
+      onNames?.(names);
+      if (!value || !names.includes(value)) onChange(names.includes(active) ? active : (names[0] ?? ""));
     } catch {
       setNames([]);
     }
   }
+  // Again whenever the workbook changes under the pane (the web page counts its changes).
   useEffect(() => {
     void refresh();
-  }, []);
+  }, [host, revision]);
 
   return (
     <div className={styles.row}>

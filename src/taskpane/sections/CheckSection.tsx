@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { Badge, Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
-import { useEnv, messageOf } from "../context";
+import { Badge, Button, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { useEnv } from "../context";
 import { SheetPicker } from "../components/SheetPicker";
-import { StatusLine, type Status } from "../components/Status";
+import { StatusLine, useCommand } from "../components/Status";
 import { FindingList } from "../components/FindingList";
 import type { Finding } from "../../domain/finding";
 import type { SheetReport } from "../../domain/validate";
@@ -14,6 +14,9 @@ const useStyles = makeStyles({
   verdict: { fontWeight: tokens.fontWeightSemibold },
 });
 
+/** What an empty workbook offers instead of a check. */
+const NO_SHEET = "Sổ làm việc chưa có trang tính nào để kiểm tra. Hãy chèn phụ lục mẫu ở mục Chèn phụ lục, hoặc mở một tệp có bảng phụ lục.";
+
 /** "Kiểm tra": check a sheet before submission, list findings, fix and mark. */
 export function CheckSection() {
   const env = useEnv();
@@ -23,64 +26,70 @@ export function CheckSection() {
   const [report, setReport] = useState<SheetReport | null>(null);
   // Whether the checked sheet carries marks: read from the record kept in the workbook, so it survives closing the pane.
   const [marked, setMarked] = useState(false);
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [names, setNames] = useState<string[] | null>(null);
+  const { status, run, busy } = useCommand();
+  const unit = () => (unitType === "auto" ? undefined : unitType);
 
-  async function run() {
-    setStatus({ kind: "busy", text: "Đang kiểm tra…" });
-    try {
+  function check() {
+    return run("Đang kiểm tra…", async () => {
       const { names, active } = await env.host.sheets();
-      const r = await runCheck(env, sheet || active, names, unitType === "auto" ? undefined : unitType);
+      const target = sheet || active;
+      if (!names.length || !target) {
+        setReport(null);
+        return { kind: "error", text: NO_SHEET };
+      }
+      const r = await runCheck(env, target, names, unit());
       setReport(r);
       setMarked((await markedSheets(env)).includes(r.name));
-      setStatus({ kind: "done", text: `Đã kiểm tra trang "${r.name}".` });
-    } catch (e) {
-      setStatus({ kind: "error", text: messageOf(e) });
-    }
+      return { kind: "done", text: `Đã kiểm tra trang tính “${r.name}”.` };
+    });
   }
 
-  async function apply(kind: "fix" | "mark" | "unmark") {
+  function apply(kind: "fix" | "mark" | "unmark") {
     if (!report) return;
-    try {
+    const busyText = kind === "fix" ? "Đang sửa…" : kind === "mark" ? "Đang đánh dấu…" : "Đang xóa đánh dấu…";
+    return run(busyText, async () => {
       if (kind === "fix") {
         const done = await runFixes(env, report);
         const skipped = done.changedSince.length
           ? [`Không sửa ${done.changedSince.length} ô vì đã có người sửa sau lần kiểm tra: ${done.changedSince.join(", ")}.`]
           : [];
-        setStatus({ kind: "done", text: `Đã sửa ${done.count} ô. Hãy bấm Kiểm tra ngay để xem lại.`, notDone: [...skipped, ...done.notDone] });
         setReport(null);
-      } else if (kind === "mark") {
+        return { kind: "done", text: `Đã sửa ${done.count} ô. Hãy bấm Kiểm tra ngay để xem lại.`, notDone: [...skipped, ...done.notDone] };
+      }
+      if (kind === "mark") {
         const done = await runMarks(env, report);
         const how = done.method === "note" ? "ghi chú vào" : "tô màu vàng nhạt (định dạng có điều kiện, không đổi định dạng của ô)";
         const text = done.notDone.length ? `Chưa đánh dấu được ${done.count} ô.` : `Đã ${how} ${done.count} ô trên trang tính.`;
         setMarked(done.notDone.length === 0);
-        setStatus({ kind: "done", text, notDone: done.notDone });
-      } else if (marked) {
-        const done = await runUnmarks(env, report.name);
-        setMarked(false);
-        setStatus({ kind: "done", text: done.notDone.length ? "Chưa xoá hết đánh dấu." : "Đã xoá đánh dấu và trả lại các ô như trước.", notDone: done.notDone });
+        return { kind: "done", text, notDone: done.notDone };
       }
-    } catch (e) {
-      setStatus({ kind: "error", text: messageOf(e) });
-    }
+      if (!marked) return;
+      const done = await runUnmarks(env, report.name);
+      setMarked(false);
+      return { kind: "done", text: done.notDone.length ? "Chưa xóa hết đánh dấu." : "Đã xóa đánh dấu và trả lại các ô như trước.", notDone: done.notDone };
+    });
   }
 
   /** Write the code the official picked into the row's "Mã" cell, then check again. */
-  async function assign(f: Finding, code: string) {
-    setStatus({ kind: "busy", text: `Đang gán mã ${code} cho dòng ${f.row}…` });
-    try {
+  function assign(f: Finding, code: string) {
+    return run(`Đang gán mã ${code} cho dòng ${f.row}…`, async () => {
       const done = await runAssignCode(env, f.sheet, f.row, code);
       const { names } = await env.host.sheets();
-      setReport(await runCheck(env, f.sheet, names, unitType === "auto" ? undefined : unitType));
-      setStatus({ kind: "done", text: `Đã ghi mã ${code} vào ô ${done.cell}${done.added ? " (cột “Mã” mới thêm bên phải bảng)" : ""}.`, notDone: done.notDone });
-    } catch (e) {
-      setStatus({ kind: "error", text: messageOf(e) });
-    }
+      setReport(await runCheck(env, f.sheet, names, unit()));
+      return { kind: "done", text: `Đã ghi mã ${code} vào ô ${done.cell}${done.added ? " (cột “Mã” mới thêm bên phải bảng)" : ""}.`, notDone: done.notDone };
+    });
   }
 
   const fixable = report?.findings.filter(isTidyFix).length ?? 0;
   return (
     <>
-      <SheetPicker value={sheet} onChange={setSheet} />
+      <SheetPicker value={sheet} onChange={setSheet} onNames={setNames} />
+      {names !== null && names.length === 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{NO_SHEET}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="Loại đơn vị hành chính">
         <RadioGroup layout="horizontal" value={unitType} onChange={(_, d) => setUnitType(d.value as "auto" | UnitType)}>
           <Radio value="auto" label="Tự nhận biết" />
@@ -89,7 +98,7 @@ export function CheckSection() {
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={run} disabled={status.kind === "busy"}>
+        <Button appearance="primary" onClick={check} disabled={busy || names?.length === 0}>
           Kiểm tra ngay
         </Button>
       </div>
@@ -104,6 +113,12 @@ export function CheckSection() {
           <Text className={styles.verdict} role="status">
             {report.counts.error === 0 ? "Sẵn sàng nộp." : `Chưa sẵn sàng nộp: còn ${report.counts.error} lỗi cần sửa.`}
           </Text>
+          {report.kind === "unknown" && (
+            <Text>
+              Trang tính này không có bảng phụ lục nào mà phần bổ trợ nhận ra. Hãy chọn trang tính có bảng chỉ tiêu hoặc nhiệm vụ, hoặc
+              chèn phụ lục mẫu ở mục Chèn phụ lục.
+            </Text>
+          )}
           {report.commune && (
             <Text>
               Đơn vị: {report.commune.type === "phuong" ? "Phường" : "Xã"} {report.commune.name}
@@ -111,14 +126,14 @@ export function CheckSection() {
           )}
           {!env.readOnly && (
             <div className={styles.row}>
-              <Button onClick={() => apply("fix")} disabled={fixable === 0}>
+              <Button onClick={() => apply("fix")} disabled={busy || fixable === 0}>
                 Sửa ({fixable})
               </Button>
-              <Button onClick={() => apply("mark")} disabled={report.findings.length === 0}>
+              <Button onClick={() => apply("mark")} disabled={busy || report.findings.length === 0}>
                 Đánh dấu trên trang tính
               </Button>
-              <Button onClick={() => apply("unmark")} disabled={!marked}>
-                Xoá đánh dấu
+              <Button onClick={() => apply("unmark")} disabled={busy || !marked}>
+                Xóa đánh dấu
               </Button>
             </div>
           )}

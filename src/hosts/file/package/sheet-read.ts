@@ -38,6 +38,9 @@ export class SheetDataError extends Error {
   }
 }
 
+/** Column widths are read for this many columns (a <col> element may span all 16,384). */
+const MAX_WIDTH_COLUMNS = 1024;
+
 export const isTrue = (v: string | undefined) => v === "1" || v === "true" || v === "on";
 
 export interface SheetRead {
@@ -65,6 +68,7 @@ export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
   const merges: string[] = [];
   const hiddenRows: number[] = [];
   const hiddenColumns: number[] = [];
+  const columnWidths: (number | null)[] = [];
   let isProtected = false;
   let fitToPage = false;
   let landscape = false;
@@ -184,13 +188,19 @@ export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
         case "sheetData":
           if (!selfClosing) inSheetData = true;
           break;
-        case "col":
+        case "col": {
+          const min = Number(a.min);
           if (isTrue(a.hidden)) {
-            const min = Number(a.min);
             const max = Math.min(Number(a.max), 16_384);
             for (let c = min; c <= max; c++) hiddenColumns.push(c);
           }
+          const width = Number(a.width);
+          if (a.width !== undefined && Number.isFinite(width) && width >= 0 && min >= 1) {
+            // A <col> often spans to XFD; widths past the columns a table can use are of no interest.
+            for (let c = min; c <= Math.min(Number(a.max), MAX_WIDTH_COLUMNS); c++) columnWidths[c - 1] = width;
+          }
           break;
+        }
         case "mergeCell":
           if (a.ref) merges.push(a.ref);
           break;
@@ -251,6 +261,7 @@ export function readSheetXml(xml: string, ctx: SheetReadContext): SheetRead {
       merges,
       hiddenRows,
       hiddenColumns: [...new Set(hiddenColumns)].sort((a, b) => a - b),
+      columnWidths: Array.from(columnWidths, (w) => w ?? null),
       protected: isProtected,
       // The print area is a workbook name; the package reader adds it.
       print: { area: null, orientation: landscape ? "landscape" : "portrait", fitToWidth: fitToPage },

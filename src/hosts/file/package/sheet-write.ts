@@ -102,6 +102,11 @@ interface RowEntry {
   cells: Map<number, XmlElement> | null;
   unsorted: boolean;
   maxCol: number;
+  /**
+   * The row's extension list, before which new cells go: looked up once (edits never
+   * add one), not on every new cell, since a summary row has hundreds of cells.
+   */
+  ext?: XmlElement | null;
 }
 
 const num = (v: number) => {
@@ -189,7 +194,7 @@ export class SheetWriter {
     const rows = this.rowIndex();
     let r = rows.get(n);
     if (!r && create) {
-      r = { el: this.el("row", { r: n }), cells: new Map(), unsorted: false, maxCol: 0 };
+      r = { el: this.el("row", { r: n }), cells: new Map(), unsorted: false, maxCol: 0, ext: null };
       if (n < this.maxRow) this.rowsUnsorted = true;
       this.maxRow = Math.max(this.maxRow, n);
       this.sheetData.children.push(r.el);
@@ -220,7 +225,8 @@ export class SheetWriter {
       if (col < row.maxCol) row.unsorted = true;
       row.maxCol = Math.max(row.maxCol, col);
       // Cells before the row's extension list, if it has one.
-      const ext = child(row.el, "extLst");
+      if (row.ext === undefined) row.ext = child(row.el, "extLst") ?? null;
+      const ext = row.ext;
       if (ext) row.el.children.splice(row.el.children.indexOf(ext), 0, c);
       else row.el.children.push(c);
       cells.set(col, c);

@@ -91,6 +91,7 @@ export class StylesWriter {
   readonly doc: XmlDocument;
   private readonly p: string;
   private readonly cache = new Map<string, number>();
+  private readonly byStyle = new WeakMap<CellStyle, Map<number, number>>();
   private readonly seen = new Map<string, Map<string, number>>();
   changed = false;
 
@@ -157,6 +158,15 @@ export class StylesWriter {
 
   /** The cell style for a cell whose style is `base`, changed as `style` says. */
   xfFor(base: number, style: CellStyle): number {
+    // A style range is written cell by cell with one style object (edits are never changed).
+    let known = this.byStyle.get(style);
+    if (!known) this.byStyle.set(style, (known = new Map()));
+    let s = known.get(base);
+    if (s === undefined) known.set(base, (s = this.xfForUncached(base, style)));
+    return s;
+  }
+
+  private xfForUncached(base: number, style: CellStyle): number {
     const key = `${base}|${JSON.stringify(style)}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;

@@ -152,31 +152,43 @@ const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice
 
 // ───────────── writing ─────────────
 
+// Most texts and attribute values need no escaping: tested first, since a replace with
+// a callback costs more than the test, on every cell of a large sheet.
+const TEXT_SPECIAL = /[&<>\r]/;
+const ATTR_SPECIAL = /[&<>"\n\r\t]/;
+
 export function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/[&<>\r]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"));
 }
 
 export function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(/[&<>"\n\r\t]/g, (c) =>
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : c === "\n" ? "&#10;" : c === "\r" ? "&#13;" : "&#9;",
   );
 }
 
 export function serializeElement(el: XmlElement, out: string[] = []): string[] {
-  out.push("<", el.name);
-  for (const [k, v] of el.attrs) out.push(" ", k, '="', escapeAttr(v), '"');
-  if (el.children.length === 0) {
-    out.push("/>");
-    return out;
-  }
-  out.push(">");
-  for (const c of el.children) {
-    if (typeof c === "string") out.push(escapeText(c));
-    else if ("raw" in c) out.push(c.raw);
-    else serializeElement(c, out);
-  }
-  out.push("</", el.name, ">");
+  out.push(serializeNode(el));
   return out;
+}
+
+/** An element as text: one string built by appending (cheaper than many small array entries on a sheet of tens of thousands of cells). */
+function serializeNode(el: XmlElement): string {
+  let s = "<" + el.name;
+  const attrs = el.attrs;
+  for (let i = 0; i < attrs.length; i++) s += " " + attrs[i][0] + '="' + escapeAttr(attrs[i][1]) + '"';
+  const kids = el.children;
+  if (kids.length === 0) return s + "/>";
+  s += ">";
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i];
+    if (typeof c === "string") s += escapeText(c);
+    else if ("raw" in c) s += c.raw;
+    else s += serializeNode(c);
+  }
+  return s + "</" + el.name + ">";
 }
 
 export function serializeXml(doc: XmlDocument): string {
@@ -232,13 +244,12 @@ export function textOf(el: XmlElement): string {
 }
 
 export function element(name: string, attrs: Record<string, string | number | undefined> = {}, kids: XmlNode[] = []): XmlElement {
-  return {
-    name,
-    attrs: Object.entries(attrs)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-    children: kids,
-  };
+  const list: [string, string][] = [];
+  for (const k of Object.keys(attrs)) {
+    const v = attrs[k];
+    if (v !== undefined) list.push([k, String(v)]);
+  }
+  return { name, attrs: list, children: kids };
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { deflateSync, inflateSync } from "fflate";
 import { HostError } from "../errors";
-import { guardZip, ZIP_LIMITS, type ZipLimits } from "../zipGuard";
+import { guardZip, ZIP_LIMITS, type ZipEntryInfo, type ZipLimits } from "../zipGuard";
 
 export interface PackageLimits {
   /** Bytes on disk. */
@@ -31,23 +31,9 @@ export interface PackageFormat {
   damaged?(fileName: string, part: string, cause: unknown): HostError;
 }
 
-/** One part as the zip's central directory describes it. */
-export interface ZipEntry {
-  /** The name as stored (no leading "/"). */
-  name: string;
-  method: number;
-  flags: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  time: number;
-  date: number;
-  /** Where the compressed data starts. */
+/** One part as the zip's central directory describes it (name without a leading "/"), and where its data starts. */
+export interface ZipEntry extends ZipEntryInfo {
   dataOffset: number;
-  versionNeeded: number;
-  internalAttrs: number;
-  externalAttrs: number;
-  versionMadeBy: number;
 }
 
 /** A part to write: new bytes, or an entry copied as it was. */
@@ -135,10 +121,10 @@ export async function openPackage(
     throw options.format?.notZip?.(bytes, fileName) ?? new HostError("not-zip", `Tệp "${fileName}" không phải là tệp Office (.xlsx, .docx) hợp lệ.`);
   }
   // The directory and the zip-bomb limits (zipGuard.ts): sizes claimed, and parts that could hold more than they claim.
-  await guardZip(bytes, fileName, limits.zip);
+  const listed = await guardZip(bytes, fileName, limits.zip);
   let entries: ZipEntry[];
   try {
-    entries = readDirectory(bytes);
+    entries = withDataOffsets(bytes, listed);
   } catch (e) {
     throw new HostError(
       "truncated",
@@ -149,78 +135,16 @@ export async function openPackage(
   return new ZipPackage(bytes, fileName, entries, options.format);
 }
 
-/** The central directory with what copying an entry needs (zipGuard's listZipEntries has the sizes only). */
-function readDirectory(bytes: Uint8Array): ZipEntry[] {
+/** Where each part's data starts, after its local header; a header that does not fit in the file is damage. */
+function withDataOffsets(bytes: Uint8Array, entries: ZipEntryInfo[]): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 0x1_0000_0000;
-  let eocd = -1;
-  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 0xffff); i--) {
-    if (u32(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error("no end of central directory");
-  let count = u16(eocd + 10);
-  let at = u32(eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) {
-    const record = u64(eocd - 20 + 8);
-    count = u64(record + 32);
-    at = u64(record + 48);
-  }
-  const utf8 = new TextDecoder("utf-8");
-  const out: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.byteLength || u32(at) !== 0x02014b50) throw new Error("broken central directory entry");
-    const nameLength = u16(at + 28);
-    const extraLength = u16(at + 30);
-    const commentLength = u16(at + 32);
-    let compressedSize = u32(at + 20);
-    let uncompressedSize = u32(at + 24);
-    let localOffset = u32(at + 42);
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      let e = at + 46 + nameLength;
-      const end = e + extraLength;
-      while (e + 4 <= end) {
-        if (u16(e) === 0x0001) {
-          let f = e + 4;
-          if (uncompressedSize === 0xffffffff) {
-            uncompressedSize = u64(f);
-            f += 8;
-          }
-          if (compressedSize === 0xffffffff) {
-            compressedSize = u64(f);
-            f += 8;
-          }
-          if (localOffset === 0xffffffff) localOffset = u64(f);
-          break;
-        }
-        e += 4 + u16(e + 2);
-      }
-    }
-    if (localOffset + 30 > bytes.byteLength || u32(localOffset) !== 0x04034b50) throw new Error("broken local header");
-    const dataOffset = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
-    if (dataOffset + compressedSize > bytes.byteLength) throw new Error("part outside the file");
-    out.push({
-      name: utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\//, ""),
-      versionMadeBy: u16(at + 4),
-      versionNeeded: u16(at + 6),
-      flags: u16(at + 8),
-      method: u16(at + 10),
-      time: u16(at + 12),
-      date: u16(at + 14),
-      crc32: u32(at + 16),
-      compressedSize,
-      uncompressedSize,
-      internalAttrs: u16(at + 36),
-      externalAttrs: u32(at + 38),
-      dataOffset,
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return out;
+  return entries.map((e) => {
+    const at = e.localOffset;
+    if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== 0x04034b50) throw new Error("broken local header");
+    const dataOffset = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    if (dataOffset + e.compressedSize > bytes.byteLength) throw new Error("part outside the file");
+    return { ...e, name: e.name.replace(/^\//, ""), dataOffset };
+  });
 }
 
 /**
