@@ -15,7 +15,6 @@ import { fitWidths, pageSetupFor } from "../layout/print";
 import { roundTo } from "../numbers";
 import type { Role } from "../reader";
 import { freeSheetName } from "../sheetName";
-import { FLAG_LABELS } from "../status";
 import { GROUP_FILL, HEADER_FILL, SheetBuilder, TABLE_SIZE } from "./sheetBuilder";
 import { rowHeightFor } from "../layout/metrics";
 import type { ConsolidationResult, IndicatorSummary, MergedAppendix, SourceReport, SourceStatus, UnitId } from "./types";
