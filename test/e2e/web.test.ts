@@ -170,6 +170,41 @@ describe("the offline web page", () => {
     expect(foreign).toEqual([]);
   });
 
+  it("inserts the plan form by default, and compute turns its Phụ lục I into the report form on the sheet itself", async () => {
+    const { page, foreign, errors } = await pageWith();
+    await page.getByRole("button", { name: "Sổ làm việc mới" }).click();
+    const combo = page.getByRole("combobox", { name: "Xã, phường" });
+    await combo.click();
+    await combo.pressSequentially("tan loi");
+    await page.getByRole("option", { name: "Xã Tân Lợi" }).click();
+    await expect(page.getByRole("radio", { name: "Kế hoạch" }).isChecked()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Chèn vào sổ làm việc" }).click();
+    await page.getByText(/^Đã chèn:/).waitFor();
+    // The plan form has no result column: compute adds it (and the rate and verdict) on the sheet itself.
+    await page.getByRole("button", { name: "Tính toán & cảnh báo" }).click();
+    await page.getByRole("button", { name: "Tính toán ngay" }).click();
+    await page.getByText("Đã thêm hoặc làm mới các cột tính toán trên trang tính “Phụ lục I”.").waitFor();
+    const bytes = await download(page, "phu-luc-xa-tan-loi-2026.xlsx");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ws = wb.getWorksheet("Phụ lục I")!;
+    let header = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(1).value === "STT" && !header) header = r;
+    });
+    const shown: string[] = [];
+    ws.getRow(header).eachCell((cell, c) => {
+      if (!ws.getColumn(c).hidden && typeof cell.value === "string") shown.push(cell.value);
+    });
+    // Printed as a report: the report columns shown before "Ghi chú"'s neighbours, the internal code still hidden.
+    expect(shown).toEqual(expect.arrayContaining(["STT", "Nội dung chỉ tiêu", "Kết quả thực hiện", "Tỷ lệ đạt (%)", "Đánh giá", "Ghi chú"]));
+    expect(shown).not.toContain("Mã");
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape" });
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it("consolidates the files opened in the page, says honestly how many of them, and names the download tong-hop-<ngày>", async () => {
     const files: string[] = [];
     for (const [i, layout] of (["000", "001", "002"] as const).entries()) {
