@@ -9,11 +9,45 @@
  *
  * `writeZip` writes a package back: a part that did not change is copied as the
  * compressed bytes it came in (its content is byte for byte the input's), changed
- * and new parts are deflated with fflate.
+ * and new parts are deflated.
+ *
+ * Deflate runs in Node's own zlib where there is one (the command line, the tests):
+ * native code, no warm-up, several times faster on 95 files than fflate in a fresh
+ * process. The browser has no synchronous zlib, so the page uses fflate.
  */
 import { deflateSync, inflateSync } from "fflate";
 import { HostError } from "../errors";
 import { guardZip, ZIP_LIMITS, type ZipEntryInfo, type ZipLimits } from "../zipGuard";
+
+interface Codec {
+  /** Inflate raw deflate data into at most `cap` bytes (more is cut off at `cap`). */
+  inflate(data: Uint8Array, cap: number): Uint8Array;
+  deflate(data: Uint8Array): Uint8Array;
+}
+
+type NodeZlib = typeof import("zlib");
+
+function nodeZlib(): NodeZlib | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return (proc?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined) ?? null;
+}
+
+const codec: Codec = ((): Codec => {
+  const zlib = nodeZlib();
+  if (!zlib) return { inflate: (data, cap) => inflateSync(data, { out: new Uint8Array(cap) }), deflate: (data) => deflateSync(data, { level: 6 }) };
+  return {
+    inflate(data, cap) {
+      try {
+        return zlib.inflateRawSync(data, { maxOutputLength: cap });
+      } catch (e) {
+        // Past the cap: what the caller needs to know is only that it did not fit.
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return new Uint8Array(cap);
+        throw e;
+      }
+    },
+    deflate: (data) => zlib.deflateRawSync(data, { level: 6 }),
+  };
+})();
 
 export interface PackageLimits {
   /** Bytes on disk. */
@@ -148,14 +182,14 @@ function withDataOffsets(bytes: Uint8Array, entries: ZipEntryInfo[]): ZipEntry[]
 }
 
 /**
- * Inflate a part into a buffer one byte longer than its directory entry claims: fflate
- * drops what does not fit, so memory stays bounded, and a part that fills the extra
- * byte holds more than it claims (a lying directory, refused).
+ * Inflate a part into at most one byte more than its directory entry claims: memory
+ * stays bounded, and a part that fills the extra byte holds more than it claims (a
+ * lying directory, refused).
  */
 function inflateCapped(data: Uint8Array, claimed: number, tooLarge: () => HostError, damaged: (cause: unknown) => HostError): Uint8Array {
   let out: Uint8Array;
   try {
-    out = inflateSync(data, { out: new Uint8Array(claimed + 1) });
+    out = codec.inflate(data, claimed + 1);
   } catch (e) {
     throw damaged(e);
   }
@@ -215,7 +249,7 @@ export function writeZip(parts: ZipPartOut[]): Uint8Array {
       // No data descriptor after the data: the sizes and CRC are in the header we write.
       head = { versionMadeBy: e.versionMadeBy, versionNeeded: e.versionNeeded, flags: (e.flags & ~0x0008) | (nonAscii ? 0x0800 : 0), method: e.method, time: e.time, date: e.date, crc: e.crc32, size: e.uncompressedSize, internal: e.internalAttrs, external: e.externalAttrs };
     } else {
-      body = deflateSync(p.data, { level: 6 });
+      body = codec.deflate(p.data);
       head = { versionMadeBy: 20, versionNeeded: 20, flags: nonAscii ? 0x0800 : 0, method: 8, time: 0, date: DOS_DATE, crc: crc32(p.data), size: p.data.length, internal: 0, external: 0 };
     }
     const local = new Uint8Array(30 + name.length);
