@@ -183,7 +183,8 @@ describe("the offline web page", () => {
     // The plan form has no result column: compute adds it (and the rate and verdict) on the sheet itself.
     await page.getByRole("button", { name: "Tính toán & cảnh báo" }).click();
     await page.getByRole("button", { name: "Tính toán ngay" }).click();
-    await page.getByText("Đã thêm hoặc làm mới các cột tính toán trên trang tính “Phụ lục I”.").waitFor();
+    // A generous wait: on a loaded machine the first compute in the page has taken over 30 s.
+    await page.getByText("Đã thêm hoặc làm mới các cột tính toán trên trang tính “Phụ lục I”.").waitFor({ timeout: 90_000 });
     const bytes = await download(page, "phu-luc-xa-tan-loi-2026.xlsx");
 
     const wb = new ExcelJS.Workbook();
