@@ -47,14 +47,16 @@ const FLAG_TEXT: Record<string, FlagText> = {
   none: "",
 };
 
+// Each case is computed inside its own test, on a sheet of its own: a case fails alone,
+// and mutation testing sees which test reaches which line.
 describe.each([
   ["comparators at the target, just above and just below", COMPARATOR_CASES],
   ["results at the percent scale's edges (0, 0.5, 1, 1.5, 100, 101)", RESULT_SCALE_CASES],
   ["targets typed as numbers at the percent scale's edges", TARGET_SCALE_CASES],
 ] as [string, IndicatorCase[]][])("achievement: %s", (_title, cases) => {
-  const report = compute(snapshot("Chỉ tiêu", indicatorGrid(cases)), "2026-06-15");
-  it.each(cases.map((c, i) => [c.what, c, i] as const))("%s", (_what, c, i) => {
-    const r = report.indicators.find((x) => x.row === INDICATOR_FIRST_ROW + i)!;
+  it.each(cases.map((c) => [c.what, c] as const))("%s", (_what, c) => {
+    const [r] = compute(snapshot("Chỉ tiêu", indicatorGrid([c])), "2026-06-15").indicators;
+    expect(r.row).toBe(INDICATOR_FIRST_ROW);
     expect({ rate: r.rate, verdict: r.verdict }).toEqual({ rate: c.rate, verdict: c.verdict });
   });
 });
@@ -62,9 +64,9 @@ describe.each([
 describe.each(TASK_GROUPS.map((g) => [`${g.asOf}${g.window !== undefined ? `, window ${g.window}` : ""}`, g] as const))(
   "task flags as of %s",
   (_title, group) => {
-    const report = compute(snapshot("Nhiệm vụ", taskGrid(group)), group.asOf, group.window);
-    it.each(group.cases.map((c, i) => [c.what, c, i] as const))("%s", (_what, c, i) => {
-      const t = report.tasks.find((x) => x.row === TASK_FIRST_ROW + i)!;
+    it.each(group.cases.map((c) => [c.what, c] as const))("%s", (_what, c) => {
+      const [t] = compute(snapshot("Nhiệm vụ", taskGrid({ ...group, cases: [c] })), group.asOf, group.window).tasks;
+      expect(t.row).toBe(TASK_FIRST_ROW);
       expect({ due: t.dueDate, flag: FLAG_TEXT[t.flag] }).toEqual({ due: c.due, flag: c.flag });
     });
   },
