@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // Stryker's sandboxes (`npm run mutate`) are copies of the project: never tests of ours.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.stryker-tmp/", "<rootDir>/reports/"],
+  modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
   transform: {
     "^.+\\.(t|j)sx?$": [
       "@swc/jest",

@@ -153,8 +153,12 @@ describe("planCompute: targets", () => {
     [5, "Một chỉ tiêu không có chỉ tiêu", "%", null, "Phòng VH-XH"],
   ];
   const numberFormats = [[], [], [], ["General", "General", "General", "0%"]];
-  const plan = ok(planCompute(indicatorSheet(rows, { numberFormats }), { catalog, asOf: "2026-06-20" }));
-  const w = writes(plan.edits);
+  let plan: ReturnType<typeof ok>;
+  let w: ReturnType<typeof writes>;
+  beforeEach(() => {
+    plan = ok(planCompute(indicatorSheet(rows, { numberFormats }), { catalog, asOf: "2026-06-20" }));
+    w = writes(plan.edits);
+  });
 
   it("references a numeric target cell, scaling a bare 70 in a % indicator as the parser does", () => {
     expect((w.get("G4") as { formula: string }).formula).toContain("/D4,4)");

@@ -105,3 +105,40 @@ describe("parseStatus and parseDateCell", () => {
     expect(parseDateCell("sớm")).toBeNull();
   });
 });
+
+// Edges mutation testing found unpinned (issue 18); expected values written by hand.
+describe("status and dates at their edges", () => {
+  it.each([
+    ["Hoan thanh", "done"],
+    ["HOÀN THÀNH", "done"],
+    ["Không hoàn thành", "not-started"],
+    ["Khong hoan thanh", "not-started"],
+    ["Chua hoan thanh", "not-started"],
+    ["Đang triển khai", "in-progress"],
+    ["Đang làm", "in-progress"],
+    ["   ", null],
+    [null, null],
+  ] as const)("%j → %s", (s, v) => expect(parseStatus(s)).toBe(v));
+
+  it("a done task with no due date, or no completion date, is simply done", () => {
+    const undated: Deadline = { kind: "undated", text: "Theo hướng dẫn của tỉnh" };
+    expect(taskState({ deadline: undated, status: "done", completedOn: "2026-07-01", asOf: "2026-07-15" })).toMatchObject({ flag: "done", days: null });
+    expect(taskState({ deadline: null, status: "done", completedOn: "2026-07-01", asOf: "2026-07-15" })).toMatchObject({ flag: "done", days: null });
+  });
+
+  it("the window defaults to 15 days", () => {
+    const state = (asOf: string) => taskState({ deadline: q2, status: "in-progress", completedOn: null, asOf });
+    expect(state("2026-06-15")).toMatchObject({ flag: "due-soon", days: 15 });
+    expect(state("2026-06-14")).toMatchObject({ flag: "none", days: null });
+  });
+
+  it("reads a date typed as text only with three numeric parts and a year from 1900", () => {
+    expect(parseDateCell("01/01/1900")).toBe("1900-01-01");
+    expect(parseDateCell("31/12/1899")).toBeNull();
+    expect(parseDateCell(" 5 / 3 / 2026 ")).toBe("2026-03-05");
+    expect(parseDateCell("a/3/2026")).toBeNull();
+    expect(parseDateCell("5/3/2026/1")).toBeNull();
+    expect(parseDateCell(true)).toBeNull();
+    expect(parseDateCell(null)).toBeNull();
+  });
+});

@@ -14,7 +14,8 @@ function table(name: string, values: CellValue[][]): Table {
   return r.table;
 }
 
-const indicators = table("CT", [
+// Read inside each test (see sheets()), so each test exercises the reader itself.
+const INDICATOR_ROWS: CellValue[][] = [
   ["ỦY BAN NHÂN DÂN PHƯỜNG MINH HƯNG"],
   [],
   ["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Kết quả", "Đơn vị chủ trì"],
@@ -24,9 +25,9 @@ const indicators = table("CT", [
   ["II", "Nhóm riêng của phường"],
   [1, "Số buổi sinh hoạt câu lạc bộ", "Buổi", "≥ 4", "Phòng VH-XH"],
   [2, "Số lớp tập huấn", "Lớp", "≥ 2", "Phòng VH-XH"],
-]);
+];
 
-const tasks = table("NV", [
+const TASK_ROWS: CellValue[][] = [
   ["ỦY BAN NHÂN DÂN PHƯỜNG MINH HƯNG"],
   [],
   ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
@@ -34,7 +35,9 @@ const tasks = table("NV", [
   [2, "Nhiệm vụ B", "Phòng VH-XH", "Năm 2026"],
   [3, "Nhiệm vụ C", "Công an xã", "Quý II/2026"],
   [4, "Nhiệm vụ D", null, "Theo hướng dẫn của tỉnh"],
-]);
+];
+
+const sheets = (): Table[] => [table("CT", INDICATOR_ROWS), table("NV", TASK_ROWS)];
 
 // What planCompute would report, written by hand.
 const reports: ComputeReport[] = [
@@ -61,7 +64,10 @@ const reports: ComputeReport[] = [
 ];
 
 describe("summarize", () => {
-  const s = summarize(reports, [indicators, tasks], catalog);
+  let s: Summary;
+  beforeEach(() => {
+    s = summarize(reports, sheets(), catalog);
+  });
 
   it("counts indicators by group: the catalog's group, the sheet's group row matched to it, or the sheet's own", () => {
     expect(s.indicators.groups.map((g) => [g.code, g.name, g.beyond.count, g.met.count, g.notMet.count, g.notReported.count, g.unassessed.count, g.total])).toEqual([
@@ -109,7 +115,10 @@ function valuesOf(edits: Edit[], sheet: string): Map<string, unknown> {
 }
 
 describe("planOverviewSheet", () => {
-  const s: Summary = summarize(reports, [indicators, tasks], catalog);
+  let s: Summary;
+  beforeEach(() => {
+    s = summarize(reports, sheets(), catalog);
+  });
 
   it("adds a sheet with a free name, never over an existing one", () => {
     expect(planOverviewSheet(s, ["CT", "NV"]).sheet).toBe("Tổng quan");

@@ -30,7 +30,10 @@ const seedReport = (id: string, sheet: string) => checkSheet(loadSeed(id).sheet(
 // ───────────── the seeds: every defect domain.md lists, at its cell ─────────────
 
 describe("seed 000 (xã Nhơn Trạch)", () => {
-  const r = seedReport("000", "Chỉ tiêu");
+  let r: SheetReport;
+  beforeEach(() => {
+    r = seedReport("000", "Chỉ tiêu");
+  });
 
   it("reads the commune as a xã (the plan is undated; the heading says xã)", () => {
     expect(r.commune).toEqual({ code: "26485", name: "Nhơn Trạch", type: "xa" });
@@ -69,8 +72,14 @@ describe("seed 000 (xã Nhơn Trạch)", () => {
 });
 
 describe("seed 001 (xã Tân Lợi)", () => {
-  const ind = seedReport("001", "Chỉ tiêu");
-  const tasks = seedReport("001", "Phụ lục nhiệm vụ");
+  let ind: SheetReport;
+  beforeEach(() => {
+    ind = seedReport("001", "Chỉ tiêu");
+  });
+  let tasks: SheetReport;
+  beforeEach(() => {
+    tasks = seedReport("001", "Phụ lục nhiệm vụ");
+  });
 
   it("flags III.01 for having neither unit nor target, and nothing else as an error", () => {
     expect(one(ind, "unit-missing", "C15").severity).toBe("error");
@@ -162,8 +171,14 @@ describe("seed 001 (xã Tân Lợi)", () => {
 });
 
 describe("seed 002 (phường Minh Hưng)", () => {
-  const ind = seedReport("002", "Phụ lục I");
-  const tasks = seedReport("002", "Phụ lục II");
+  let ind: SheetReport;
+  beforeEach(() => {
+    ind = seedReport("002", "Phụ lục I");
+  });
+  let tasks: SheetReport;
+  beforeEach(() => {
+    tasks = seedReport("002", "Phụ lục II");
+  });
 
   it("is a phường", () => {
     expect(ind.commune).toEqual({ code: "25441", name: "Minh Hưng", type: "phuong" });
@@ -221,7 +236,10 @@ describe("seed 002 (phường Minh Hưng)", () => {
 });
 
 describe("seed 004 (xã Phú Trung, mixed table)", () => {
-  const r = seedReport("004", "Phụ lục");
+  let r: SheetReport;
+  beforeEach(() => {
+    r = seedReport("004", "Phụ lục");
+  });
 
   it("reads a mixed table and the plan year 2026 from a plan dated 11/2025", () => {
     expect(r.kind).toBe("mixed");

@@ -1,0 +1,21 @@
+/**
+ * Jest for Stryker (`npm run mutate`): the fast tests of the modules that decide
+ * verdicts, flags and edits, so each mutant runs in seconds. Left out: the suites that
+ * start LibreOffice, Chromium or the built command (they hold formulas and the
+ * bundle to the same hand-written values, and `npm test` runs them), and the slow
+ * end-to-end suites, test/file-edits.test.ts (four of its tests convert with LibreOffice,
+ * and every mutant of the edit application would rerun them), and security.test.ts (it
+ * scans the source, which Stryker instruments); no global setup, since nothing here runs
+ * dist/cli. The edit application is reached here through applyEdits in validate.test.ts
+ * and fixes.test.ts.
+ */
+const base = require("./jest.config.js");
+
+module.exports = {
+  ...base,
+  globalSetup: undefined,
+  testMatch: [
+    "<rootDir>/src/**/*.test.ts",
+    "<rootDir>/test/boundaries.test.ts",
+  ],
+};
