@@ -17,7 +17,7 @@ export const GROUP_FILL = "#F2F2F2";
 export class SheetBuilder {
   private readonly cells: CellInput[][] = [];
   private readonly formats: (string | null)[][] = [];
-  private readonly styles: { range: string; style: CellStyle }[] = [];
+  private readonly styles: { range: string; top: number; left: number; bottom: number; right: number; style: CellStyle }[] = [];
   private readonly merges: string[] = [];
   private widths: { col: number; width: number; hidden?: boolean }[] = [];
   private extra: Edit[] = [];
@@ -61,7 +61,7 @@ export class SheetBuilder {
 
   style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
     if (bottom < top || right < left) return;
-    this.styles.push({ range: range(top, left, bottom, right), style });
+    this.styles.push({ range: range(top, left, bottom, right), top, left, bottom, right, style });
   }
 
   merge(top: number, left: number, bottom: number, right: number): void {
@@ -111,10 +111,7 @@ export class SheetBuilder {
     let bold = false;
     let size = TABLE_SIZE;
     for (const s of this.styles) {
-      const [a, b = a] = s.range.split(":");
-      const top = Number(a.replace(/^[A-Z]+/, ""));
-      const bottom = Number(b.replace(/^[A-Z]+/, ""));
-      if (row < top || row > bottom || col < colOf(a) || col > colOf(b)) continue;
+      if (row < s.top || row > s.bottom || col < s.left || col > s.right) continue;
       if (s.style.bold !== undefined) bold = s.style.bold;
       if (s.style.fontSize) size = s.style.fontSize;
     }

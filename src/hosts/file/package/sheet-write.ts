@@ -135,6 +135,8 @@ export class SheetWriter {
   private rowsUnsorted = false;
   private maxRow = 0;
   private cellsChanged = false;
+  /** The merged areas, read from the sheet on the first merge and kept up to date after. */
+  private merged: (Range & { ref: string })[] | null = null;
   /** An existing formula was removed or replaced: the calculation chain no longer matches. */
   formulaReplaced = false;
   formulaWritten = false;
@@ -215,6 +217,11 @@ export class SheetWriter {
     return 0;
   }
 
+  private has(rowNumber: number, col: number): boolean {
+    const row = this.row(rowNumber, false);
+    return row !== undefined && this.cellIndex(row, rowNumber).has(col);
+  }
+
   cell(rowNumber: number, col: number): XmlElement {
     const row = this.row(rowNumber, true)!;
     const cells = this.cellIndex(row, rowNumber);
@@ -242,6 +249,8 @@ export class SheetWriter {
   }
 
   setValue(rowNumber: number, col: number, v: CellInput): void {
+    // Clearing a cell the sheet does not have: nothing to do (a new sheet's blank cells).
+    if (v === null && !this.has(rowNumber, col)) return;
     const c = this.cell(rowNumber, col);
     const f = child(c, "f");
     if (f) {
@@ -333,17 +342,24 @@ export class SheetWriter {
   merge(range: string): void {
     const area = parseRange(range);
     const list = ensureChild(this.root, "mergeCells", WORKSHEET_ORDER, this.p);
-    for (const m of children(list, "mergeCell")) {
-      const ref = attr(m, "ref");
-      if (!ref) continue;
-      const o = parseRange(ref);
-      if (o.top === area.top && o.left === area.left && o.bottom === area.bottom && o.right === area.right) return; // already merged
-      if (o.top <= area.bottom && area.top <= o.bottom && o.left <= area.right && area.left <= o.right) {
-        throw new Error(`merge ${range} overlaps ${ref}`);
+    // The sheet's merged areas, parsed once: a summary sheet adds hundreds.
+    if (!this.merged) {
+      this.merged = [];
+      for (const m of children(list, "mergeCell")) {
+        const ref = attr(m, "ref");
+        if (ref) this.merged.push({ ref, ...parseRange(ref) });
       }
     }
-    list.children.push(this.el("mergeCell", { ref: rangeA1(area) }));
-    setAttr(list, "count", children(list, "mergeCell").length);
+    for (const o of this.merged) {
+      if (o.top === area.top && o.left === area.left && o.bottom === area.bottom && o.right === area.right) return; // already merged
+      if (o.top <= area.bottom && area.top <= o.bottom && o.left <= area.right && area.left <= o.right) {
+        throw new Error(`merge ${range} overlaps ${o.ref}`);
+      }
+    }
+    const ref = rangeA1(area);
+    list.children.push(this.el("mergeCell", { ref }));
+    this.merged.push({ ref, ...area });
+    setAttr(list, "count", this.merged.length);
   }
 
   columnWidth(col: number, width: number, hidden: boolean | undefined): void {
