@@ -213,6 +213,19 @@ export function headerNumber(page: PdfPage, marginPt: number): { number: number;
   return w ? { number: Number(w.text), centre: (w.xMin + w.xMax) / 2 } : null;
 }
 
+/**
+ * The pages of a document in runs, one per printed sheet, as LibreOffice numbers them:
+ * a sheet starts on a page with no number in the top margin. `first` is 1-based.
+ */
+export function sheetRuns(pages: PdfPage[], marginPt: number): { first: number; pages: PdfPage[] }[] {
+  const runs: { first: number; pages: PdfPage[] }[] = [];
+  pages.forEach((p, i) => {
+    if (!headerNumber(p, marginPt) || runs.length === 0) runs.push({ first: i + 1, pages: [p] });
+    else runs[runs.length - 1].pages.push(p);
+  });
+  return runs;
+}
+
 /** Render one page to PNG with poppler's pdftoppm. */
 export function pageImage(pdf: Uint8Array, page: number, dpi = 70): Uint8Array {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-png-"));

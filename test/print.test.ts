@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { convertWithLibreOffice } from "./libreoffice";
 import { printDocuments, type PrintDocument } from "./print-documents";
-import { headerNumber, pageText, pdfPages, textSizes, type PdfPage } from "./pdf";
+import { headerNumber, pageText, pdfPages, sheetRuns, textSizes, type PdfPage } from "./pdf";
 import { typedInto } from "./xlsx";
 import { xlsxValues } from "./recalc";
 import { runInsert } from "./insert-scenario";
@@ -34,14 +34,9 @@ beforeAll(async () => {
   );
   printed = [];
   docs.forEach((d, i) => {
-    const pages = pdfPages(pdfs[i]);
-    const runs: PdfPage[][] = [];
-    for (const p of pages) {
-      if (!headerNumber(p, MARGIN.top) || runs.length === 0) runs.push([p]);
-      else runs[runs.length - 1].push(p);
-    }
+    const runs = sheetRuns(pdfPages(pdfs[i]), MARGIN.top);
     expect([d.name, runs.length]).toEqual([d.name, d.sheets.length]);
-    d.sheets.forEach((s, k) => printed.push({ doc: d.name, sheet: s.name, what: s.what, pages: runs[k] }));
+    d.sheets.forEach((s, k) => printed.push({ doc: d.name, sheet: s.name, what: s.what, pages: runs[k].pages }));
   });
 }, 300_000);
 

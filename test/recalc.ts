@@ -5,7 +5,7 @@
  * The conversion itself is test/libreoffice.ts's (a fresh profile set to always
  * recalculate on load); this module adds reading the values back from the XML.
  */
-import * as zlib from "zlib";
+import { unescapeXml, zipParts } from "./ooxml";
 import { recalculate } from "./libreoffice";
 
 /** The workbook as LibreOffice saves it after recalculating every formula (test/libreoffice.ts). */
@@ -19,7 +19,7 @@ export type RecalcValue = string | number | boolean | null;
 
 /** Every sheet's cell values as LibreOffice saved them: sheet name → A1 → value ("" as null). */
 export function xlsxValues(bytes: Uint8Array): Map<string, Map<string, RecalcValue>> {
-  const zip = unzip(bytes);
+  const zip = zipParts(bytes);
   const text = (name: string) => {
     const entry = zip.get(name);
     if (!entry) throw new Error(`no ${name} in the workbook`);
@@ -56,48 +56,6 @@ export function xlsxValues(bytes: Uint8Array): Map<string, Map<string, RecalcVal
       cells.set(ref, value === "" ? null : value);
     }
     out.set(name, cells);
-  }
-  return out;
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, "&");
-}
-
-/** The entries of a zip archive (stored or deflated), by name. */
-function unzip(bytes: Uint8Array): Map<string, Buffer> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error("not a zip archive");
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error("bad zip central directory");
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
-    p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
 }
