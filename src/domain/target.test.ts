@@ -1,4 +1,4 @@
-import { formatTarget, parseTarget, targetNumberFormat, type Target } from "./target";
+import { formatTarget, parseTarget, sameTarget, targetNumberFormat, type Target } from "./target";
 
 function numeric(s: Parameters<typeof parseTarget>[0], ctx = {}) {
   const r = parseTarget(s, ctx);
@@ -93,5 +93,108 @@ describe("formatTarget and targetNumberFormat", () => {
       const r = parseTarget(formatTarget(t));
       expect(r.ok && r.target.kind === "numeric" && r.target.value).toBeCloseTo((t as { value: number }).value, 9);
     }
+  });
+});
+
+// Edges that mutation testing (npm run mutate) found unpinned; each expected value is
+// what an official reading the cell would say, written by hand.
+describe("parseTarget at its edges", () => {
+  it("says why a cell is not a target, in the official's words", () => {
+    expect(parseTarget(undefined)).toEqual({ ok: false, code: "empty", reason: "Chưa có chỉ tiêu." });
+    expect(parseTarget("")).toEqual({ ok: false, code: "empty", reason: "Chưa có chỉ tiêu." });
+    expect(parseTarget(" \u00a0 ")).toEqual({ ok: false, code: "empty", reason: "Chưa có chỉ tiêu." });
+    expect(parseTarget(false)).toEqual({ ok: false, code: "unreadable", reason: "Ô chứa giá trị đúng/sai, không phải chỉ tiêu." });
+    expect(parseTarget(Number.POSITIVE_INFINITY)).toEqual({ ok: false, code: "unreadable", reason: "Giá trị số không hợp lệ." });
+    expect(parseTarget("≥ khoảng sáu mươi")).toEqual({ ok: false, code: "unreadable", reason: 'Không đọc được giá trị sau dấu so sánh trong "≥ khoảng sáu mươi".' });
+    // A stuck key: more digits than a number holds.
+    const stuck = "9".repeat(400);
+    expect(parseTarget(`≥ ${stuck}`)).toEqual({ ok: false, code: "unreadable", reason: `Không đọc được số "${stuck}" trong chỉ tiêu.` });
+  });
+
+  it("reads a cell number by its format: a percentage format makes it a percentage, with nothing to note", () => {
+    expect(parseTarget(0.6, { numberFormat: "0%" })).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true, bare: true }, notes: [] });
+    expect(parseTarget(60, { percentUnit: true })).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true, bare: true }, notes: ["percent-assumed"] });
+    expect(parseTarget(2, {})).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 2, percent: false, bare: true }, notes: [] });
+    // The comparator in the format's literal text, spaces around it or not.
+    expect(parseTarget(0.6, { numberFormat: '" ≥ "0%' })).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true }, notes: [] });
+    expect(parseTarget(0.6, { numberFormat: '"> "0%' })).toEqual({ ok: true, target: { kind: "numeric", comparator: ">", value: 0.6, percent: true }, notes: [] });
+  });
+
+  it("reads '60' in a % indicator as 60%, and says so", () => {
+    expect(parseTarget("60", { percentUnit: true })).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true, bare: true }, notes: ["percent-assumed"] });
+    expect(parseTarget("≥ 60", { percentUnit: false })).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 60, percent: false }, notes: [] });
+  });
+
+  it("takes the comparator from words after the number", () => {
+    expect(parseTarget("60% trở lên")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true }, notes: [] });
+    expect(parseTarget("5% trở xuống")).toEqual({ ok: true, target: { kind: "numeric", comparator: "<=", value: 0.05, percent: true }, notes: [] });
+    expect(parseTarget("từ 60% trở lên.")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true }, notes: ["stray-punctuation"] });
+    // A strict word before the number is kept: "dưới 5%" stays "< 5%".
+    expect(parseTarget("dưới 5% trở xuống")).toEqual({ ok: true, target: { kind: "numeric", comparator: "<", value: 0.05, percent: true }, notes: [] });
+    // Words that contradict each other: the last word ("trở lên") is the official's.
+    expect(parseTarget("tối đa 5% trở lên")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.05, percent: true }, notes: [] });
+  });
+
+  it("strips every stray mark at the end, not just one", () => {
+    expect(parseTarget("≥ 60%..")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true }, notes: ["stray-punctuation"] });
+    expect(parseTarget("100%;")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 1, percent: true, bare: true }, notes: ["stray-punctuation"] });
+  });
+
+  it("reads the number at the start only, with its sign and its thousands", () => {
+    expect(parseTarget("Có 2 mô hình")).toEqual({ ok: true, target: { kind: "qualitative", text: "Có 2 mô hình" }, notes: [] });
+    expect(parseTarget("+5%")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.05, percent: true, bare: true }, notes: [] });
+    expect(parseTarget("≥ 1 000")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 1000, percent: false }, notes: [] });
+    expect(parseTarget("≥ 12 500 000")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 12_500_000, percent: false }, notes: [] });
+    expect(parseTarget("60 %")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true, bare: true }, notes: [] });
+    // A space before a group that is not three digits ends the number.
+    expect(parseTarget("≥ 2 10 lớp")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 2, percent: false }, notes: ["trailing-text"], trailing: "10 lớp" });
+    expect(parseTarget("≥ 1 0000")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 1, percent: false }, notes: ["trailing-text"], trailing: "0000" });
+    expect(parseTarget("≥ 2 mô hình")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 2, percent: false }, notes: ["trailing-text"], trailing: "mô hình" });
+  });
+
+  it("notes a leading zero only at the start of the number", () => {
+    expect(parseTarget("≥ 01")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 1, percent: false }, notes: ["leading-zero"] });
+    expect(parseTarget("≥ 105")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 105, percent: false }, notes: [] });
+    expect(parseTarget("≥ 0,5")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.5, percent: false }, notes: [] });
+  });
+});
+
+describe("formatTarget and targetNumberFormat at their edges", () => {
+  it.each<[Target, string, string]>([
+    [{ kind: "numeric", comparator: "=", value: 5, percent: false }, "5", "0"],
+    [{ kind: "numeric", comparator: "=", value: 0.5, percent: true }, "50%", "0%"],
+    [{ kind: "numeric", comparator: ">", value: 0.6, percent: true }, "> 60%", '"> "0%'],
+    [{ kind: "numeric", comparator: "<", value: 3, percent: false }, "< 3", '"< "0'],
+    [{ kind: "numeric", comparator: ">=", value: 0.6, percent: true, bare: true }, "60%", "0%"],
+    // 100 as a count is not 100%: the comparator stays.
+    [{ kind: "numeric", comparator: ">=", value: 1, percent: false }, "≥ 1", '"≥ "0'],
+    [{ kind: "numeric", comparator: "<=", value: 1, percent: true }, "≤ 100%", '"≤ "0%'],
+    [{ kind: "numeric", comparator: ">=", value: 0.995, percent: true }, "≥ 99,5%", '"≥ "0.0%'],
+    [{ kind: "numeric", comparator: ">=", value: 2.125, percent: false }, "≥ 2,13", '"≥ "0.000'],
+  ])("%j → %s, format %s", (t, text, fmt) => {
+    expect(formatTarget(t)).toBe(text);
+    if (t.kind === "numeric") expect(targetNumberFormat(t)).toBe(fmt);
+  });
+
+  it("writes a qualitative target as it was written", () => {
+    expect(formatTarget({ kind: "qualitative", text: "Có triển khai" })).toBe("Có triển khai");
+  });
+});
+
+describe("sameTarget", () => {
+  const t = (comparator: ">=" | "<=" | "=", value: number, percent: boolean): Target => ({ kind: "numeric", comparator, value, percent });
+  it.each<[Target, Target, boolean]>([
+    [t(">=", 0.6, true), t(">=", 0.6, true), true],
+    [t(">=", 0.6, true), { ...t(">=", 0.6, true), bare: true }, true],
+    [t(">=", 0.6, true), t(">=", 0.6000000001, true), true],
+    [t(">=", 0.6, true), t("<=", 0.6, true), false],
+    [t(">=", 0.6, true), t(">=", 0.7, true), false],
+    [t(">=", 0.6, true), t(">=", 0.6, false), false],
+    [t("=", 1, false), { kind: "qualitative", text: "1" }, false],
+    [{ kind: "qualitative", text: "Có triển khai" }, { kind: "qualitative", text: "có  triển khai" }, true],
+    [{ kind: "qualitative", text: "Có triển khai" }, { kind: "qualitative", text: "Chưa triển khai" }, false],
+    [{ kind: "qualitative", text: "1" }, t("=", 1, false), false],
+  ])("%j and %j: %s", (a, b, same) => {
+    expect(sameTarget(a, b)).toBe(same);
   });
 });

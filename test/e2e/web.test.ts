@@ -184,7 +184,10 @@ describe("the offline web page", () => {
     await page.getByRole("button", { name: "Tính toán & cảnh báo" }).click();
     await page.getByRole("button", { name: "Tính toán ngay" }).click();
     // A generous wait: on a loaded machine the first compute in the page has taken over 30 s.
-    await page.getByText("Đã thêm hoặc làm mới các cột tính toán trên trang tính “Phụ lục I”.").waitFor({ timeout: 90_000 });
+    // Any outcome ends the wait, so a failure shows what the page said rather than a timeout.
+    const outcome = page.locator("[data-intent]").filter({ hasNotText: /^Đã chèn/ }).first();
+    await outcome.waitFor({ timeout: 90_000 });
+    expect(await outcome.innerText()).toContain("Đã thêm hoặc làm mới các cột tính toán trên trang tính “Phụ lục I”.");
     const bytes = await download(page, "phu-luc-xa-tan-loi-2026.xlsx");
 
     const wb = new ExcelJS.Workbook();
