@@ -100,7 +100,8 @@ describe("formatTarget and targetNumberFormat", () => {
 // what an official reading the cell would say, written by hand.
 describe("parseTarget at its edges", () => {
   it("says why a cell is not a target, in the official's words", () => {
-    expect(parseTarget(undefined)).toEqual({ ok: false, code: "empty", reason: "Chưa có chỉ tiêu." });
+    // A cell read by a library that gives undefined for nothing.
+    expect(parseTarget(undefined as unknown as null)).toEqual({ ok: false, code: "empty", reason: "Chưa có chỉ tiêu." });
     expect(parseTarget("")).toEqual({ ok: false, code: "empty", reason: "Chưa có chỉ tiêu." });
     expect(parseTarget(" \u00a0 ")).toEqual({ ok: false, code: "empty", reason: "Chưa có chỉ tiêu." });
     expect(parseTarget(false)).toEqual({ ok: false, code: "unreadable", reason: "Ô chứa giá trị đúng/sai, không phải chỉ tiêu." });
@@ -182,7 +183,7 @@ describe("formatTarget and targetNumberFormat at their edges", () => {
 });
 
 describe("sameTarget", () => {
-  const t = (comparator: ">=" | "<=" | "=", value: number, percent: boolean): Target => ({ kind: "numeric", comparator, value, percent });
+  const t = (comparator: ">=" | "<=" | "=", value: number, percent: boolean): Extract<Target, { kind: "numeric" }> => ({ kind: "numeric", comparator, value, percent });
   it.each<[Target, Target, boolean]>([
     [t(">=", 0.6, true), t(">=", 0.6, true), true],
     [t(">=", 0.6, true), { ...t(">=", 0.6, true), bare: true }, true],
