@@ -62,3 +62,86 @@ describe("parseDeadline on the seeds' strings", () => {
     expect(parseDeadline(12, ctx)).toMatchObject({ ok: false, code: "unreadable" });
   });
 });
+
+// Edges that mutation testing (npm run mutate) found unpinned; every expected deadline
+// is the last day of the period the text names, worked out by hand.
+describe("parseDeadline at its edges", () => {
+  const date = (due: string, period: string, yearAssumed = false) => ({ ok: true, deadline: { kind: "date", due, period, yearAssumed } });
+
+  it("says why a cell is not a deadline", () => {
+    expect(parseDeadline(undefined as unknown as null, ctx)).toEqual({ ok: false, code: "empty", reason: "Chưa có thời hạn hoàn thành." });
+    expect(parseDeadline(" \u00a0 ", ctx)).toEqual({ ok: false, code: "empty", reason: "Chưa có thời hạn hoàn thành." });
+    expect(parseDeadline(true, ctx)).toEqual({ ok: false, code: "unreadable", reason: "Ô chứa giá trị đúng/sai, không phải thời hạn." });
+    expect(parseDeadline(12, ctx)).toEqual({ ok: false, code: "unreadable", reason: 'Không hiểu thời hạn "12".' });
+    expect(parseDeadline("sớm nhất có thể", ctx)).toEqual({ ok: false, code: "unreadable", reason: 'Không hiểu thời hạn "sớm nhất có thể".' });
+  });
+
+  it("reads a typed year from 1900 to 2200, and a date serial otherwise", () => {
+    expect(parseDeadline(1900, ctx)).toEqual(date("1900-12-31", "year"));
+    expect(parseDeadline(2200, ctx)).toEqual(date("2200-12-31", "year"));
+    // 46203 is 30/06/2026 as Excel counts days; 30000 and 100000 bound the plausible serials.
+    expect(parseDeadline(46203, ctx)).toEqual(date("2026-06-30", "day"));
+    expect(parseDeadline(30000, ctx)).toEqual(date("1982-02-18", "day"));
+    expect(parseDeadline(100000, ctx)).toEqual(date("2173-10-14", "day"));
+    expect(parseDeadline(29999, ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline(100001, ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    // Not a whole number, or in a date format: not a year.
+    expect(parseDeadline(2026.5, ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline(2026, { planYear: 2026, numberFormat: "dd/mm/yyyy" })).toMatchObject({ ok: false, code: "unreadable" });
+  });
+
+  it("reads a full date with slashes, dashes or dots, and only a real day", () => {
+    expect(parseDeadline("30-6-2026", ctx)).toEqual(date("2026-06-30", "day"));
+    expect(parseDeadline("Trước 30.06.2026", ctx)).toEqual(date("2026-06-30", "day"));
+    expect(parseDeadline("ngày 5 / 7 / 2026", ctx)).toEqual(date("2026-07-05", "day"));
+    // A full date makes its numbers part of it: "2026" is not read again as the year's end.
+    expect(parseDeadline("15/3/2026, báo cáo năm 2026", ctx)).toEqual(date("2026-03-15", "day"));
+    expect(parseDeadline("31/02/2026", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+  });
+
+  it("reads each quarter, in Roman or Arabic numerals, with or without its year", () => {
+    expect(parseDeadline("Quý III/2026", ctx)).toEqual(date("2026-09-30", "quarter"));
+    expect(parseDeadline("quý iv năm 2025", ctx)).toEqual(date("2025-12-31", "quarter"));
+    expect(parseDeadline("Quý 4", ctx)).toEqual(date("2026-12-31", "quarter", true));
+    expect(parseDeadline("Quý I", { planYear: 2027 })).toEqual(date("2027-03-31", "quarter", true));
+    // A range ends on its last day.
+    expect(parseDeadline("Quý I - Quý III/2026", ctx)).toEqual(date("2026-09-30", "quarter"));
+  });
+
+  it("reads the halves of a year", () => {
+    expect(parseDeadline("6 tháng đầu năm", ctx)).toEqual(date("2026-06-30", "half", true));
+    expect(parseDeadline("6 tháng cuối năm", { planYear: 2027 })).toEqual(date("2027-12-31", "half", true));
+    expect(parseDeadline("6 tháng đầu 2025", ctx)).toEqual(date("2025-06-30", "half"));
+  });
+
+  it("reads months with their year, or the plan's, and no month 13", () => {
+    expect(parseDeadline("tháng 3 năm 2026", ctx)).toEqual(date("2026-03-31", "month"));
+    expect(parseDeadline("Tháng 12", ctx)).toEqual(date("2026-12-31", "month", true));
+    expect(parseDeadline("Tháng 2", { planYear: 2028 })).toEqual(date("2028-02-29", "month", true));
+    expect(parseDeadline("1/2027", ctx)).toEqual(date("2027-01-31", "month"));
+    // "13/2026" is no month, and its year is not read alone: a typo to ask about, not the year's end.
+    expect(parseDeadline("Tháng 13/2026", ctx)).toEqual({ ok: false, code: "unreadable", reason: 'Không hiểu thời hạn "Tháng 13/2026".' });
+    expect(parseDeadline("Tháng 0", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+  });
+
+  it("reads years from 1900 to 2200 in text, and a range to its last year", () => {
+    expect(parseDeadline("Giai đoạn 2026 - 2030", ctx)).toEqual(date("2030-12-31", "year"));
+    expect(parseDeadline("Năm 1899", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline("Năm 2201", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline("Năm 1900", ctx)).toEqual(date("1900-12-31", "year"));
+  });
+
+  it("reads ongoing, periodic and undated work", () => {
+    const every = (e: string) => ({ ok: true, deadline: { kind: "recurring", every: e } });
+    expect(parseDeadline("Liên tục", ctx)).toEqual(every("ongoing"));
+    expect(parseDeadline("Mỗi tháng", ctx)).toEqual(every("monthly"));
+    expect(parseDeadline("Hằng quý", ctx)).toEqual(every("quarterly"));
+    expect(parseDeadline("Mỗi quý", ctx)).toEqual(every("quarterly"));
+    expect(parseDeadline("Định kỳ", ctx)).toEqual(every("quarterly"));
+    expect(parseDeadline("Mỗi năm", ctx)).toEqual(every("yearly"));
+    expect(parseDeadline("Ngày 5 mỗi tháng", ctx)).toEqual({ ok: true, deadline: { kind: "recurring", every: "monthly", dayOfMonth: 5 } });
+    for (const text of ["Khi có yêu cầu", "Theo kế hoạch của huyện", "Theo chỉ đạo của UBND tỉnh", "Theo quy định"]) {
+      expect([text, parseDeadline(text, ctx)]).toEqual([text, { ok: true, deadline: { kind: "undated", text } }]);
+    }
+  });
+});
