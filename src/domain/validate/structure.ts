@@ -148,7 +148,9 @@ export function checkNames(env: CheckEnv): void {
   for (const r of items(env)) {
     if (r.cells.name?.text || r.cells.parentTask?.text) continue;
     const col = column(env, "name")?.col ?? 2;
-    add(env, "name-missing", a1(r.row, col), `Dòng ${r.row} có nội dung nhưng chưa có tên ${r.kind === "task" ? "nhiệm vụ (rõ việc)" : "chỉ tiêu"}.`);
+    // The row as the person counts it (a Word table's own row), as every other message says it.
+    const line = env.rowNumber ? env.rowNumber(r.row) : r.row;
+    add(env, "name-missing", a1(r.row, col), `Dòng ${line} có nội dung nhưng chưa có tên ${r.kind === "task" ? "nhiệm vụ (rõ việc)" : "chỉ tiêu"}.`);
   }
 }
 

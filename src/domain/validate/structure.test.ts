@@ -1,0 +1,130 @@
+/**
+ * The table's shape: required columns, declared counts, numbering in either
+ * convention, group rows carrying data, rows without a name, the same row twice.
+ * Tables typed as officials type them; every finding written by hand.
+ */
+import type { CellValue, SheetSnapshot } from "../snapshot";
+import { checkSheet } from "../validate";
+import { defaultCatalog } from "../catalog";
+
+const catalog = defaultCatalog();
+const LEAD = "Phòng Văn hóa - Xã hội";
+
+function sheet(rows: CellValue[][]): SheetSnapshot {
+  const width = Math.max(...rows.map((r) => r.length));
+  return { name: "Bảng", values: rows.map((r) => [...r, ...Array(width - r.length).fill(null)]) };
+}
+
+function findings(rows: CellValue[][], codes: string[]) {
+  const r = checkSheet(sheet([["KẾ HOẠCH NĂM 2026"], ...rows]), { catalog, planYear: 2026, asOf: "2026-11-30" });
+  return r.findings.filter((f) => codes.includes(f.code)).map((f) => [f.code, f.cell, f.message]);
+}
+
+const TASKS = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành"];
+const task = (n: CellValue, name: string, output = "Báo cáo", deadline = "Quý IV/2026"): CellValue[] => [n, name, LEAD, output, deadline];
+
+describe("required columns", () => {
+  it("names each column an indicator table lacks, once, at the header", () => {
+    expect(findings([["STT", "Tên chỉ tiêu", "Đơn vị tính"], [1, "Tỷ lệ phủ sóng 5G trên địa bàn", "%"]], ["column-missing"])).toEqual([
+      ["column-missing", "B2", "Bảng chỉ tiêu không có cột Chỉ tiêu/Kết quả (giá trị phấn đấu); cần thêm cột này và ghi cho từng dòng."],
+      ["column-missing", "B2", "Bảng chỉ tiêu không có cột Đơn vị chủ trì (rõ người); cần thêm cột này và ghi cho từng dòng."],
+    ]);
+  });
+
+  it("names each column a task table lacks", () => {
+    expect(findings([["STT", "Nội dung nhiệm vụ", "Thời gian hoàn thành"], [1, "Số hóa hồ sơ hộ tịch", "Quý II/2026"]], ["column-missing"])).toEqual([
+      ["column-missing", "B2", "Bảng nhiệm vụ không có cột Đơn vị chủ trì (rõ người); cần thêm cột này và ghi cho từng dòng."],
+      ["column-missing", "B2", "Bảng nhiệm vụ không có cột Sản phẩm đầu ra/Kết quả (rõ sản phẩm); cần thêm cột này và ghi cho từng dòng."],
+    ]);
+  });
+});
+
+describe("declared counts", () => {
+  it("compares the header's and each group's count with the rows under them", () => {
+    expect(
+      findings(
+        [
+          ["STT", "Nội dung nhiệm vụ (4 nhiệm vụ)", "Đơn vị chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành"],
+          ["I", "Hạ tầng số (02 nhiệm vụ)"],
+          task(1, "Lắp đặt wifi công cộng"),
+          task(2, "Nâng cấp loa truyền thanh"),
+          ["II", "Chính quyền số (03 nhiệm vụ)"],
+          task(1, "Số hóa hồ sơ hộ tịch"),
+        ],
+        ["count-mismatch"],
+      ),
+    ).toEqual([
+      ["count-mismatch", "B2", "Tiêu đề cột ghi 4 nhiệm vụ nhưng bảng có 3 nhiệm vụ; cần sửa số trong tiêu đề hoặc bổ sung/bớt dòng cho khớp."],
+      ["count-mismatch", "B6", "Nhóm II ghi 03 nhiệm vụ nhưng có 1 nhiệm vụ trong nhóm; cần sửa cho khớp."],
+    ]);
+  });
+
+  it("finds nothing when the counts agree", () => {
+    expect(findings([["STT", "Nội dung nhiệm vụ (2 nhiệm vụ)", "Đơn vị chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành"], ["I", "Hạ tầng số (2 nhiệm vụ)"], task(1, "Lắp đặt wifi"), task(2, "Nâng cấp loa truyền thanh")], ["count-mismatch"])).toEqual([]);
+  });
+});
+
+describe("numbering", () => {
+  it("accepts numbers restarting at 1 in each group, and flags a gap and a repeat", () => {
+    expect(
+      findings(
+        [TASKS, ["I", "Hạ tầng số"], task(1, "Việc một"), task(2, "Việc hai"), task(4, "Việc bốn"), ["II", "Chính quyền số"], task(1, "Việc năm"), task(1, "Việc sáu"), ["III", "Kinh tế số"], task(1, "Việc bảy")],
+        ["numbering-gap", "numbering-repeat"],
+      ),
+    ).toEqual([
+      ["numbering-gap", "A6", "Số thứ tự 4 nhảy cóc: thiếu số 3; số tiếp theo phải là 3."],
+      ["numbering-repeat", "A9", "Số thứ tự 1 trùng hoặc lùi lại (dòng trước là 1); số tiếp theo phải là 2."],
+    ]);
+  });
+
+  it("accepts numbers running on across groups, and names a longer gap as a range", () => {
+    expect(
+      findings(
+        [TASKS, ["I", "Hạ tầng số"], task(1, "Việc một"), task(2, "Việc hai"), ["II", "Chính quyền số"], task(3, "Việc ba"), task(7, "Việc bảy"), ["III", "Kinh tế số"], task(8, "Việc tám"), ["IV", "Xã hội số"], task(10, "Việc mười")],
+        ["numbering-gap", "numbering-repeat"],
+      ),
+    ).toEqual([
+      ["numbering-gap", "A8", "Số thứ tự 7 nhảy cóc: thiếu các số 4–6; số tiếp theo phải là 4."],
+      // Run-on is the table's convention: group IV should start at 9.
+      ["numbering-gap", "A12", "Số thứ tự 10 nhảy cóc: thiếu số 9; số tiếp theo phải là 9."],
+    ]);
+  });
+
+  it("reads '3.' as 3, leaves '1.1' and letters alone, and says nothing about a table with one number", () => {
+    expect(findings([TASKS, task("1.", "Việc một"), task("2.", "Việc hai"), task("3.", "Việc ba")], ["numbering-gap", "numbering-repeat"])).toEqual([]);
+    expect(findings([TASKS, task(5, "Việc năm"), task("a", "Việc a")], ["numbering-gap", "numbering-repeat"])).toEqual([]);
+  });
+});
+
+describe("group rows, names and duplicates", () => {
+  it("flags data typed on a group row, which belongs to no task", () => {
+    expect(findings([TASKS, ["I", "Hạ tầng số", LEAD, "", "Quý II/2026"], task(1, "Việc một")], ["group-row-content"])).toEqual([
+      ["group-row-content", "C3", `Dòng nhóm I ghi đơn vị chủ trì “${LEAD}” nhưng dòng nhóm không phải là một nhiệm vụ; hãy chuyển nội dung này vào đúng dòng hoặc xóa đi.`],
+      ["group-row-content", "E3", "Dòng nhóm I ghi thời hạn “Quý II/2026” nhưng dòng nhóm không phải là một nhiệm vụ; hãy chuyển nội dung này vào đúng dòng hoặc xóa đi."],
+    ]);
+  });
+
+  it("flags a row with content but no name", () => {
+    expect(findings([TASKS, task(1, "Việc một"), [2, "", LEAD, "Báo cáo", "Quý IV/2026"]], ["name-missing"])).toEqual([["name-missing", "B4", "Dòng 4 có nội dung nhưng chưa có tên nhiệm vụ (rõ việc)."]]);
+  });
+
+  it("counts the row as the person does in a table read from Word", () => {
+    // A heading paragraph above the table, then the Word table's rows 1 (header), 2 and 3.
+    const word: SheetSnapshot = { ...sheet([["KẾ HOẠCH NĂM 2026"], TASKS, task(1, "Việc một"), [2, "", LEAD, "Báo cáo", "Quý IV/2026"]]), source: { kind: "word-table", table: 2, rows: [null, 1, 2, 3] } };
+    const r = checkSheet(word, { catalog, planYear: 2026 });
+    expect(r.findings.filter((f) => f.code === "name-missing").map((f) => f.message)).toEqual(["Dòng 3 có nội dung nhưng chưa có tên nhiệm vụ (rõ việc)."]);
+  });
+
+  it("flags the same task twice, whatever its accents or case, and not two different tasks", () => {
+    expect(findings([TASKS, task(1, "Số hóa hồ sơ hộ tịch"), task(2, "Lắp đặt wifi"), task(3, "SỐ HOÁ HỒ SƠ HỘ TỊCH")], ["task-duplicate"])).toEqual([
+      ["task-duplicate", "B5", "Nhiệm vụ “SỐ HOÁ HỒ SƠ HỘ TỊCH” trùng với dòng 3."],
+    ]);
+  });
+
+  it("flags the same indicator twice, by its catalog code even when worded differently", () => {
+    const header = ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì"];
+    expect(
+      findings([header, [1, "Tỷ lệ phủ sóng 5G trên địa bàn", "%", "≥ 60%", LEAD], [2, "Số sáng kiến mới", "Sáng kiến", "≥ 2", LEAD], [3, "Tỷ lệ phủ sóng 5G trên địa bàn xã", "%", "≥ 60%", LEAD]], ["indicator-duplicate"]),
+    ).toEqual([["indicator-duplicate", "B5", "Chỉ tiêu “Tỷ lệ phủ sóng 5G trên địa bàn xã” đã có ở dòng 3; mỗi chỉ tiêu chỉ ghi một lần."]]);
+  });
+});
