@@ -127,7 +127,10 @@ describe("parseTarget at its edges", () => {
   });
 
   it("takes the comparator from words after the number", () => {
-    expect(parseTarget("60% trở lên")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true }, notes: [] });
+    // Texts no other test reads: the parser remembers texts, and a remembered one would hide this test's path.
+    expect(parseTarget("65% trở lên")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.65, percent: true }, notes: [] });
+    // "từ 10% trở xuống" is "10% or below".
+    expect(parseTarget("từ 10% trở xuống")).toEqual({ ok: true, target: { kind: "numeric", comparator: "<=", value: 0.1, percent: true }, notes: [] });
     expect(parseTarget("5% trở xuống")).toEqual({ ok: true, target: { kind: "numeric", comparator: "<=", value: 0.05, percent: true }, notes: [] });
     expect(parseTarget("từ 60% trở lên.")).toEqual({ ok: true, target: { kind: "numeric", comparator: ">=", value: 0.6, percent: true }, notes: ["stray-punctuation"] });
     // A strict word before the number is kept: "dưới 5%" stays "< 5%".
