@@ -1,0 +1,87 @@
+/**
+ * The responsible bodies ("rõ người") on a ward's task table typed as officials type
+ * them: a missing lead, the other commune type's word or body, spelling against the
+ * standard name, a typo, an unknown or ambiguous name, parties outside the commune.
+ * Each finding, message and fix is written by hand from the rule.
+ */
+import type { CellValue } from "../snapshot";
+import { checkSheet } from "../validate";
+import { defaultCatalog } from "../catalog";
+
+const catalog = defaultCatalog();
+
+function bodyFindings(heading: string, rows: [string, string][]) {
+  const values: CellValue[][] = [
+    [heading, null, null, null, null, null],
+    ["KẾ HOẠCH NĂM 2026", null, null, null, null, null],
+    ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm đầu ra", "Thời gian hoàn thành"],
+    ...rows.map(([lead, coordinating], i): CellValue[] => [i + 1, `Nhiệm vụ số ${i + 1}`, lead, coordinating, "Báo cáo", "Quý IV/2026"]),
+  ];
+  const r = checkSheet({ name: "Nhiệm vụ", values }, { catalog, planYear: 2026 });
+  return r.findings.filter((f) => f.code.startsWith("body-") || f.code === "lead-missing").map((f) => [f.code, f.cell, f.message, ...(f.fix ? [f.fix] : [])]);
+}
+
+const WARD = "ỦY BAN NHÂN DÂN PHƯỜNG MINH HƯNG";
+const COMMUNE = "ỦY BAN NHÂN DÂN XÃ TÂN LỢI";
+
+describe("bodies on a ward's plan", () => {
+  it("asks for a lead where there is none", () => {
+    expect(bodyFindings(WARD, [["", ""]])).toEqual([["lead-missing", "C4", "Nhiệm vụ chưa có đơn vị chủ trì (rõ người); hãy ghi đơn vị chịu trách nhiệm chính."]]);
+  });
+
+  it("corrects a commune's word to the ward's, in the lead and inside a list of coordinating bodies", () => {
+    expect(bodyFindings(WARD, [["Công an xã", "Phòng Văn hóa - Xã hội, Trạm Y tế xã"]])).toEqual([
+      ["body-type-word", "C4", "Kế hoạch của phường nhưng ghi “Công an xã”; phải là “Công an phường”.", { label: "Sửa “Công an xã” thành “Công an phường”", cell: "C4", value: "Công an phường" }],
+      // The fix keeps the rest of the cell as typed.
+      ["body-type-word", "D4", "Kế hoạch của phường nhưng ghi “Trạm Y tế xã”; phải là “Trạm Y tế phường”.", { label: "Sửa “Trạm Y tế xã” thành “Trạm Y tế phường”", cell: "D4", value: "Phòng Văn hóa - Xã hội, Trạm Y tế phường" }],
+    ]);
+  });
+
+  it("names the ward's body that does the job of a commune-only one", () => {
+    expect(bodyFindings(WARD, [["Phòng Kinh tế", ""]])).toEqual([
+      [
+        "body-wrong-type",
+        "C4",
+        "“Phòng Kinh tế” chỉ có ở xã, không có ở phường; phường có “Phòng Kinh tế, Hạ tầng và Đô thị”.",
+        { label: "Sửa “Phòng Kinh tế” thành “Phòng Kinh tế, Hạ tầng và Đô thị”", cell: "C4", value: "Phòng Kinh tế, Hạ tầng và Đô thị" },
+      ],
+    ]);
+  });
+
+  it("asks for the standard spelling (an en dash, 'hoá'), but not for case alone or the short form", () => {
+    expect(bodyFindings(WARD, [["Phòng Văn hoá – Xã hội", ""], ["phòng văn hóa - xã hội", "Phòng VH-XH"]])).toEqual([
+      ["body-spelling", "C4", "“Phòng Văn hoá – Xã hội” nên ghi theo tên chuẩn “Phòng Văn hóa - Xã hội”.", { label: "Sửa thành “Phòng Văn hóa - Xã hội”", cell: "C4", value: "Phòng Văn hóa - Xã hội" }],
+    ]);
+  });
+
+  it("offers the name meant for a typo", () => {
+    expect(bodyFindings(WARD, [["Phòng Văn hóa - Xã hộii", ""]])).toEqual([
+      ["body-typo", "C4", "Đơn vị chủ trì “Phòng Văn hóa - Xã hộii” có vẻ viết sai chính tả; có phải là “Phòng Văn hóa - Xã hội”?", { label: "Sửa thành “Phòng Văn hóa - Xã hội”", cell: "C4", value: "Phòng Văn hóa - Xã hội" }],
+    ]);
+  });
+
+  it("names both bodies a bare 'Văn phòng' could be, with the ward's word", () => {
+    expect(bodyFindings(WARD, [["Văn phòng", ""]])).toEqual([
+      ["body-ambiguous", "C4", "Đơn vị chủ trì “Văn phòng” không rõ là đơn vị nào: có thể là “Văn phòng HĐND và UBND phường” hoặc “Văn phòng Đảng ủy phường”; hãy ghi tên đầy đủ."],
+    ]);
+  });
+
+  it("says a name is not in the list, and leaves parties outside the commune alone", () => {
+    const found = bodyFindings(WARD, [["Phòng Tài nguyên", "Ngân hàng Chính sách xã hội, Trường THCS Minh Hưng"]]);
+    expect(found.map((f) => [f[0], f[1]])).toEqual([["body-unknown", "C4"]]);
+    expect(found[0][2]).toMatch(/^Đơn vị chủ trì “Phòng Tài nguyên” không có trong danh mục cơ quan, đơn vị của xã, phường/);
+  });
+});
+
+describe("bodies on a commune's plan", () => {
+  it("corrects the ward's word and the ward-only body the other way", () => {
+    expect(bodyFindings(COMMUNE, [["Công an phường", "Phòng Kinh tế, Hạ tầng và Đô thị"]])).toEqual([
+      ["body-type-word", "C4", "Kế hoạch của xã nhưng ghi “Công an phường”; phải là “Công an xã”.", { label: "Sửa “Công an phường” thành “Công an xã”", cell: "C4", value: "Công an xã" }],
+      ["body-wrong-type", "D4", "“Phòng Kinh tế, Hạ tầng và Đô thị” chỉ có ở phường, không có ở xã; xã có “Phòng Kinh tế”.", { label: "Sửa “Phòng Kinh tế, Hạ tầng và Đô thị” thành “Phòng Kinh tế”", cell: "D4", value: "Phòng Kinh tế" }],
+    ]);
+  });
+
+  it("accepts the commune's full names and short forms as written", () => {
+    expect(bodyFindings(COMMUNE, [["Văn phòng HĐND và UBND xã", "CA xã, Trạm Y tế xã"], ["Trung tâm Văn hóa, Thông tin và Thể thao xã", "Phòng KT"]])).toEqual([]);
+  });
+});
