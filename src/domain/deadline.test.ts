@@ -131,6 +131,32 @@ describe("parseDeadline at its edges", () => {
     expect(parseDeadline("Năm 1900", ctx)).toEqual(date("1900-12-31", "year"));
   });
 
+  it("takes the latest of several dates, in whatever order the text names them", () => {
+    expect(parseDeadline("Quý IV/2026; sơ kết tháng 6/2026", ctx)).toEqual(date("2026-12-31", "quarter"));
+    expect(parseDeadline("Quý IV/2026, sơ kết tháng 6/2026, tháng 9/2026", ctx)).toEqual(date("2026-12-31", "quarter"));
+    expect(parseDeadline("Tháng 3/2026, tháng 11/2026 và tháng 7/2026", ctx)).toEqual(date("2026-11-30", "month"));
+    // A month named before a quarter is read too.
+    expect(parseDeadline("Tháng 12/2026 (sơ kết Quý II/2026)", ctx)).toEqual(date("2026-12-31", "month"));
+  });
+
+  it("reads what officials type without a space, or with words after the date", () => {
+    expect(parseDeadline("Quý4/2026", ctx)).toEqual(date("2026-12-31", "quarter"));
+    expect(parseDeadline("Tháng9", ctx)).toEqual(date("2026-09-30", "month", true));
+    expect(parseDeadline("Tháng 3/2026 hoàn thành", ctx)).toEqual(date("2026-03-31", "month"));
+    expect(parseDeadline("Tháng 9, năm nay", ctx)).toEqual(date("2026-09-30", "month", true));
+    expect(parseDeadline("Năm 2026 (cả năm)", ctx)).toEqual(date("2026-12-31", "year"));
+    expect(parseDeadline("Quý II / 2026", ctx)).toEqual(date("2026-06-30", "quarter"));
+    expect(parseDeadline("Trước ngày 20, hằng tháng", ctx)).toEqual({ ok: true, deadline: { kind: "recurring", every: "monthly", dayOfMonth: 20 } });
+    expect(parseDeadline("Định kỳ/hằng quý", ctx)).toEqual({ ok: true, deadline: { kind: "recurring", every: "quarterly" } });
+  });
+
+  it("reads the first and last months and years, and nothing beyond them", () => {
+    expect(parseDeadline("Tháng 1", ctx)).toEqual(date("2026-01-31", "month", true));
+    expect(parseDeadline("Tháng 13", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline("0/2026", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline("Năm 2200", ctx)).toEqual(date("2200-12-31", "year"));
+  });
+
   it("reads ongoing, periodic and undated work", () => {
     const every = (e: string) => ({ ok: true, deadline: { kind: "recurring", every: e } });
     expect(parseDeadline("Liên tục", ctx)).toEqual(every("ongoing"));
