@@ -59,6 +59,12 @@ describe("declared counts", () => {
     ]);
   });
 
+  it("counts indicators in an indicator table", () => {
+    expect(
+      findings([["STT", "Tên chỉ tiêu (3 chỉ tiêu)", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì"], [1, "Tỷ lệ phủ sóng 5G trên địa bàn", "%", "≥ 60%", LEAD], [2, "Số sáng kiến mới", "Sáng kiến", "≥ 2", LEAD]], ["count-mismatch"]),
+    ).toEqual([["count-mismatch", "B2", "Tiêu đề cột ghi 3 chỉ tiêu nhưng bảng có 2 chỉ tiêu; cần sửa số trong tiêu đề hoặc bổ sung/bớt dòng cho khớp."]]);
+  });
+
   it("finds nothing when the counts agree", () => {
     expect(findings([["STT", "Nội dung nhiệm vụ (2 nhiệm vụ)", "Đơn vị chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành"], ["I", "Hạ tầng số (2 nhiệm vụ)"], task(1, "Lắp đặt wifi"), task(2, "Nâng cấp loa truyền thanh")], ["count-mismatch"])).toEqual([]);
   });
@@ -88,6 +94,19 @@ describe("numbering", () => {
       // Run-on is the table's convention: group IV should start at 9.
       ["numbering-gap", "A12", "Số thứ tự 10 nhảy cóc: thiếu số 9; số tiếp theo phải là 9."],
     ]);
+  });
+
+  it("expects 1 at a group that starts wrongly when the table restarts its groups, also on a tied vote", () => {
+    expect(
+      findings([TASKS, ["I", "Hạ tầng số"], task(1, "Việc một"), task(2, "Việc hai"), ["II", "Chính quyền số"], task(1, "Việc ba"), task(2, "Việc bốn"), ["III", "Kinh tế số"], task(5, "Việc năm")], ["numbering-gap", "numbering-repeat"]),
+    ).toEqual([["numbering-gap", "A10", "Số thứ tự 5 nhảy cóc: thiếu các số 1–4; số tiếp theo phải là 1."]]);
+    // Group II restarts, group III runs on: a tie, read as restarting.
+    expect(
+      findings(
+        [TASKS, ["I", "Hạ tầng số"], task(1, "Việc một"), task(2, "Việc hai"), ["II", "Chính quyền số"], task(1, "Việc ba"), ["III", "Kinh tế số"], task(2, "Việc bốn"), ["IV", "Xã hội số"], task(7, "Việc năm")],
+        ["numbering-gap", "numbering-repeat"],
+      ),
+    ).toEqual([["numbering-gap", "A11", "Số thứ tự 7 nhảy cóc: thiếu các số 1–6; số tiếp theo phải là 1."]]);
   });
 
   it("reads '3.' as 3, leaves '1.1' and letters alone, and says nothing about a table with one number", () => {
