@@ -15,6 +15,9 @@ import { COMMUNES } from "../../src/catalog";
 import { generateCommuneWorkbook, communeFileName } from "../generate";
 
 jest.setTimeout(240_000);
+// A browser test that fails is run once more, its errors logged first: two CI runs on a loaded
+// two-core machine each saw one command's outcome never appear (not reproduced in the runs since).
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -187,7 +190,7 @@ describe("the offline web page", () => {
     // Any outcome ends the wait, so a failure shows what the page said rather than a timeout.
     const outcome = page.locator("[data-intent]").filter({ hasNotText: /^Đã chèn/ }).first();
     await outcome.waitFor({ timeout: 90_000 });
-    expect(await outcome.innerText()).toContain("Đã thêm hoặc làm mới các cột tính toán trên trang tính “Phụ lục I”.");
+    expect([await outcome.innerText(), errors]).toEqual([expect.stringContaining("Đã thêm hoặc làm mới các cột tính toán trên trang tính “Phụ lục I”."), []]);
     const bytes = await download(page, "phu-luc-xa-tan-loi-2026.xlsx");
 
     const wb = new ExcelJS.Workbook();
