@@ -129,8 +129,8 @@ function formatComparator(fmt: string): Comparator | null {
 function fromText(raw: string, ctx: TargetContext): TargetParse {
   const notes: TargetNote[] = [];
   const nfc = raw.normalize("NFC");
-  // Stryker disable next-line MethodExpression: the pattern needs text on both sides, so edge spaces never match
-  if (/\S\s{2,}\S/.test(nfc.trim())) notes.push("extra-spaces");
+  // Text on both sides of the spaces: spaces at the ends are not "extra" (clean drops them).
+  if (/\S\s{2,}\S/.test(nfc)) notes.push("extra-spaces");
   let text = clean(nfc);
   if (text === "") return { ok: false, code: "empty", reason: "Chưa có chỉ tiêu." };
 
@@ -170,18 +170,16 @@ function fromText(raw: string, ctx: TargetContext): TargetParse {
   const value = parseLocaleNumber(m[1]);
   // Not a number, or more digits than a number can hold ("999…" typed by a stuck key).
   if (!Number.isFinite(value)) {
-    // Stryker disable next-line MethodExpression: the number's text neither starts nor ends with a space
-    return { ok: false, code: "unreadable", reason: `Không đọc được số "${m[1].trim()}" trong chỉ tiêu.` };
+    return { ok: false, code: "unreadable", reason: `Không đọc được số "${m[1]}" trong chỉ tiêu.` };
   }
-  // Stryker disable next-line MethodExpression: `rest` is cleaned and trimmed, so the words have no edge spaces
-  const trailing = m[3]?.trim();
+  // The pattern gives the number and the words without spaces at their ends (`rest` is trimmed).
+  const trailing = m[3];
   if (trailing) {
     // "≥ 1% và tăng dần theo yêu cầu" is still a number; a sentence that merely
     // starts with a digit ("2 mô hình mỗi ấp") is too, and we keep the words.
     notes.push("trailing-text");
   }
-  // Stryker disable next-line MethodExpression: the number starts with a sign or a digit, never a space
-  if (/^0\d/.test(m[1].trim())) notes.push("leading-zero");
+  if (/^0\d/.test(m[1])) notes.push("leading-zero");
 
   let percent = Boolean(m[2]);
   let scaled = percent ? value / 100 : value;

@@ -12,8 +12,8 @@ const catalog = defaultCatalog();
 
 function bodyFindings(heading: string, rows: [string, string][]) {
   const values: CellValue[][] = [
-    [heading, null, null, null, null, null],
-    ["KẾ HOẠCH NĂM 2026", null, null, null, null, null],
+    [heading],
+    ["KẾ HOẠCH NĂM 2026"],
     ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm đầu ra", "Thời gian hoàn thành"],
     ...rows.map(([lead, coordinating], i): CellValue[] => [i + 1, `Nhiệm vụ số ${i + 1}`, lead, coordinating, "Báo cáo", "Quý IV/2026"]),
   ];

@@ -25,9 +25,14 @@ export interface CheckEnv {
   rowNumber?: (row: number) => number;
 }
 
-/** "dòng 14" as the person finds it: in a table read from Word, the table's row, not the sheet's. */
+/** The row as the person counts it: in a table read from Word, the table's row, not the sheet's. */
+export function lineOf(env: CheckEnv, row: number): number {
+  return env.rowNumber ? env.rowNumber(row) : row;
+}
+
+/** "dòng 14" as the person finds it. */
 export function rowName(env: CheckEnv, row: number): string {
-  return `dòng ${env.rowNumber ? env.rowNumber(row) : row}`;
+  return `dòng ${lineOf(env, row)}`;
 }
 
 export function column(env: CheckEnv, role: Role): Column | undefined {

@@ -10,10 +10,8 @@ import { defaultCatalog } from "../catalog";
 const catalog = defaultCatalog();
 const LEAD = "Phòng Văn hóa - Xã hội";
 
-function sheet(rows: CellValue[][]): SheetSnapshot {
-  const width = Math.max(...rows.map((r) => r.length));
-  return { name: "Bảng", values: rows.map((r) => [...r, ...Array(width - r.length).fill(null)]) };
-}
+// Rows as typed, of any length: the reader reads a ragged grid.
+const sheet = (rows: CellValue[][]): SheetSnapshot => ({ name: "Bảng", values: rows });
 
 function findings(rows: CellValue[][], codes: string[]) {
   const r = checkSheet(sheet([["KẾ HOẠCH NĂM 2026"], ...rows]), { catalog, planYear: 2026, asOf: "2026-11-30" });

@@ -6,7 +6,7 @@ import type { Role, TableRow } from "../reader";
 import { a1 } from "../address";
 import { foldKey } from "../text";
 import { indicatorKey } from "../match";
-import { add, column, nameAddress, ownCell, q, rowName, type CheckEnv } from "./env";
+import { add, column, lineOf, nameAddress, ownCell, q, rowName, type CheckEnv } from "./env";
 
 const COLUMN_NAMES: Partial<Record<Role, string>> = {
   target: "Chỉ tiêu/Kết quả (giá trị phấn đấu)",
@@ -148,9 +148,7 @@ export function checkNames(env: CheckEnv): void {
   for (const r of items(env)) {
     if (r.cells.name?.text || r.cells.parentTask?.text) continue;
     const col = column(env, "name")?.col ?? 2;
-    // The row as the person counts it (a Word table's own row), as every other message says it.
-    const line = env.rowNumber ? env.rowNumber(r.row) : r.row;
-    add(env, "name-missing", a1(r.row, col), `Dòng ${line} có nội dung nhưng chưa có tên ${r.kind === "task" ? "nhiệm vụ (rõ việc)" : "chỉ tiêu"}.`);
+    add(env, "name-missing", a1(r.row, col), `Dòng ${lineOf(env, r.row)} có nội dung nhưng chưa có tên ${r.kind === "task" ? "nhiệm vụ (rõ việc)" : "chỉ tiêu"}.`);
   }
 }
 

@@ -9,10 +9,8 @@ import { defaultCatalog } from "../catalog";
 
 const catalog = defaultCatalog();
 
-function sheet(rows: CellValue[][]): SheetSnapshot {
-  const width = Math.max(...rows.map((r) => r.length));
-  return { name: "Nhiệm vụ", values: rows.map((r) => [...r, ...Array(width - r.length).fill(null)]) };
-}
+// Rows as typed, of any length: the reader reads a ragged grid.
+const sheet = (rows: CellValue[][]): SheetSnapshot => ({ name: "Nhiệm vụ", values: rows });
 
 const HEADER = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành", "Tình trạng", "Ngày hoàn thành"];
 const LEAD = "Phòng Văn hóa - Xã hội";
