@@ -13,9 +13,6 @@ import { CASES, makeCorpus, type CorpusFile } from "../bad/make-corpus";
 import { seedWorkbook } from "../xlsx";
 
 jest.setTimeout(240_000);
-// As in web.test.ts: a browser test that fails is run once more, its errors logged first.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
 const IDS = ["zip-bomb", "zip-bomb-lying", "truncated", "password-protected", "xls-renamed", "csv-renamed", "empty-file", "malformed-sheet-xml"];
 
 let browser: Browser;

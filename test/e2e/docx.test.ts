@@ -13,9 +13,6 @@ import { seedWorkbook } from "../xlsx";
 import { readDocx } from "../../src/hosts/docx/read";
 
 jest.setTimeout(240_000);
-// As in web.test.ts: a browser test that fails is run once more, its errors logged first.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-docx-"));

@@ -110,7 +110,14 @@ export async function launch(): Promise<Browser> {
 
 /** A page that records requests to any origin other than `origin`. */
 export async function openPage(browser: Browser, origin: string, width = 1280): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: "vi-VN" });
+  // Reduced motion, as a person who asks their system for it gets: Fluent's accordion then
+  // opens a section in 1 ms instead of sliding it open for ~250 ms. While it slides, the
+  // section's buttons move under the pointer; on a loaded machine Playwright's "stable"
+  // check (two equal frames) can pass mid-slide, its mousedown lands on the button and its
+  // mouseup 10–20 ms later on the label the slide has moved there, and the browser sends
+  // the click to their common parent: the command never runs and the test waits forever
+  // for its outcome (seen as "compute / consolidation / Xuất Word never answered").
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: "vi-VN", reducedMotion: "reduce" });
   const page = await context.newPage();
   const foreign: string[] = [];
   const errors: string[] = [];
