@@ -10,14 +10,14 @@ import { defaultCatalog } from "../catalog";
 
 const catalog = defaultCatalog();
 
-function bodyFindings(heading: string, rows: [string, string][]) {
+function bodyFindings(heading: string, rows: [string, string][], withCatalog = catalog) {
   const values: CellValue[][] = [
     [heading],
     ["KẾ HOẠCH NĂM 2026"],
     ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm đầu ra", "Thời gian hoàn thành"],
     ...rows.map(([lead, coordinating], i): CellValue[] => [i + 1, `Nhiệm vụ số ${i + 1}`, lead, coordinating, "Báo cáo", "Quý IV/2026"]),
   ];
-  const r = checkSheet({ name: "Nhiệm vụ", values }, { catalog, planYear: 2026 });
+  const r = checkSheet({ name: "Nhiệm vụ", values }, { catalog: withCatalog, planYear: 2026 });
   return r.findings.filter((f) => f.code.startsWith("body-") || f.code === "lead-missing").map((f) => [f.code, f.cell, f.message, ...(f.fix ? [f.fix] : [])]);
 }
 
@@ -83,5 +83,84 @@ describe("bodies on a commune's plan", () => {
 
   it("accepts the commune's full names and short forms as written", () => {
     expect(bodyFindings(COMMUNE, [["Văn phòng HĐND và UBND xã", "CA xã, Trạm Y tế xã"], ["Trung tâm Văn hóa, Thông tin và Thể thao xã", "Phòng KT"]])).toEqual([]);
+  });
+});
+
+describe("fixes in a cell that names several bodies", () => {
+  it("replaces a body named twice at both places, not inside the name it has just written", () => {
+    expect(bodyFindings(WARD, [["Phòng Kinh tế, Phòng Kinh tế", ""]])).toEqual([
+      [
+        "body-wrong-type",
+        "C4",
+        "“Phòng Kinh tế” chỉ có ở xã, không có ở phường; phường có “Phòng Kinh tế, Hạ tầng và Đô thị”.",
+        { label: "Sửa “Phòng Kinh tế” thành “Phòng Kinh tế, Hạ tầng và Đô thị”", cell: "C4", value: "Phòng Kinh tế, Hạ tầng và Đô thị, Phòng Kinh tế, Hạ tầng và Đô thị" },
+      ],
+    ]);
+  });
+
+  it("leaves a right name alone when a wrong one it begins with comes after it", () => {
+    // On a ward's plan the first name is right and the second is the commune's body.
+    expect(bodyFindings(WARD, [["", "Phòng Kinh tế, Hạ tầng và Đô thị; Phòng Kinh tế"]])).toEqual([
+      ["lead-missing", "C4", "Nhiệm vụ chưa có đơn vị chủ trì (rõ người); hãy ghi đơn vị chịu trách nhiệm chính."],
+      [
+        "body-wrong-type",
+        "D4",
+        "“Phòng Kinh tế” chỉ có ở xã, không có ở phường; phường có “Phòng Kinh tế, Hạ tầng và Đô thị”.",
+        { label: "Sửa “Phòng Kinh tế” thành “Phòng Kinh tế, Hạ tầng và Đô thị”", cell: "D4", value: "Phòng Kinh tế, Hạ tầng và Đô thị; Phòng Kinh tế, Hạ tầng và Đô thị" },
+      ],
+    ]);
+  });
+
+  it("corrects a typo in the second name and keeps the first as typed", () => {
+    expect(bodyFindings(COMMUNE, [["Công an xã; Phòng Văn hóa - Xã hộii", ""]])).toEqual([
+      ["body-typo", "C4", "Đơn vị chủ trì “Phòng Văn hóa - Xã hộii” có vẻ viết sai chính tả; có phải là “Phòng Văn hóa - Xã hội”?", { label: "Sửa thành “Phòng Văn hóa - Xã hội”", cell: "C4", value: "Công an xã; Phòng Văn hóa - Xã hội" }],
+    ]);
+  });
+
+  it("fixes what it can in a cell and keeps a body it has no replacement for", () => {
+    // A catalog whose communes have a market board that wards do not.
+    const withMarket = { ...catalog, bodies: [...catalog.bodies, { code: "BQLC", name: "Ban Quản lý chợ {unit}", short: "BQL chợ", aliases: [], only: "xa" as const }] };
+    expect(bodyFindings(WARD, [["Ban Quản lý chợ xã", "Công an xã, Ban Quản lý chợ xã"]], withMarket)).toEqual([
+      ["body-wrong-type", "C4", "“Ban Quản lý chợ xã” chỉ có ở xã, không có ở phường."],
+      ["body-type-word", "D4", "Kế hoạch của phường nhưng ghi “Công an xã”; phải là “Công an phường”.", { label: "Sửa “Công an xã” thành “Công an phường”", cell: "D4", value: "Công an phường, Ban Quản lý chợ xã" }],
+      ["body-wrong-type", "D4", "“Ban Quản lý chợ xã” chỉ có ở xã, không có ở phường."],
+    ]);
+  });
+});
+
+describe("the other type's word after a name that has none", () => {
+  it("gives the standard name, as the spelling check does on the other type's plan", () => {
+    expect(bodyFindings(COMMUNE, [["Phòng Văn hóa - Xã hội phường", ""]])).toEqual([
+      [
+        "body-type-word",
+        "C4",
+        "Kế hoạch của xã nhưng ghi “Phòng Văn hóa - Xã hội phường”; phải là “Phòng Văn hóa - Xã hội”.",
+        { label: "Sửa “Phòng Văn hóa - Xã hội phường” thành “Phòng Văn hóa - Xã hội”", cell: "C4", value: "Phòng Văn hóa - Xã hội" },
+      ],
+    ]);
+    expect(bodyFindings(WARD, [["Phòng Văn hóa - Xã hội phường", ""]])).toEqual([
+      ["body-spelling", "C4", "“Phòng Văn hóa - Xã hội phường” nên ghi theo tên chuẩn “Phòng Văn hóa - Xã hội”.", { label: "Sửa thành “Phòng Văn hóa - Xã hội”", cell: "C4", value: "Phòng Văn hóa - Xã hội" }],
+    ]);
+  });
+});
+
+describe("names not in the list", () => {
+  it("suggests near names the commune has, with its own word, and never the other type's body", () => {
+    const [ward] = bodyFindings(WARD, [["", "Phòng Văn hóa Thông tin"]]).filter((f) => f[0] === "body-unknown");
+    expect(ward[2]).toMatch(/^Đơn vị phối hợp “Phòng Văn hóa Thông tin” không có trong danh mục cơ quan, đơn vị của xã, phường; tên gần nhất: /);
+    expect(ward[2]).toContain("“Phòng Văn hóa - Xã hội”");
+    expect(ward[2]).toContain("“Trung tâm Văn hóa, Thông tin và Thể thao phường”");
+    const [commune] = bodyFindings(COMMUNE, [["", "Phòng Văn hóa Thông tin"]]).filter((f) => f[0] === "body-unknown");
+    expect(commune[2]).toContain("“Trung tâm Văn hóa, Thông tin và Thể thao xã”");
+    // The ward's economic office is not a commune's.
+    expect(commune[2]).not.toContain("Hạ tầng và Đô thị");
+    const [wardAgain] = bodyFindings(WARD, [["Phòng Tài chính", ""]]).filter((f) => f[0] === "body-unknown");
+    expect(wardAgain[2]).not.toContain("“Phòng Kinh tế”");
+  });
+
+  it("suggests nothing when no name is near", () => {
+    expect(bodyFindings(COMMUNE, [["Ban Quản lý dự án", ""]])).toEqual([
+      ["body-unknown", "C4", "Đơn vị chủ trì “Ban Quản lý dự án” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+    ]);
   });
 });

@@ -35,23 +35,18 @@ export function checkBodies(env: CheckEnv, row: TableRow, leadColumnMissing: boo
   }
 }
 
-interface Replacement {
-  text: string;
-  by: string;
-}
-
 function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
   const mentions = splitBodies(env.catalog, cell.text);
   const raw = typeof cell.value === "string" ? cell.value.normalize("NFC") : cell.text;
   const type = env.unitType;
-  const pending: { code: "body-type-word" | "body-wrong-type"; message: string; label: string; rep: Replacement }[] = [];
+  const pending: { code: "body-type-word" | "body-wrong-type"; message: string; label: string; mention: BodyMatch; by: string | null }[] = [];
 
   for (const m of mentions) {
     if (m.typo && m.body) {
       // The spelling meant when it is one the pane accepts (full name, short form), else the full name.
       const accepted = (type ? [type] : (["xa", "phuong"] as UnitType[])).flatMap((t) => [bodyName(m.body!, t), m.body!.short.replace("{unit}", typeWord(t))]);
       const by = accepted.includes(m.typo) ? m.typo : nameFor(m.body, type ?? m.typeWord);
-      const fixed = replaceMentions(raw, [{ text: m.text, by }]);
+      const fixed = replaceMentions(raw, mentions.map((x) => (x === m ? { text: x.text, by } : { text: x.text })));
       add(
         env,
         "body-typo",
@@ -73,7 +68,8 @@ function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
       continue;
     }
     if (!m.body) {
-      const near = m.candidates.filter((c) => c.confidence >= 0.5).map((c) => q(nameFor(c.item, type)));
+      // Near names the commune has: not a ward's own body on a commune's plan, nor the other way.
+      const near = m.candidates.filter((c) => c.confidence >= 0.5 && !(type && c.item.only && c.item.only !== type)).map((c) => q(nameFor(c.item, type)));
       add(
         env,
         "body-unknown",
@@ -91,17 +87,22 @@ function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
         message:
           `${q(m.text)} chỉ có ở ${typeWord(body.only)}, không có ở ${typeWord(type)}` + (by ? `; ${typeWord(type)} có ${q(by)}.` : "."),
         label: by ? `Sửa ${q(m.text)} thành ${q(by)}` : "",
-        rep: { text: m.text, by: by ?? "" },
+        mention: m,
+        by,
       });
       continue;
     }
     if (type && m.typeWord && m.typeWord !== type) {
-      const by = body.name.includes("{unit}") ? bodyName(body, type) : swapTypeWord(m.text, type);
+      // The standard name: with the right word where it has one ("Công an phường"), and without
+      // the stray word where it has none ("Phòng Văn hóa - Xã hội xã" → "Phòng Văn hóa - Xã hội"),
+      // as the spelling check writes it on a plan of the other type.
+      const by = bodyName(body, type);
       pending.push({
         code: "body-type-word",
         message: `Kế hoạch của ${typeWord(type)} nhưng ghi ${q(m.text)}; phải là ${q(by)}.`,
         label: `Sửa ${q(m.text)} thành ${q(by)}`,
-        rep: { text: m.text, by },
+        mention: m,
+        by,
       });
       continue;
     }
@@ -110,10 +111,15 @@ function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
 
   if (pending.length === 0) return;
   // All replacements in one cell make one new value, so every fix on the cell agrees.
-  const reps = pending.filter((p) => p.rep.by).map((p) => p.rep);
-  const fixed = replaceMentions(raw, reps);
+  const fixed = replaceMentions(
+    raw,
+    mentions.map((x) => {
+      const by = pending.find((p) => p.mention === x)?.by;
+      return by ? { text: x.text, by } : { text: x.text };
+    }),
+  );
   for (const p of pending) {
-    const fix: Fix | undefined = p.rep.by && fixed !== null ? { label: p.label, cell: cell.address, value: fixed } : undefined;
+    const fix: Fix | undefined = p.by && fixed !== null ? { label: p.label, cell: cell.address, value: fixed } : undefined;
     add(env, p.code, cell.address, p.message, fix);
   }
 }
@@ -132,10 +138,6 @@ function counterpartOf(env: CheckEnv, body: Body, type: UnitType): Body | null {
     if (s > score) [best, score] = [b, s];
   }
   return score >= 0.5 ? best : null;
-}
-
-function swapTypeWord(text: string, type: UnitType): string {
-  return type === "phuong" ? text.replace(/(^|\s)xã(?=$|\s)/giu, "$1phường") : text.replace(/(^|\s)phường(?=$|\s)/giu, "$1xã");
 }
 
 const DASH_CLASS = "[-\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]";
@@ -163,15 +165,26 @@ function mentionPatternOf(text: string): RegExp {
   return new RegExp(src, "iu");
 }
 
-/** The raw text with each mention replaced and everything else kept as typed; null when a mention is not found. */
-export function replaceMentions(raw: string, reps: Replacement[]): string | null {
-  let out = raw;
-  for (const r of reps) {
-    const m = out.match(mentionPattern(r.text));
-    if (!m || m.index === undefined) return null;
-    out = out.slice(0, m.index) + r.by + out.slice(m.index + m[0].length);
+/**
+ * The raw text with some of its mentions replaced and everything else kept as typed;
+ * null when a mention to replace is not found. `mentions` are all the cell's mentions
+ * in the order typed, `by` on those to replace: each is looked for after the one
+ * before, so a body named twice ("Phòng Kinh tế, Phòng Kinh tế"), or inside a longer
+ * name typed before it, is replaced where it stands and nowhere else.
+ */
+function replaceMentions(raw: string, mentions: readonly { text: string; by?: string }[]): string | null {
+  let out = "";
+  let rest = raw;
+  for (const r of mentions) {
+    const m = rest.match(mentionPattern(r.text));
+    if (!m || m.index === undefined) {
+      if (r.by === undefined) continue; // a mention kept as typed need not be found
+      return null;
+    }
+    out += rest.slice(0, m.index) + (r.by ?? m[0]);
+    rest = rest.slice(m.index + m[0].length);
   }
-  return out;
+  return out + rest;
 }
 
 function checkSpelling(env: CheckEnv, cell: Cell, raw: string, body: Body, m: BodyMatch): void {
