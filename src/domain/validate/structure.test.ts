@@ -63,6 +63,21 @@ describe("declared counts", () => {
     ).toEqual([["count-mismatch", "B2", "Tiêu đề cột ghi 3 chỉ tiêu nhưng bảng có 2 chỉ tiêu; cần sửa số trong tiêu đề hoặc bổ sung/bớt dòng cho khớp."]]);
   });
 
+  it("counts both kinds in a task table that also carries indicators, whose header's word counts only some", () => {
+    const mixed = [
+      ["STT", "Nội dung nhiệm vụ (4 nhiệm vụ)", "Đơn vị chủ trì", "Sản phẩm, kết quả"],
+      ["I", "Hạ tầng số (03 nhiệm vụ)"],
+      [1, "Tỷ lệ phủ sóng 5G trên địa bàn", LEAD, "≥ 60%"],
+      [2, "Xây dựng kế hoạch tuyên truyền về chuyển đổi số", LEAD, "Kế hoạch"],
+    ];
+    expect(findings(mixed, ["count-mismatch", "column-missing"])).toEqual([
+      // Laid out as a task table: the deadline column is asked for once.
+      ["column-missing", "B2", "Bảng nhiệm vụ không có cột Thời gian hoàn thành (rõ thời gian); cần thêm cột này và ghi cho từng dòng."],
+      ["count-mismatch", "B2", "Tiêu đề cột ghi 4 nhưng bảng có 2 dòng (1 chỉ tiêu, 1 nhiệm vụ); cần sửa số trong tiêu đề hoặc bổ sung/bớt dòng cho khớp."],
+      ["count-mismatch", "B3", "Nhóm I ghi 03 nhưng có 2 dòng (1 chỉ tiêu, 1 nhiệm vụ) trong nhóm; cần sửa cho khớp."],
+    ]);
+  });
+
   it("finds nothing when the counts agree", () => {
     expect(findings([["STT", "Nội dung nhiệm vụ (2 nhiệm vụ)", "Đơn vị chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành"], ["I", "Hạ tầng số (2 nhiệm vụ)"], task(1, "Lắp đặt wifi"), task(2, "Nâng cấp loa truyền thanh")], ["count-mismatch"])).toEqual([]);
   });

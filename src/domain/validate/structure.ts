@@ -18,8 +18,8 @@ const COLUMN_NAMES: Partial<Record<Role, string>> = {
 /** Columns without which every row would be defective: reported once, at the header. */
 export function checkColumns(env: CheckEnv): Set<Role> {
   const { table } = env;
-  const required: Role[] =
-    table.kind === "indicators" ? ["target", "lead"] : table.kind === "tasks" ? ["lead", "output", "deadline"] : ["lead", "output", "deadline"];
+  // A table mixing both is laid out as a task table (its indicators' targets sit in the output column).
+  const required: Role[] = table.kind === "indicators" ? ["target", "lead"] : ["lead", "output", "deadline"];
   const missing = new Set<Role>();
   const headerCell = a1(table.headerRow, column(env, "name")?.col ?? 1);
   for (const role of required) {
@@ -38,25 +38,33 @@ function items(env: CheckEnv): TableRow[] {
 export function checkCounts(env: CheckEnv): void {
   const { table } = env;
   const all = items(env);
-  const what = table.kind === "indicators" ? "chỉ tiêu" : table.kind === "tasks" ? "nhiệm vụ" : "dòng";
+  // "4 nhiệm vụ" in a table of tasks; in a table mixing both, the rows of each kind,
+  // since the header's word ("4 nhiệm vụ") then counts only some of them.
+  const counted = (rows: TableRow[]) => {
+    if (table.kind === "indicators") return `${rows.length} chỉ tiêu`;
+    if (table.kind === "tasks") return `${rows.length} nhiệm vụ`;
+    const indicators = rows.filter((r) => r.kind === "indicator").length;
+    return `${rows.length} dòng (${indicators} chỉ tiêu, ${rows.length - indicators} nhiệm vụ)`;
+  };
+  const what = table.kind === "indicators" ? " chỉ tiêu" : table.kind === "tasks" ? " nhiệm vụ" : "";
   if (table.declaredCount !== undefined && table.declaredCount !== all.length) {
     const col = column(env, "name")?.col ?? 1;
     add(
       env,
       "count-mismatch",
       a1(table.headerRow, col),
-      `Tiêu đề cột ghi ${table.declaredCount} ${what} nhưng bảng có ${all.length} ${what}; cần sửa số trong tiêu đề hoặc bổ sung/bớt dòng cho khớp.`,
+      `Tiêu đề cột ghi ${table.declaredCount}${what} nhưng bảng có ${counted(all)}; cần sửa số trong tiêu đề hoặc bổ sung/bớt dòng cho khớp.`,
     );
   }
   for (const g of table.rows) {
     if (g.kind !== "group" || g.declaredCount === undefined) continue;
-    const n = all.filter((r) => r.group === g.group).length;
-    if (n !== g.declaredCount) {
+    const inGroup = all.filter((r) => r.group === g.group);
+    if (inGroup.length !== g.declaredCount) {
       add(
         env,
         "count-mismatch",
         nameAddress(g),
-        `Nhóm ${g.number} ghi ${String(g.declaredCount).padStart(2, "0")} ${what} nhưng có ${n} ${what} trong nhóm; cần sửa cho khớp.`,
+        `Nhóm ${g.number} ghi ${String(g.declaredCount).padStart(2, "0")}${what} nhưng có ${counted(inGroup)} trong nhóm; cần sửa cho khớp.`,
       );
     }
   }
