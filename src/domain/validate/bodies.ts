@@ -46,7 +46,7 @@ function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
       // The spelling meant when it is one the pane accepts (full name, short form), else the full name.
       const accepted = (type ? [type] : (["xa", "phuong"] as UnitType[])).flatMap((t) => [bodyName(m.body!, t), m.body!.short.replace("{unit}", typeWord(t))]);
       const by = accepted.includes(m.typo) ? m.typo : nameFor(m.body, type ?? m.typeWord);
-      const fixed = replaceMentions(raw, mentions.map((x) => (x === m ? { text: x.text, by } : { text: x.text })));
+      const fixed = replaceMentions(raw, mentions, (x) => (x === m ? by : undefined));
       add(
         env,
         "body-typo",
@@ -111,13 +111,7 @@ function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
 
   if (pending.length === 0) return;
   // All replacements in one cell make one new value, so every fix on the cell agrees.
-  const fixed = replaceMentions(
-    raw,
-    mentions.map((x) => {
-      const by = pending.find((p) => p.mention === x)?.by;
-      return by ? { text: x.text, by } : { text: x.text };
-    }),
-  );
+  const fixed = replaceMentions(raw, mentions, (x) => pending.find((p) => p.mention === x)?.by ?? undefined);
   for (const p of pending) {
     const fix: Fix | undefined = p.by && fixed !== null ? { label: p.label, cell: cell.address, value: fixed } : undefined;
     add(env, p.code, cell.address, p.message, fix);
@@ -166,23 +160,25 @@ function mentionPatternOf(text: string): RegExp {
 }
 
 /**
- * The raw text with some of its mentions replaced and everything else kept as typed;
- * null when a mention to replace is not found. `mentions` are all the cell's mentions
- * in the order typed, `by` on those to replace: each is looked for after the one
- * before, so a body named twice ("Phòng Kinh tế, Phòng Kinh tế"), or inside a longer
- * name typed before it, is replaced where it stands and nowhere else.
+ * The raw text with some of its mentions replaced (`by` gives the new text, undefined
+ * to keep one as typed) and everything else kept as typed; null when a mention to
+ * replace is not found. `mentions` are all the cell's mentions in the order typed:
+ * each is looked for after the one before, so a body named twice ("Phòng Kinh tế,
+ * Phòng Kinh tế"), or inside a longer name typed before it, is replaced where it
+ * stands and nowhere else.
  */
-function replaceMentions(raw: string, mentions: readonly { text: string; by?: string }[]): string | null {
+function replaceMentions(raw: string, mentions: readonly BodyMatch[], by: (m: BodyMatch) => string | undefined): string | null {
   let out = "";
   let rest = raw;
-  for (const r of mentions) {
-    const m = rest.match(mentionPattern(r.text));
-    if (!m || m.index === undefined) {
-      if (r.by === undefined) continue; // a mention kept as typed need not be found
+  for (const mention of mentions) {
+    const replacement = by(mention);
+    const found = rest.match(mentionPattern(mention.text));
+    if (!found || found.index === undefined) {
+      if (replacement === undefined) continue; // a mention kept as typed need not be found
       return null;
     }
-    out += rest.slice(0, m.index) + (r.by ?? m[0]);
-    rest = rest.slice(m.index + m[0].length);
+    out += rest.slice(0, found.index) + (replacement ?? found[0]);
+    rest = rest.slice(found.index + found[0].length);
   }
   return out + rest;
 }

@@ -38,15 +38,15 @@ function items(env: CheckEnv): TableRow[] {
 export function checkCounts(env: CheckEnv): void {
   const { table } = env;
   const all = items(env);
-  // "4 nhiệm vụ" in a table of tasks; in a table mixing both, the rows of each kind,
-  // since the header's word ("4 nhiệm vụ") then counts only some of them.
+  // "4 nhiệm vụ" in a table of tasks; in a table mixing both, no word after the header's
+  // number (its word counts only some rows) and the rows of each kind.
+  const noun = table.kind === "indicators" ? "chỉ tiêu" : table.kind === "tasks" ? "nhiệm vụ" : null;
+  const what = noun ? ` ${noun}` : "";
   const counted = (rows: TableRow[]) => {
-    if (table.kind === "indicators") return `${rows.length} chỉ tiêu`;
-    if (table.kind === "tasks") return `${rows.length} nhiệm vụ`;
+    if (noun) return `${rows.length} ${noun}`;
     const indicators = rows.filter((r) => r.kind === "indicator").length;
     return `${rows.length} dòng (${indicators} chỉ tiêu, ${rows.length - indicators} nhiệm vụ)`;
   };
-  const what = table.kind === "indicators" ? " chỉ tiêu" : table.kind === "tasks" ? " nhiệm vụ" : "";
   if (table.declaredCount !== undefined && table.declaredCount !== all.length) {
     const col = column(env, "name")?.col ?? 1;
     add(
