@@ -485,8 +485,10 @@ function splitBodiesUncached(catalog: Catalog, cell: string): BodyMatch[] {
       }
       if (!taken) {
         taken = matchBody(catalog, pieces[i]);
-        // 2. A collective phrase or an outside party's name runs on over what is not a party of its own.
-        if (taken.outside || (taken.body?.collective && !taken.typo)) {
+        // 2. A collective phrase, an outside party's name or a name not in the list
+        // ("Phòng Tài nguyên và Môi trường", an office of before 2025) runs on over
+        // what is not a party of its own.
+        if (taken.outside || (taken.body?.collective && !taken.typo) || !recognised(taken)) {
           while (end + 1 < pieces.length && continues(catalog, pieces[end + 1], seps[end])) end++;
           if (end > i) {
             const m = matchBody(catalog, join(i, end));

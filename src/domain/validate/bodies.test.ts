@@ -158,6 +158,28 @@ describe("names not in the list", () => {
     expect(wardAgain[2]).not.toContain("“Phòng Kinh tế”");
   });
 
+  it("suggests only names that share a word with what was written, not letters alone", () => {
+    // "Phòng Tài chính" shares letters with "… Hồ Chí Minh" (similarity 0.62), "nông
+    // nghiệp" a syllable with "doanh nghiệp", "Phòng Giáo dục" letters with "Đảng ủy":
+    // none of them is a near name.
+    expect(bodyFindings(COMMUNE, [["Phòng Tài chính", "Phòng Nông nghiệp"], ["Phòng Giáo dục", ""]])).toEqual([
+      ["body-unknown", "C4", "Đơn vị chủ trì “Phòng Tài chính” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+      ["body-unknown", "D4", "Đơn vị phối hợp “Phòng Nông nghiệp” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+      ["body-unknown", "C5", "Đơn vị chủ trì “Phòng Giáo dục” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+    ]);
+    // A word in common ("y tế", "văn phòng") makes a name near.
+    expect(bodyFindings(COMMUNE, [["Phòng Y tế", ""]])).toEqual([
+      ["body-unknown", "C4", "Đơn vị chủ trì “Phòng Y tế” không có trong danh mục cơ quan, đơn vị của xã, phường; tên gần nhất: “Trạm Y tế xã”."],
+    ]);
+  });
+
+  it("names an office of before 2025 whole, \"và\" and all, once", () => {
+    expect(bodyFindings(COMMUNE, [["Phòng Tài nguyên và Môi trường", "Phòng Lao động - Thương binh và Xã hội, Công an xã"]])).toEqual([
+      ["body-unknown", "C4", "Đơn vị chủ trì “Phòng Tài nguyên và Môi trường” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+      ["body-unknown", "D4", "Đơn vị phối hợp “Phòng Lao động - Thương binh và Xã hội” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+    ]);
+  });
+
   it("suggests nothing when no name is near", () => {
     expect(bodyFindings(COMMUNE, [["Ban Quản lý dự án", ""]])).toEqual([
       ["body-unknown", "C4", "Đơn vị chủ trì “Ban Quản lý dự án” không có trong danh mục cơ quan, đơn vị của xã, phường."],

@@ -15,8 +15,8 @@
 import type { Body, UnitType } from "../../catalog/types";
 import type { Cell, Role, TableRow } from "../reader";
 import type { Fix } from "../finding";
-import { bodyName, splitBodies, type BodyMatch } from "../match";
-import { clean, similarity } from "../text";
+import { bodyName, splitBodies, type BodyMatch, type Catalog } from "../match";
+import { clean, foldKey, similarity } from "../text";
 import { add, addressOf, column, orList, q, typeWord, type CheckEnv } from "./env";
 
 const ROLE_WORDS: Partial<Record<Role, string>> = { lead: "Đơn vị chủ trì", coordinating: "Đơn vị phối hợp", monitoring: "Đơn vị theo dõi" };
@@ -69,7 +69,9 @@ function checkBodyCell(env: CheckEnv, cell: Cell, role: Role): void {
     }
     if (!m.body) {
       // Near names the commune has: not a ward's own body on a commune's plan, nor the other way.
-      const near = m.candidates.filter((c) => c.confidence >= 0.5 && !(type && c.item.only && c.item.only !== type)).map((c) => q(nameFor(c.item, type)));
+      const near = m.candidates
+        .filter((c) => c.confidence >= 0.5 && !(type && c.item.only && c.item.only !== type) && sharesTellingWords(env.catalog, m.text, c.item))
+        .map((c) => q(nameFor(c.item, type)));
       add(
         env,
         "body-unknown",
@@ -205,4 +207,36 @@ function checkSpelling(env: CheckEnv, cell: Cell, raw: string, body: Body, m: Bo
     cell: cell.address,
     value: full,
   });
+}
+
+/** Each body's telling word pairs (see sharesTellingWords), per catalog. */
+const tellingPairs = new WeakMap<Catalog, Map<Body, Set<string>>>();
+
+/** Adjacent syllables ("văn hóa", "dịch vụ"): a Vietnamese word is mostly two syllables. */
+function pairsOf(text: string): string[] {
+  const syllables = foldKey(text.replace("{unit}", "")).split(" ").filter(Boolean);
+  return syllables.slice(1).map((s, i) => `${syllables[i]} ${s}`);
+}
+
+/**
+ * Whether a body's names share a telling word with what was written, so that a "tên
+ * gần nhất" is near in meaning and not only in letters: "Phòng Văn hóa Thông tin" and
+ * "Phòng Văn hóa - Xã hội" share "văn hóa", while "Phòng Tài chính" and "Đoàn Thanh
+ * niên Cộng sản Hồ Chí Minh", or "nông nghiệp" and "doanh nghiệp", share only letters.
+ * Words are compared as pairs of syllables, and a pair most bodies' names have
+ * ("trung tâm", "văn phòng") tells nothing: telling pairs are those of at most a tenth
+ * of the catalog's bodies (at least two).
+ */
+function sharesTellingWords(catalog: Catalog, text: string, body: Body): boolean {
+  let byBody = tellingPairs.get(catalog);
+  if (!byBody) {
+    const all = new Map(catalog.bodies.map((b) => [b, new Set([b.name, b.short, ...b.aliases].flatMap(pairsOf))] as const));
+    const count = new Map<string, number>();
+    for (const pairs of all.values()) for (const p of pairs) count.set(p, (count.get(p) ?? 0) + 1);
+    const most = Math.max(2, Math.floor(catalog.bodies.length / 10));
+    byBody = new Map([...all].map(([b, pairs]) => [b, new Set([...pairs].filter((p) => count.get(p)! <= most))] as const));
+    tellingPairs.set(catalog, byBody);
+  }
+  const telling = byBody.get(body)!;
+  return pairsOf(text).some((p) => telling.has(p));
 }
