@@ -3,11 +3,11 @@
  * verdicts, flags and edits, so each mutant runs in seconds. Left out: the suites that
  * start LibreOffice, Chromium or the built command (they hold formulas and the
  * bundle to the same hand-written values, and `npm test` runs them), and the slow
- * end-to-end suites, test/file-edits.test.ts (four of its tests convert with LibreOffice,
- * and every mutant of the edit application would rerun them), and security.test.ts (it
- * scans the source, which Stryker instruments); no global setup, since nothing here runs
- * dist/cli. The edit application is reached here through applyEdits in validate.test.ts
- * and fixes.test.ts.
+ * end-to-end suites, and security.test.ts (it scans the source, which Stryker
+ * instruments); no global setup, since nothing here runs dist/cli. The edit
+ * application is held here by test/file-edits.test.ts (every edit, read back by ExcelJS
+ * and the raw XML; what LibreOffice sees of the same files is file-edits-libreoffice,
+ * outside this set) and by applyEdits in validate.test.ts and fixes.test.ts.
  */
 const base = require("./jest.config.js");
 
@@ -17,5 +17,6 @@ module.exports = {
   testMatch: [
     "<rootDir>/src/**/*.test.ts",
     "<rootDir>/test/boundaries.test.ts",
+    "<rootDir>/test/file-edits.test.ts",
   ],
 };

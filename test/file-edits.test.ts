@@ -1,9 +1,10 @@
 /**
  * Every edit of the domain's edit model (src/domain/edits.ts) applied by the package
- * layer, then read back by ExcelJS (an independent reader), by the raw XML
- * (test/ooxml.ts) and, for what only a spreadsheet shows, by LibreOffice: the
- * written file says what the edit asked for, on a new workbook and on workbooks other
- * programs made.
+ * layer, then read back by ExcelJS (an independent reader) and by the raw XML
+ * (test/ooxml.ts): the written file says what the edit asked for, on a new workbook
+ * and on workbooks other programs made. What LibreOffice makes of the same files is
+ * in file-edits-libreoffice.test.ts (kept apart so that this suite runs in seconds,
+ * as mutation testing needs: jest.stryker.config.js).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -14,8 +15,7 @@ import { openWorkbook, readWorkbook } from "../src/hosts/file/read";
 import { FileHost } from "../src/hosts/file/host";
 import { HostError } from "../src/hosts/file/errors";
 import { toExcelSerial } from "../src/domain/dates";
-import { convertWithLibreOffice } from "./libreoffice";
-import { xlsxValues } from "./recalc";
+import { subtract } from "../src/hosts/file/package/sheet-write";
 import { definedNames, rawCells, sheetParts, workbookPart, zipParts } from "./ooxml";
 import { seedWorkbook } from "./xlsx";
 
@@ -42,16 +42,15 @@ const sheetXml = (bytes: Uint8Array, name = S) => {
 };
 
 describe("a new workbook", () => {
-  it("is a package Excel's readers accept: ExcelJS and LibreOffice open it with its sheets in order", async () => {
+  it("is a package Excel's readers accept: ExcelJS opens it with its sheets in order", async () => {
     const bytes = await written([
       { op: "addSheet", sheet: S },
       { op: "addSheet", sheet: "Danh mục" },
       { op: "setValues", sheet: S, range: "A1:B2", values: [["STT", "Nội dung"], [1, "Tỷ lệ phủ sóng 5G"]] },
     ]);
-    expect((await excelJs(bytes)).worksheets.map((w) => w.name)).toEqual([S, "Danh mục"]);
-    const [lo] = await convertWithLibreOffice([{ name: "moi.xlsx", bytes }], "xlsx");
-    expect([...xlsxValues(lo).keys()]).toEqual([S, "Danh mục"]);
-    expect(xlsxValues(lo).get(S)!.get("B2")).toBe("Tỷ lệ phủ sóng 5G");
+    const js = await excelJs(bytes);
+    expect(js.worksheets.map((w) => w.name)).toEqual([S, "Danh mục"]);
+    expect(js.getWorksheet(S)!.getCell("B2").value).toBe("Tỷ lệ phủ sóng 5G");
   });
 
   it("without a sheet still downloads as a workbook Excel opens (one empty sheet)", async () => {
@@ -226,7 +225,7 @@ describe("sheet layout, validation, conditional formats, print", () => {
     expect(new Set(rules.map((r) => r.priority)).size).toBe(2);
   });
 
-  it("A4 landscape one page wide, margins in mm, the page number centred from page 2, a print area and print titles LibreOffice sees", async () => {
+  it("A4 landscape one page wide, margins in mm, the page number centred from page 2, a print area and print titles", () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
     expect(ws.pageSetup.margins).toMatchObject({ top: 0.7874, bottom: 0.7874, left: 1.1811, right: 0.5906, header: 0.3937, footer: 0.3937 });
     expect(ws.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&"Times New Roman,Regular"&13&P' });
@@ -239,9 +238,6 @@ describe("sheet layout, validation, conditional formats, print", () => {
         { name: "NQ57_DS", localSheetId: null, hidden: false, text: "'Danh mục'!$A$1:$A$5" },
       ]),
     );
-    const [lo] = await convertWithLibreOffice([{ name: "in.xlsx", bytes }], "xlsx");
-    const loNames = definedNames(zipParts(lo).get("xl/workbook.xml")!.toString("utf8"));
-    expect(loNames.find((n) => n.name === "_xlnm.Print_Area")?.text.replace(/\$/g, "")).toBe(`'${S}'!A1:C40`);
   });
 
   it("hides the list sheet (the first sheet stays the one shown)", () => {
@@ -264,8 +260,6 @@ describe("notes", () => {
     const parts = zipParts(marked);
     expect([...parts.keys()].filter((n) => /comments|vml/.test(n)).sort()).toEqual(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]);
     expect(sheetXml(marked)).toMatch(/<legacyDrawing r:id="rId\d+"\/><\/worksheet>$/);
-    const [lo] = await convertWithLibreOffice([{ name: "notes.xlsx", bytes: marked }], "xlsx");
-    expect([...zipParts(lo).entries()].filter(([n]) => /comments/.test(n)).reduce((s, [, b]) => s + (b.toString("utf8").match(/<comment\b/g) ?? []).length, 0)).toBe(2);
     applyEdits(wb, [
       { op: "setNote", sheet: S, cell: "A1", text: "" },
       { op: "setNote", sheet: S, cell: "B2", text: "" },
@@ -321,9 +315,6 @@ describe("the add-in's own custom XML parts", () => {
     expect([...parts.keys()].filter((n) => n.startsWith("customXml/"))).toEqual([]);
     expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).not.toContain("customXml");
     expect(parts.get("[Content_Types].xml")!.toString("utf8")).not.toContain("customXml");
-    // LibreOffice still opens it.
-    const [lo] = await convertWithLibreOffice([{ name: "cx.xlsx", bytes: await host.bytes() }], "xlsx");
-    expect(xlsxValues(lo).size).toBeGreaterThan(0);
   });
 
   it("only the add-in's own namespaces", async () => {
@@ -365,5 +356,94 @@ describe("the whole plan is checked before anything is written", () => {
     const wb = await openWorkbook(input, "o.xlsx");
     expect(() => applyEdits(wb, edits)).toThrow(message);
     expect(Buffer.from(await workbookBytes(wb)).equals(Buffer.from(input))).toBe(true);
+  });
+});
+
+describe("edits over what another program's sheet already has", () => {
+  const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
+  async function edited(file: string, edits: Edit[]): Promise<Uint8Array> {
+    const wb = await openWorkbook(fixture(file), file);
+    applyEdits(wb, edits);
+    return workbookBytes(wb);
+  }
+  const tags = (xml: string, tag: string) => xml.match(new RegExp(`<${tag}\\b[^>]*>`, "g")) ?? [];
+
+  it("a width inside LibreOffice's column run C:E splits the run, and the other columns keep theirs", async () => {
+    // LibreOffice writes C to E as one <col min="3" max="5" width="18">.
+    const bytes = await edited("libreoffice.xlsx", [{ op: "columnWidths", sheet: S, widths: [{ col: 4, width: 30, hidden: true }, { col: 8, width: 12 }] }]);
+    const ws = (await excelJs(bytes)).getWorksheet(S)!;
+    expect([1, 2, 3, 4, 5, 8].map((c) => [ws.getColumn(c).width, ws.getColumn(c).hidden])).toEqual([
+      [18, false],
+      [60, false],
+      [18, false],
+      [30, true],
+      [18, false],
+      [12, false],
+    ]);
+    const cols = tags(sheetXml(bytes), "col").map((c) => [c.match(/min="(\d+)"/)![1], c.match(/max="(\d+)"/)![1]].join("-"));
+    expect(cols).toEqual(["1-1", "2-2", "3-3", "4-4", "5-5", "8-8"]);
+  });
+
+  it("a merge the sheet already has is not added twice, a new one is counted, an overlapping one is refused", async () => {
+    const bytes = await edited("libreoffice.xlsx", [
+      { op: "merge", sheet: S, range: "A1:B1" },
+      { op: "merge", sheet: S, range: "F1:G1" },
+    ]);
+    const xml = sheetXml(bytes);
+    expect(tags(xml, "mergeCells")[0]).toMatch(/count="7"/);
+    expect(tags(xml, "mergeCell").filter((m) => m.includes('ref="A1:B1"'))).toHaveLength(1);
+    expect(tags(xml, "mergeCell").filter((m) => m.includes('ref="F1:G1"'))).toHaveLength(1);
+    // B1:C1 would straddle A1:B1 and C1:E1.
+    await expect(edited("libreoffice.xlsx", [{ op: "merge", sheet: S, range: "B1:C1" }])).rejects.toThrow(/B1:C1/);
+  });
+
+  it("the same conditional rule again takes the place of openpyxl's rule; a new rule gets the next priority", async () => {
+    // openpyxl's sheet has five rules, priorities 1 to 5; C6:C40 has "cell equals "%"".
+    const bytes = await edited("base-openpyxl.xlsx", [
+      { op: "conditionalFormat", sheet: S, range: "C6:C40", equals: "%", fill: "#FFC7CE", fontColor: "#9C0006" },
+      { op: "conditionalFormat", sheet: S, range: "E6:E40", equals: "Chưa rõ", fill: "#FFEB9C", fontColor: "#9C5700" },
+    ]);
+    const xml = sheetXml(bytes);
+    const rules = tags(xml, "cfRule");
+    expect(rules).toHaveLength(6);
+    expect(xml.match(/<conditionalFormatting sqref="C6:C40">/g)).toHaveLength(1);
+    expect(xml).toMatch(/<conditionalFormatting sqref="E6:E40"><cfRule type="cellIs" dxfId="\d+" priority="6" operator="equal"><formula>"Chưa rõ"<\/formula>/);
+  });
+
+  it("a highlight mark is one rule however often it is set, and taking it off leaves the sheet's own rules", async () => {
+    const wb = await openWorkbook(fixture("base-openpyxl.xlsx"), "b.xlsx");
+    applyEdits(wb, [
+      { op: "markFill", sheet: S, cell: "B7", color: "#FFFF00", on: true },
+      { op: "markFill", sheet: S, cell: "B7", color: "#FFFF00", on: true },
+    ]);
+    let xml = sheetXml(await workbookBytes(wb));
+    expect(xml.match(/<conditionalFormatting sqref="B7"><cfRule type="expression" dxfId="\d+" priority="6"><formula>ISTEXT\("NQ57"\)<\/formula><\/cfRule><\/conditionalFormatting>/g)).toHaveLength(1);
+    applyEdits(wb, [{ op: "markFill", sheet: S, cell: "B7", color: "#FFFF00", on: false }]);
+    xml = sheetXml(await workbookBytes(wb));
+    expect(xml).not.toContain('sqref="B7"');
+    expect(tags(xml, "cfRule")).toHaveLength(5);
+  });
+
+  it("a list over part of openpyxl's validated column cuts that part out of the old validation", async () => {
+    // C6:C40 has a list of units; the new list covers C10:C12 only, E6:E40 whole.
+    const bytes = await edited("base-openpyxl.xlsx", [
+      { op: "listValidation", sheet: S, range: "C10:C12", source: ["%", "Người"] },
+      { op: "listValidation", sheet: S, range: "E6:E40", source: ["Phòng Văn hóa - Xã hội"] },
+    ]);
+    const dvs = tags(sheetXml(bytes), "dataValidation").map((d) => d.match(/sqref="([^"]+)"/)![1]);
+    expect(dvs.sort()).toEqual(["C10:C12", "C6:C9 C13:C40", "E6:E40"]);
+    expect(tags(sheetXml(bytes), "dataValidations")[0]).toMatch(/count="3"/);
+  });
+
+  it("cutting a block out of a validated area keeps the four rectangles around it, and an area it misses whole", () => {
+    const r = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+    // A1:E10 less C3:D4: rows 1-2 and 5-10 whole, then A3:B4 and E3:E4 beside the cut.
+    expect(subtract(r(1, 1, 10, 5), r(3, 3, 4, 4))).toEqual([r(1, 1, 2, 5), r(5, 1, 10, 5), r(3, 1, 4, 2), r(3, 5, 4, 5)]);
+    // Cut at the area's edges: nothing is left above, below or to the left.
+    expect(subtract(r(3, 3, 4, 6), r(1, 1, 10, 4))).toEqual([r(3, 5, 4, 6)]);
+    const apart = r(1, 1, 2, 2);
+    expect(subtract(apart, r(3, 1, 4, 2))[0]).toBe(apart);
+    expect(subtract(apart, r(1, 3, 2, 4))[0]).toBe(apart);
+    expect(subtract(r(2, 2, 3, 3), r(1, 1, 5, 5))).toEqual([]);
   });
 });
