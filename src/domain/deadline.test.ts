@@ -150,6 +150,31 @@ describe("parseDeadline at its edges", () => {
     expect(parseDeadline("Định kỳ/hằng quý", ctx)).toEqual({ ok: true, deadline: { kind: "recurring", every: "quarterly" } });
   });
 
+  it("reads a list of quarters or months to its last, with the year written once at the end", () => {
+    // Work over the third and fourth quarters of 2026 is due at the end of the fourth, in 2026.
+    expect(parseDeadline("Quý III, IV/2026", ctx)).toEqual(date("2026-12-31", "quarter"));
+    expect(parseDeadline("Quý III, IV/2025", ctx)).toEqual(date("2025-12-31", "quarter"));
+    expect(parseDeadline("Quý I và Quý II/2027", ctx)).toEqual(date("2027-06-30", "quarter"));
+    expect(parseDeadline("Quý 2, 3", ctx)).toEqual(date("2026-09-30", "quarter", true));
+    expect(parseDeadline("QIV/2026", ctx)).toEqual(date("2026-12-31", "quarter"));
+    expect(parseDeadline("Q2", ctx)).toEqual(date("2026-06-30", "quarter", true));
+    // Months 9 and 10 of 2026: due at the end of October, not on 9 October.
+    expect(parseDeadline("Tháng 9-10/2026", ctx)).toEqual(date("2026-10-31", "month"));
+    expect(parseDeadline("Tháng 11 - 12/2026", ctx)).toEqual(date("2026-12-31", "month"));
+    // A full date keeps one separator throughout.
+    expect(parseDeadline("09-10-2026", ctx)).toEqual(date("2026-10-09", "day"));
+  });
+
+  it("reads a day and month without a year in the plan's year", () => {
+    expect(parseDeadline("30/6", ctx)).toEqual(date("2026-06-30", "day", true));
+    expect(parseDeadline("Trước ngày 15/10", ctx)).toEqual(date("2026-10-15", "day", true));
+    expect(parseDeadline("Trước ngày 29/2", { planYear: 2028 })).toEqual(date("2028-02-29", "day", true));
+    // No such day that year; and after "tháng" the numbers are months, not a day.
+    expect(parseDeadline("29/2", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline("Tháng 9/10", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+    expect(parseDeadline("32/1", ctx)).toMatchObject({ ok: false, code: "unreadable" });
+  });
+
   it("reads the first and last months and years, and nothing beyond them", () => {
     expect(parseDeadline("Tháng 1", ctx)).toEqual(date("2026-01-31", "month", true));
     expect(parseDeadline("Tháng 13", ctx)).toMatchObject({ ok: false, code: "unreadable" });

@@ -113,18 +113,21 @@ function collectDates(text: string, key: string, planYear: number): DateDeadline
   };
   const add = (due: IsoDate, period: Period, yearAssumed: boolean) => out.push({ kind: "date", due, period, yearAssumed });
 
-  // dd/mm/yyyy (also with - or .): a full date makes every other number in the text part of it.
-  const fullDates = [...text.matchAll(/(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/g)];
+  // dd/mm/yyyy (also with - or .): a full date makes every other number in the text
+  // part of it. One separator throughout: "Tháng 9-10/2026" is two months, not 9 October.
+  const fullDates = [...text.matchAll(/(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/g)];
   for (const m of fullDates) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [d, mo, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
     if (isValidDate(y, mo, d)) add(isoDate(y, mo, d), "day", false);
   }
   if (out.length > 0) return out;
 
-  for (const m of key.matchAll(/quy\s*(iv|iii|ii|i|[1-4])(?![a-z\d])(?:\s*(?:\/|nam)\s*(\d{4}))?/g)) {
+  // Quý II/2026, QIV/2026, Quý 3; a list shares its year: "Quý III, IV/2026", "Quý I và Quý II/2026".
+  const quarter = "(?:iv|iii|ii|i|[1-4])(?![a-z\\d])";
+  const quarters = new RegExp(`\\b(?:quy|q)\\s*(${quarter}(?:\\s*(?:va|den|toi)?\\s*(?:quy\\s*)?${quarter})*)(?:\\s*(?:\\/|nam)\\s*(\\d{4}))?`, "g");
+  for (const m of key.matchAll(quarters)) {
     if (!claim(m)) continue;
-    const q = ROMAN[m[1]] ?? Number(m[1]);
-    add(endOfMonth(m[2] ? Number(m[2]) : planYear, q * 3), "quarter", !m[2]);
+    for (const q of m[1].match(/iv|iii|ii|i|[1-4]/g)!) add(endOfMonth(m[2] ? Number(m[2]) : planYear, (ROMAN[q] ?? Number(q)) * 3), "quarter", !m[2]);
   }
   for (const m of key.matchAll(/6 thang (dau|cuoi)(?: nam)?(?:\s*(\d{4}))?/g)) {
     if (!claim(m)) continue;
@@ -135,6 +138,11 @@ function collectDates(text: string, key: string, planYear: number): DateDeadline
   for (const m of key.matchAll(/(?:\b(?:thang|t)\s*)?(?<![\d/])(\d{1,2})\s*(?:\/|nam)\s*(\d{4})(?![\d/])/g)) {
     const mo = Number(m[1]);
     if (mo >= 1 && mo <= 12 && claim(m)) add(endOfMonth(Number(m[2]), mo), "month", false);
+  }
+  // 30/6, trước ngày 15/10 (the plan's year); not after "tháng", where it would be two months
+  for (const m of key.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
+    const [d, mo] = [Number(m[1]), Number(m[2])];
+    if (!/\b(thang|t)\s*$/.test(key.slice(0, m.index)) && isValidDate(planYear, mo, d) && claim(m)) add(isoDate(planYear, mo, d), "day", true);
   }
   // tháng 3 (the plan's year)
   for (const m of key.matchAll(/\bthang\s*(\d{1,2})(?![\d/])/g)) {

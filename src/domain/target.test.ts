@@ -25,6 +25,9 @@ describe("parseTarget on the seeds' strings", () => {
     ["dưới 5%", "<", 0.05, true],
     ["1,5%", ">=", 0.015, true],
     ["Đạt 60%", ">=", 0.6, true],
+    // To keep a level already reached is to stay at it or above.
+    ["Duy trì 100%", ">=", 1, true],
+    ["Giữ vững 95%", ">=", 0.95, true],
     ["bằng 5", "=", 5, false],
   ])("%j → %s %d (percent %s)", (s, cmp, value, percent) => {
     const t = numeric(s);

@@ -58,8 +58,8 @@ const PREFIXES: ComparatorWords[] = [
   { pattern: /^(tối đa|không quá|không vượt quá|không cao hơn)(?=\s|\d)/i, comparator: "<=" },
   { pattern: /^(trên|hơn|cao hơn)(?=\s|\d)/i, comparator: ">" },
   { pattern: /^(dưới|thấp hơn|ít hơn)(?=\s|\d)/i, comparator: "<" },
-  // "Đạt 60%" is a commitment to reach 60%: at least, not exactly.
-  { pattern: /^(đạt|đạt tối thiểu)(?=\s|\d)/i, comparator: ">=" },
+  // "Đạt 60%" is a commitment to reach 60%, "Duy trì 100%" to stay there: at least, not exactly.
+  { pattern: /^(đạt|đạt tối thiểu|duy trì|giữ vững)(?=\s|\d)/i, comparator: ">=" },
   { pattern: /^(bằng)(?=\s|\d)/i, comparator: "=" },
 ];
 
