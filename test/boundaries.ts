@@ -238,7 +238,21 @@ export const TASK_GROUPS: TaskGroup[] = [
   },
   {
     asOf: "2026-10-01",
-    cases: [{ what: "Quý III a day past", deadline: "Quý III/2026", status: null, due: "2026-09-30", flag: "Quá hạn" }],
+    cases: [
+      { what: "Quý III a day past", deadline: "Quý III/2026", status: null, due: "2026-09-30", flag: "Quá hạn" },
+      // Work over two quarters or two months is due at the end of the last one.
+      { what: "Quý III, IV/2026 runs to the end of Quý IV", deadline: "Quý III, IV/2026", status: "Đang thực hiện", due: "2026-12-31", flag: "" },
+      { what: "QIV/2026", deadline: "QIV/2026", status: null, due: "2026-12-31", flag: "" },
+      { what: "Tháng 9-10/2026 runs to 31/10, 30 days off", deadline: "Tháng 9-10/2026", status: null, due: "2026-10-31", flag: "" },
+      { what: "Tháng 9 - 10/2026 with spaces", deadline: "Tháng 9 - 10/2026", status: null, due: "2026-10-31", flag: "" },
+      { what: "30/9 without a year, a day past", deadline: "30/9", status: null, due: "2026-09-30", flag: "Quá hạn" },
+      { what: "trước ngày 15/10, 14 days off", deadline: "Trước ngày 15/10", status: null, due: "2026-10-15", flag: "Sắp đến hạn" },
+      // "Xong" and "Đã thực hiện" are done; a part done is not.
+      { what: "'Xong' is done", deadline: "Quý III/2026", status: "Xong", due: "2026-09-30", flag: "Hoàn thành" },
+      { what: "'Đã thực hiện' is done", deadline: "Quý III/2026", status: "Đã thực hiện", due: "2026-09-30", flag: "Hoàn thành" },
+      { what: "'Chưa xong' is not done", deadline: "Quý III/2026", status: "Chưa xong", due: "2026-09-30", flag: "Quá hạn" },
+      { what: "'Hoàn thành một phần' is not done", deadline: "Quý III/2026", status: "Hoàn thành một phần", due: "2026-09-30", flag: "Quá hạn" },
+    ],
   },
   {
     asOf: "2026-12-31",

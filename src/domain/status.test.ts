@@ -116,6 +116,14 @@ describe("status and dates at their edges", () => {
     ["Chua hoan thanh", "not-started"],
     ["Đang triển khai", "in-progress"],
     ["Đang làm", "in-progress"],
+    // "Xong" and "Đã thực hiện" say done as plainly as "Hoàn thành"; a part is not the whole.
+    ["Xong", "done"],
+    ["Đã xong", "done"],
+    ["Chưa xong", "not-started"],
+    ["Đã thực hiện", "done"],
+    ["Da thuc hien", "done"],
+    ["Hoàn thành một phần", "in-progress"],
+    ["Đã hoàn thành, đang vận hành", "done"],
     ["   ", null],
     [null, null],
   ] as const)("%j → %s", (s, v) => expect(parseStatus(s)).toBe(v));

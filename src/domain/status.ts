@@ -32,9 +32,11 @@ export const DUE_SOON_DAYS = 15;
 
 // "Done" is decided by substrings, case-insensitively, exactly as `flagFormula`'s
 // SEARCH calls decide it (with and without accents), so the add-in's report and the
-// sheet's "Cảnh báo" column never disagree. "Không hoàn thành" is not done.
-const DONE_WORDS = ["hoàn thành", "hoan thanh"];
-const NOT_DONE_WORDS = ["chưa", "chua", "không", "khong"];
+// sheet's "Cảnh báo" column never disagree. "Xong", "Đã thực hiện" are done; "Không
+// hoàn thành", "Chưa xong", "Hoàn thành một phần" are not ("Đã hoàn thành, đang vận
+// hành" is: "đang" alone does not undo a completion).
+const DONE_WORDS = ["hoàn thành", "hoan thanh", "xong", "đã thực hiện", "da thuc hien"];
+const NOT_DONE_WORDS = ["chưa", "chua", "không", "khong", "một phần", "mot phan"];
 
 /** The status text says done, by the same test the sheet formula runs. */
 export function isDoneStatus(value: CellValue): boolean {
@@ -44,8 +46,8 @@ export function isDoneStatus(value: CellValue): boolean {
 }
 
 /**
- * Status as typed: "Hoàn thành", "Đã hoàn thành" → done; "Đang thực hiện",
- * "Đang triển khai" → in progress; "Chưa thực hiện", "Chưa hoàn thành", blank →
+ * Status as typed: "Hoàn thành", "Đã hoàn thành", "Xong" → done; "Đang thực hiện",
+ * "Đang triển khai", "Hoàn thành một phần" → in progress; "Chưa thực hiện", "Chưa hoàn thành", blank →
  * not started (blank: nothing reported). Done mirrors the sheet formula's test
  * (`isDoneStatus`).
  */
@@ -53,7 +55,7 @@ export function parseStatus(value: CellValue): TaskStatus | null {
   if (value === null || (typeof value === "string" && clean(value) === "")) return null;
   const k = foldKey(String(value));
   if (isDoneStatus(value)) return "done";
-  if (/^dang\b|dang thuc hien|dang trien khai/.test(k)) return "in-progress";
+  if (/^dang\b|dang thuc hien|dang trien khai|mot phan/.test(k)) return "in-progress";
   return "not-started";
 }
 
