@@ -1,4 +1,4 @@
-import { readTable, type Table } from "./reader";
+import { readTable, shownText, type Table } from "./reader";
 import type { SheetSnapshot } from "./snapshot";
 import { loadGrid, loadSeed } from "../../test/seeds";
 
@@ -194,3 +194,23 @@ describe("readTable on layouts the seeds do not show (test/fixtures/unseen/layou
     expect(shape(read("Gap then notes"))).toEqual(["2gI", "3i1", "7gII", "8i1"]);
   });
 });
+
+describe("shownText", () => {
+  const cell = (value: number | string | null, numberFormat?: string) => ({ value, text: value === null ? "" : String(value), numberFormat });
+  it("shows a date cell as its date, a percent cell as a percent, the rest as written", () => {
+    // Serial 46112 is 31 March 2026; 46023 is 1 January 2026.
+    expect(shownText(cell(46112, "dd/mm/yyyy"))).toBe("31/03/2026");
+    expect(shownText(cell(46023, "d/m/yyyy"))).toBe("01/01/2026");
+    expect(shownText(cell(0.6, "0%"))).toBe("60%");
+    expect(shownText(cell(0.955, "0.00%"))).toBe("95,5%");
+    expect(shownText(cell(1.2, "0%"))).toBe("120%");
+    // A "%" inside quotes is text of the format, not a percent.
+    expect(shownText(cell(5, '0" %"'))).toBe("5");
+    // A number outside the dates a plan could hold stays a number, and text stays text.
+    expect(shownText(cell(12, "dd/mm/yyyy"))).toBe("12");
+    expect(shownText(cell(46112))).toBe("46112");
+    expect(shownText(cell("Quý II/2026", "dd/mm/yyyy"))).toBe("Quý II/2026");
+    expect(shownText(cell(null, "0%"))).toBe("");
+  });
+});
+

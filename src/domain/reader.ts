@@ -7,6 +7,8 @@ import type { CellValue, SheetSnapshot } from "./snapshot";
 import { a1, columnLetter, parseRange, type Range } from "./address";
 import { cellText, foldKey } from "./text";
 import { parseTarget } from "./target";
+import { formatDateVi, fromExcelSerial, isDateFormat, isPlausibleSerial } from "./dates";
+import { formatNumberVi } from "./numbers";
 
 export type Role =
   | "number"
@@ -47,6 +49,19 @@ export interface Cell {
   text: string;
   numberFormat?: string;
   formula?: string;
+}
+
+/**
+ * A cell as the sheet shows it, for quoting in messages: a date cell as its date
+ * ("31/03/2026", not the serial 46112) and a percent cell as a percent ("60%", not
+ * 0.6); anything else as its text.
+ */
+export function shownText(cell: Pick<Cell, "value" | "text" | "numberFormat">): string {
+  const { value, numberFormat } = cell;
+  if (typeof value !== "number" || !numberFormat) return cell.text;
+  if (isDateFormat(numberFormat) && isPlausibleSerial(value)) return formatDateVi(fromExcelSerial(value));
+  if (numberFormat.replace(/"[^"]*"/g, "").includes("%")) return `${formatNumberVi(value * 100, 2)}%`;
+  return cell.text;
 }
 
 export interface Column {

@@ -10,7 +10,7 @@
  * message says which it compares with.
  */
 import type { CatalogIndicator } from "../../catalog/types";
-import type { Cell, TableRow } from "../reader";
+import { shownText, type Cell, type TableRow } from "../reader";
 import type { Fix } from "../finding";
 import { sameUnit, targetInName, unitByCode } from "../match";
 import { formatTarget, parseTarget, type Target, type TargetParse } from "../target";
@@ -210,7 +210,7 @@ function checkTarget(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null,
       env,
       "target-vague",
       address,
-      `${q(cell!.text)} không phải là một chỉ tiêu: chỉ tiêu phải nói đạt bao nhiêu hoặc đạt điều gì (ví dụ “≥ 60%”, “≥ 02 mô hình”, “Có triển khai”).`,
+      `${q(shownText(cell!))} không phải là một chỉ tiêu: chỉ tiêu phải nói đạt bao nhiêu hoặc đạt điều gì (ví dụ “≥ 60%”, “≥ 02 mô hình”, “Có triển khai”).`,
     );
     return;
   }
@@ -230,7 +230,7 @@ function checkTarget(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null,
       env,
       "target-redundant-comparator",
       address,
-      `Chỉ tiêu ${q(cell!.text)}: không thể vượt 100% nên dấu “≥” là thừa; ghi ${q(tidy ?? "100%")}.`,
+      `Chỉ tiêu ${q(shownText(cell!))}: không thể vượt 100% nên dấu “≥” là thừa; ghi ${q(tidy ?? "100%")}.`,
       fix(`Sửa thành ${q(tidy ?? "100%")}`),
     );
   }
@@ -269,14 +269,14 @@ function checkKindAgainstUnit(env: CheckEnv, row: TableRow, cell: Cell, p: Extra
       env,
       "unit-target-mismatch",
       cell.address,
-      `Chỉ tiêu ${q(cell.text)} là một tỷ lệ (%) nhưng đơn vị tính ${q(unitText)} là số đếm; hãy sửa đơn vị tính thành “%” hoặc ghi chỉ tiêu bằng số lượng.`,
+      `Chỉ tiêu ${q(shownText(cell))} là một tỷ lệ (%) nhưng đơn vị tính ${q(unitText)} là số đếm; hãy sửa đơn vị tính thành “%” hoặc ghi chỉ tiêu bằng số lượng.`,
     );
   } else if (kind.percent && p.trailing && COUNT_WORDS.test(foldKey(p.trailing))) {
     add(
       env,
       "unit-target-mismatch",
       cell.address,
-      `Chỉ tiêu ${q(cell.text)} là một số lượng nhưng đơn vị tính là ${q(unitText)}; hãy sửa đơn vị tính cho khớp hoặc ghi chỉ tiêu dạng tỷ lệ.`,
+      `Chỉ tiêu ${q(shownText(cell))} là một số lượng nhưng đơn vị tính là ${q(unitText)}; hãy sửa đơn vị tính cho khớp hoặc ghi chỉ tiêu dạng tỷ lệ.`,
     );
   }
 }
@@ -311,7 +311,7 @@ function checkUnitWritten(env: CheckEnv, cell: Cell, p: Extract<TargetParse, { o
     env,
     "unit-not-written",
     cell.address,
-    `Chỉ tiêu ${q(cell.text)} chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính)` +
+    `Chỉ tiêu ${q(shownText(cell))} chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính)` +
       (unit ? `; theo danh mục chỉ tiêu, đơn vị là ${q(unit.code)}.` : "; hãy ghi rõ đơn vị (%, mô hình, doanh nghiệp, ...)."),
     fix,
   );
@@ -332,7 +332,7 @@ function checkResult(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null,
       env,
       "result-ambiguous-percent",
       cell.address,
-      `Kết quả ${q(cell.text)} ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%, nên chưa được đánh giá; hãy ghi rõ “1%” hoặc “100%”.`,
+      `Kết quả ${q(shownText(cell))} ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%, nên chưa được đánh giá; hãy ghi rõ “1%” hoặc “100%”.`,
     );
     return;
   }
@@ -341,7 +341,7 @@ function checkResult(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null,
       env,
       "result-ambiguous-count",
       cell.address,
-      `Kết quả ${q(cell.text)} ở chỉ tiêu đếm số lượng (${q(row.cells.unit?.text || kind.unit?.code || "")}) không phải số nguyên, nên chưa được đánh giá; nếu là tỷ lệ, hãy ghi kèm dấu “%”.`,
+      `Kết quả ${q(shownText(cell))} ở chỉ tiêu đếm số lượng (${q(row.cells.unit?.text || kind.unit?.code || "")}) không phải số nguyên, nên chưa được đánh giá; nếu là tỷ lệ, hãy ghi kèm dấu “%”.`,
     );
     return;
   }
@@ -350,12 +350,12 @@ function checkResult(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null,
       env,
       "result-text",
       cell.address,
-      `Kết quả ${q(cell.text)} không đọc được thành số nên không tính được tỷ lệ đạt; hãy ghi một số, ví dụ “72%”, “0,72” hoặc “3”.`,
+      `Kết quả ${q(shownText(cell))} không đọc được thành số nên không tính được tỷ lệ đạt; hãy ghi một số, ví dụ “72%”, “0,72” hoặc “3”.`,
     );
     return;
   }
   if (percentUnit && typeof r.value === "number" && roundTo(r.value) > 1) {
-    add(env, "result-over-100", cell.address, `Kết quả ${q(cell.text)} tương ứng ${formatNumberVi(r.value * 100, 2)}%, vượt quá 100%: một tỷ lệ không thể lớn hơn 100%.`);
+    add(env, "result-over-100", cell.address, `Kết quả ${q(shownText(cell))} tương ứng ${formatNumberVi(r.value * 100, 2)}%, vượt quá 100%: một tỷ lệ không thể lớn hơn 100%.`);
   } else if (percentUnit && typeof cell.value === "number" && (cell.numberFormat ?? "").includes("%") && roundTo(cell.value) > 1) {
     // The cell shows more than 100% ("120%"); the sheet reads it as percentage points (1,2%).
     add(

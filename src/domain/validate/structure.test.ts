@@ -136,6 +136,22 @@ describe("group rows, names and duplicates", () => {
     ]);
   });
 
+  it("quotes a date or a percent on a group row as the sheet shows it, not as the number stored", () => {
+    // 46112 is 31/03/2026; 0.6 in a percent cell shows 60%.
+    const r = checkSheet(
+      {
+        name: "Bảng",
+        values: [["KẾ HOẠCH NĂM 2026"], TASKS, ["II", "Chuyển đổi số", "", 0.6, 46112], task(1, "Việc một")],
+        numberFormats: [[], [], [null, null, null, "0%", "dd/mm/yyyy"], []],
+      },
+      { catalog, planYear: 2026, asOf: "2026-11-30" },
+    );
+    expect(r.findings.filter((f) => f.code === "group-row-content").map((f) => f.message)).toEqual([
+      "Dòng nhóm II ghi sản phẩm/kết quả “60%” nhưng dòng nhóm không phải là một nhiệm vụ; hãy chuyển nội dung này vào đúng dòng hoặc xóa đi.",
+      "Dòng nhóm II ghi thời hạn “31/03/2026” nhưng dòng nhóm không phải là một nhiệm vụ; hãy chuyển nội dung này vào đúng dòng hoặc xóa đi.",
+    ]);
+  });
+
   it("flags a row with content but no name", () => {
     expect(findings([TASKS, task(1, "Việc một"), [2, "", LEAD, "Báo cáo", "Quý IV/2026"]], ["name-missing"])).toEqual([["name-missing", "B4", "Dòng 4 có nội dung nhưng chưa có tên nhiệm vụ (rõ việc)."]]);
   });

@@ -2,7 +2,7 @@
  * Checks of the table's shape: required columns, declared counts, numbering, group
  * rows that carry data, rows without a name, the same indicator or task twice.
  */
-import type { Role, TableRow } from "../reader";
+import { shownText, type Role, type TableRow } from "../reader";
 import { a1 } from "../address";
 import { foldKey } from "../text";
 import { indicatorKey } from "../match";
@@ -145,7 +145,7 @@ export function checkGroupRows(env: CheckEnv): void {
         env,
         "group-row-content",
         cell.address,
-        `Dòng nhóm ${g.number} ghi ${ROLE_WORDS[role]} ${q(cell.text)} nhưng dòng nhóm không phải là một ${env.table.kind === "tasks" ? "nhiệm vụ" : "chỉ tiêu"}; ` +
+        `Dòng nhóm ${g.number} ghi ${ROLE_WORDS[role]} ${q(shownText(cell))} nhưng dòng nhóm không phải là một ${env.table.kind === "tasks" ? "nhiệm vụ" : "chỉ tiêu"}; ` +
           `hãy chuyển nội dung này vào đúng dòng hoặc xóa đi.`,
       );
     }

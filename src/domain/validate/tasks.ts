@@ -3,7 +3,7 @@
  * deadline with a date inside the plan year (rõ thời gian), and, once officials
  * report progress, a status and a completion date that agree.
  */
-import type { TableRow } from "../reader";
+import { shownText, type TableRow } from "../reader";
 import { parseDeadline } from "../deadline";
 import { parseDateCell, parseStatus, STATUS_LABELS } from "../status";
 import { formatDateVi } from "../dates";
@@ -47,7 +47,7 @@ export function checkDeadline(env: CheckEnv, row: TableRow, required: boolean): 
         add(env, "deadline-missing", addressOf(row, "deadline", env)!, `Nhiệm vụ chưa có thời hạn hoàn thành (rõ thời gian); hãy ghi ví dụ “Quý II/${env.planYear}” hoặc “30/06/${env.planYear}”.`);
       }
     } else {
-      add(env, "deadline-unreadable", cell!.address, `Không hiểu thời hạn ${q(cell!.text)}; hãy ghi ví dụ “Quý II/${env.planYear}”, “10/${env.planYear}”, “30/06/${env.planYear}” hoặc “Thường xuyên”.`);
+      add(env, "deadline-unreadable", cell!.address, `Không hiểu thời hạn ${q(shownText(cell!))}; hãy ghi ví dụ “Quý II/${env.planYear}”, “10/${env.planYear}”, “30/06/${env.planYear}” hoặc “Thường xuyên”.`);
     }
     return;
   }
@@ -57,7 +57,7 @@ export function checkDeadline(env: CheckEnv, row: TableRow, required: boolean): 
       env,
       "deadline-undated",
       cell!.address,
-      `Thời hạn ${q(cell!.text)} không nêu thời điểm cụ thể (rõ thời gian); hãy ghi mốc dự kiến, ví dụ “Quý IV/${env.planYear}”, và cập nhật khi tỉnh hướng dẫn.`,
+      `Thời hạn ${q(shownText(cell!))} không nêu thời điểm cụ thể (rõ thời gian); hãy ghi mốc dự kiến, ví dụ “Quý IV/${env.planYear}”, và cập nhật khi tỉnh hướng dẫn.`,
     );
     return;
   }
@@ -68,7 +68,7 @@ export function checkDeadline(env: CheckEnv, row: TableRow, required: boolean): 
       "deadline-outside-year",
       cell!.address,
       // Stryker disable next-line EqualityOperator: the year is not the plan's here, so never equal to it
-      `Thời hạn ${q(cell!.text)} (${formatDateVi(d.due)}) nằm ${year < env.planYear ? "trước" : "sau"} năm ${env.planYear} của kế hoạch; ` +
+      `Thời hạn ${q(shownText(cell!))} (${formatDateVi(d.due)}) nằm ${year < env.planYear ? "trước" : "sau"} năm ${env.planYear} của kế hoạch; ` +
         `nhiệm vụ của kế hoạch năm ${env.planYear} cần có thời hạn trong năm ${env.planYear}.`,
     );
   }
@@ -82,7 +82,7 @@ export function checkProgress(env: CheckEnv, row: TableRow): void {
   const hasDate = doneCell !== undefined && doneCell.value !== null && doneCell.text !== "";
   const date = hasDate ? parseDateCell(doneCell!.value) : null;
   if (hasDate && date === null) {
-    add(env, "completed-date-unreadable", doneCell!.address, `Ngày hoàn thành ${q(doneCell!.text)} không phải là ngày; hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/${env.planYear}.`);
+    add(env, "completed-date-unreadable", doneCell!.address, `Ngày hoàn thành ${q(shownText(doneCell!))} không phải là ngày; hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/${env.planYear}.`);
   }
   if (date !== null && column(env, "status") && status !== "done") {
     const address = addressOf(row, "status", env)!;
