@@ -1,4 +1,4 @@
-import { achieve, readResult, statedVerdict } from "./achieve";
+import { achieve, isPercentUnit, readResult, resultTextOf, statedVerdict } from "./achieve";
 import type { Target } from "./target";
 
 const atLeast60: Target = { kind: "numeric", comparator: ">=", value: 0.6, percent: true };
@@ -66,3 +66,61 @@ describe("reading results", () => {
     expect(["Đã triển khai", "đat", "Chưa xong", ""].map(statedVerdict)).toEqual([null, null, null, null]);
   });
 });
+
+// Edges the mutation run of 02/12/2026 found unpinned (issue 18); expected values written by hand.
+describe("results and verdicts at their edges", () => {
+  const pct = { percentUnit: true };
+
+  it("a unit is a percentage when it starts with %", () => {
+    expect(["%", "% GRDP", " % tổng chi NS xã", "Tỷ lệ %", "người", "", null].map(isPercentUnit)).toEqual([true, true, true, false, false, false, false]);
+  });
+
+  it("reads nothing from a blank, a true/false or a number that is not finite", () => {
+    expect(readResult("   ", pct)).toEqual({ value: null, notes: [] });
+    expect(readResult(true, pct)).toEqual({ value: null, notes: ["unreadable"] });
+    expect(readResult(Number.NaN, pct)).toEqual({ value: null, notes: ["unreadable"] });
+    expect(readResult(Number.POSITIVE_INFINITY, pct)).toEqual({ value: null, notes: ["unreadable"] });
+  });
+
+  it("reads 1 in a percent-formatted cell as 100%, and in a plain one as ambiguous", () => {
+    expect(readResult(1, { ...pct, numberFormat: "0%" })).toEqual({ value: 1, notes: [] });
+    expect(readResult(1, { ...pct, numberFormat: "General" })).toEqual({ value: 1, notes: ["ambiguous-percent"] });
+  });
+
+  it("keeps words as words, and calls digits it cannot read unreadable", () => {
+    expect(readResult("Đã triển khai", pct)).toEqual({ value: "Đã triển khai", notes: [] });
+    expect(readResult("1.2.3", pct)).toEqual({ value: "1.2.3", notes: ["unreadable"] });
+    // Digits with words around them are words to a person, not a number misread.
+    expect(readResult("khoảng 12", pct)).toEqual({ value: "khoảng 12", notes: [] });
+    expect(readResult("12 hồ sơ", pct)).toEqual({ value: "12 hồ sơ", notes: [] });
+    // "10.500" may be ten thousand five hundred: unread; "0.500" can only be a half.
+    expect(readResult("10.500", pct)).toEqual({ value: "10.500", notes: ["unreadable"] });
+    expect(readResult("0.500", pct)).toEqual({ value: 0.5, notes: ["text-number"] });
+  });
+
+  it("states a verdict through trailing full stops and marks, not through one inside a word", () => {
+    expect(statedVerdict("Chưa đạt.")).toBe("Chưa đạt");
+    expect(statedVerdict("Đạt!.")).toBe("Đạt");
+    expect(statedVerdict("Đạt .")).toBe("Đạt");
+    expect(statedVerdict("Đ.ạt")).toBeNull();
+  });
+
+  it("judges nothing without a target or with an ambiguous result", () => {
+    expect(achieve(null, 0.5)).toEqual({ result: 0.5, rate: null, verdict: null });
+    expect(achieve(atLeast60, { value: 1, notes: ["ambiguous-percent"] })).toEqual({ result: 1, rate: null, verdict: null });
+    expect(achieve(atLeast60, { value: null, notes: [] })).toEqual({ result: null, rate: null, verdict: null });
+  });
+
+  it("gives no rate against a target of 0 for > and =, but still a verdict", () => {
+    expect(achieve({ kind: "numeric", comparator: ">", value: 0, percent: false }, 3)).toEqual({ result: 3, rate: null, verdict: "Đạt" });
+    expect(achieve({ kind: "numeric", comparator: "=", value: 0, percent: false }, 0)).toEqual({ result: 0, rate: null, verdict: "Đạt" });
+    expect(achieve({ kind: "numeric", comparator: "=", value: 0, percent: false }, 1)).toEqual({ result: 1, rate: null, verdict: "Chưa đạt" });
+  });
+
+  it("tidies a typed result for the helper column as the formula does", () => {
+    expect([null, undefined, true, false, 72].map((v) => resultTextOf(v as never))).toEqual(["", "", "TRUE", "FALSE", 72]);
+    expect(resultTextOf("96,5 %")).toBe("96.5%");
+    expect(resultTextOf("1\u00A0000\n")).toBe("1000");
+  });
+});
+

@@ -77,22 +77,31 @@ export function readResult(value: CellValue, ctx: ResultContext): ResultRead {
     // In a % row a number above 1 is percentage points whatever the cell's format (a
     // rate cannot exceed 100%); the format only tells a bare 1: 100% in a % cell.
     const format = ctx.resultFormat ?? ((ctx.numberFormat ?? "").includes("%") ? "percent" : "plain");
-    return scaled(value, false, ctx, [], format === "plain");
+    return scaled(value, ctx, [], format === "plain");
   }
+  // Stryker disable next-line Regex: /\s/g takes out the same spaces as /\s+/g
   const text = clean(value).replace(/\s+/g, "");
   const m = text.match(TEXT_NUMBER);
   if (!m) return { value: clean(value), notes: /^[\d.,%\s]+$/.test(text) ? ["unreadable"] : [] };
   // "1.500" and "1,500": a thousand and a half, or one and a half? A person must say.
   if (m[2]?.length === 3 && !m[1].startsWith("0")) return { value: clean(value), notes: ["unreadable"] };
+  // Stryker disable next-line StringLiteral: Number(".5") and Number("5.") read as Number("0.5") and Number("5.0")
   const n = Number(`${m[1] || "0"}.${m[2] || "0"}`);
-  return m[3] ? scaled(roundTo(n / 100), true, ctx, ["text-number"], true) : scaled(n, false, ctx, ["text-number"], true);
+  // With its "%" written, a number is a percentage whatever the row: nothing to scale.
+  return m[3] ? counted(roundTo(n / 100), ctx, ["text-number"]) : scaled(n, ctx, ["text-number"], true);
 }
 
-function scaled(n: number, percentWritten: boolean, ctx: ResultContext, notes: ResultNote[], ambiguousOne: boolean): ResultRead {
-  if (ctx.percentUnit && !percentWritten) {
+/** A number without "%" in a % row: above 1, percentage points; a bare 1 may be 1% or 100%. */
+function scaled(n: number, ctx: ResultContext, notes: ResultNote[], ambiguousOne: boolean): ResultRead {
+  if (ctx.percentUnit) {
     if (n === 1 && ambiguousOne) return { value: 1, notes: [...notes, "ambiguous-percent"] };
     if (n > 1) return { value: roundTo(n / 100), notes: [...notes, "percent-points"] };
   }
+  return counted(n, ctx, notes);
+}
+
+/** In a row that counts (people, systems), a fraction between 0 and 1 says neither a count nor a rate. */
+function counted(n: number, ctx: ResultContext, notes: ResultNote[]): ResultRead {
   if (ctx.countUnit && !ctx.percentUnit && n > 0 && n < 1) return { value: n, notes: [...notes, "ambiguous-count"] };
   return { value: n, notes };
 }
