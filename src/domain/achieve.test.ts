@@ -77,6 +77,8 @@ describe("results and verdicts at their edges", () => {
 
   it("reads nothing from a blank, a true/false or a number that is not finite", () => {
     expect(readResult("   ", pct)).toEqual({ value: null, notes: [] });
+    expect(readResult(null, pct)).toEqual({ value: null, notes: [] });
+    expect(readResult(undefined as never, pct)).toEqual({ value: null, notes: [] });
     expect(readResult(true, pct)).toEqual({ value: null, notes: ["unreadable"] });
     expect(readResult(Number.NaN, pct)).toEqual({ value: null, notes: ["unreadable"] });
     expect(readResult(Number.POSITIVE_INFINITY, pct)).toEqual({ value: null, notes: ["unreadable"] });
@@ -85,6 +87,11 @@ describe("results and verdicts at their edges", () => {
   it("reads 1 in a percent-formatted cell as 100%, and in a plain one as ambiguous", () => {
     expect(readResult(1, { ...pct, numberFormat: "0%" })).toEqual({ value: 1, notes: [] });
     expect(readResult(1, { ...pct, numberFormat: "General" })).toEqual({ value: 1, notes: ["ambiguous-percent"] });
+    expect(readResult(1, pct)).toEqual({ value: 1, notes: ["ambiguous-percent"] });
+    // Told how the cell is formatted: plain is ambiguous, percent or not yet known (the template) is 100%.
+    expect(readResult(1, { ...pct, numberFormat: "0%", resultFormat: "plain" })).toEqual({ value: 1, notes: ["ambiguous-percent"] });
+    expect(readResult(1, { ...pct, resultFormat: "percent" })).toEqual({ value: 1, notes: [] });
+    expect(readResult(1, { ...pct, resultFormat: "unknown" })).toEqual({ value: 1, notes: [] });
   });
 
   it("keeps words as words, and calls digits it cannot read unreadable", () => {
@@ -105,7 +112,9 @@ describe("results and verdicts at their edges", () => {
     expect(statedVerdict("Đ.ạt")).toBeNull();
   });
 
-  it("judges nothing without a target or with an ambiguous result", () => {
+  it("judges nothing without a target, without a result or with an ambiguous result", () => {
+    expect(achieve(qualitative, null)).toEqual({ result: null, rate: null, verdict: null });
+    expect(achieve(atLeast60, null)).toEqual({ result: null, rate: null, verdict: null });
     expect(achieve(null, 0.5)).toEqual({ result: 0.5, rate: null, verdict: null });
     expect(achieve(atLeast60, { value: 1, notes: ["ambiguous-percent"] })).toEqual({ result: 1, rate: null, verdict: null });
     expect(achieve(atLeast60, { value: null, notes: [] })).toEqual({ result: null, rate: null, verdict: null });

@@ -53,7 +53,7 @@ export interface ResultContext {
 
 /** A unit of measure that is a percentage ("%", "% GRDP", "% tổng chi NS xã"). */
 export function isPercentUnit(unit: string | null | undefined): boolean {
-  return clean(unit ?? "").startsWith("%");
+  return unit ? clean(unit).startsWith("%") : false;
 }
 
 /** A result the reader could not judge: its scale is ambiguous. */
@@ -76,8 +76,8 @@ export function readResult(value: CellValue, ctx: ResultContext): ResultRead {
     if (!Number.isFinite(value)) return { value: null, notes: ["unreadable"] };
     // In a % row a number above 1 is percentage points whatever the cell's format (a
     // rate cannot exceed 100%); the format only tells a bare 1: 100% in a % cell.
-    const format = ctx.resultFormat ?? ((ctx.numberFormat ?? "").includes("%") ? "percent" : "plain");
-    return scaled(value, ctx, [], format === "plain");
+    const plainCell = ctx.resultFormat ? ctx.resultFormat === "plain" : !(ctx.numberFormat?.includes("%") ?? false);
+    return scaled(value, ctx, [], plainCell);
   }
   // Stryker disable next-line Regex: /\s/g takes out the same spaces as /\s+/g
   const text = clean(value).replace(/\s+/g, "");
@@ -139,7 +139,8 @@ export function statedVerdict(text: string): Verdict | null {
 export function achieve(target: Target | null, read: ResultRead | number | string | null): Achievement {
   const r = read !== null && typeof read === "object" ? read : { value: read, notes: [] };
   const result = r.value;
-  if (result === null || target === null || isAmbiguous(r)) return { result, rate: null, verdict: null };
+  // A blank result (null) is neither text nor a number: the checks below leave it unjudged.
+  if (target === null || isAmbiguous(r)) return { result, rate: null, verdict: null };
   if (target.kind === "qualitative") {
     if (typeof result !== "string") return { result, rate: null, verdict: null };
     return { result, rate: null, verdict: statedVerdict(result) };
