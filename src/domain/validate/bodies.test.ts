@@ -180,9 +180,72 @@ describe("names not in the list", () => {
     ]);
   });
 
+  it("suggests the other type's body only on a plan of that type, and nothing for words most names have", () => {
+    expect(bodyFindings(WARD, [["Phòng Hạ tầng Đô thị", ""]])).toEqual([
+      ["body-unknown", "C4", "Đơn vị chủ trì “Phòng Hạ tầng Đô thị” không có trong danh mục cơ quan, đơn vị của xã, phường; tên gần nhất: “Phòng Kinh tế, Hạ tầng và Đô thị”."],
+    ]);
+    // The commune's "Phòng Kinh tế" shares no word with it; the ward's office is not the commune's.
+    expect(bodyFindings(COMMUNE, [["Phòng Hạ tầng Đô thị", ""]])).toEqual([
+      ["body-unknown", "C4", "Đơn vị chủ trì “Phòng Hạ tầng Đô thị” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+    ]);
+    // "Trung tâm" is in three bodies' names: it tells nothing about which centre.
+    expect(bodyFindings(COMMUNE, [["Trung tâm Khuyến nông", ""]])).toEqual([
+      ["body-unknown", "C4", "Đơn vị chủ trì “Trung tâm Khuyến nông” không có trong danh mục cơ quan, đơn vị của xã, phường."],
+    ]);
+  });
+
+  it("gives near names without xã or phường when the plan does not say which it is", () => {
+    expect(bodyFindings("KẾ HOẠCH CHUYỂN ĐỔI SỐ", [["Phòng Văn hóa Thông tin", ""]])).toEqual([
+      [
+        "body-unknown",
+        "C4",
+        "Đơn vị chủ trì “Phòng Văn hóa Thông tin” không có trong danh mục cơ quan, đơn vị của xã, phường; tên gần nhất: “Phòng Văn hóa - Xã hội”, “Trung tâm Văn hóa, Thông tin và Thể thao”.",
+      ],
+    ]);
+  });
+
   it("suggests nothing when no name is near", () => {
     expect(bodyFindings(COMMUNE, [["Ban Quản lý dự án", ""]])).toEqual([
       ["body-unknown", "C4", "Đơn vị chủ trì “Ban Quản lý dự án” không có trong danh mục cơ quan, đơn vị của xã, phường."],
     ]);
   });
 });
+
+describe("cells as officials leave them", () => {
+  it("checks a lead cell merged down over two rows once, and asks for no lead on the row below", () => {
+    const values: CellValue[][] = [
+      [WARD],
+      ["KẾ HOẠCH NĂM 2026"],
+      ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm đầu ra", "Thời gian hoàn thành"],
+      [1, "Nhiệm vụ số 1", "Phòng Tư pháp", "", "Báo cáo", "Quý IV/2026"],
+      [2, "Nhiệm vụ số 2", null, "", "Báo cáo", "Quý IV/2026"],
+    ];
+    const r = checkSheet({ name: "Nhiệm vụ", values, merges: ["C4:C5"] }, { catalog, planYear: 2026 });
+    expect(r.findings.filter((f) => f.code.startsWith("body-") || f.code === "lead-missing").map((f) => [f.code, f.cell])).toEqual([["body-unknown", "C4"]]);
+  });
+
+  it("says an indicator, not a task, has no lead", () => {
+    const values: CellValue[][] = [[COMMUNE], ["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì"], [1, "Tỷ lệ phủ sóng 5G trên địa bàn", "%", "≥ 60%", ""]];
+    const r = checkSheet({ name: "Chỉ tiêu", values }, { catalog, planYear: 2026 });
+    expect(r.findings.filter((f) => f.code === "lead-missing").map((f) => f.message)).toEqual(["Chỉ tiêu chưa có đơn vị chủ trì (rõ người); hãy ghi đơn vị chịu trách nhiệm chính."]);
+  });
+
+  it("takes spaces around and inside a name, and a remark in brackets, as written", () => {
+    expect(bodyFindings(COMMUNE, [[" Phòng Văn hóa  - Xã hội ", "Phòng Văn hoá - Xã hội (phối hợp)"]])).toEqual([]);
+  });
+
+  it("finds the mention to fix through doubled spaces and an en dash typed in the cell", () => {
+    expect(bodyFindings(WARD, [["Công an  xã", ""]])).toEqual([
+      ["body-type-word", "C4", "Kế hoạch của phường nhưng ghi “Công an xã”; phải là “Công an phường”.", { label: "Sửa “Công an xã” thành “Công an phường”", cell: "C4", value: "Công an phường" }],
+    ]);
+    expect(bodyFindings(COMMUNE, [["Phòng Kinh tế – Hạ tầng và Đô thị", ""]])).toEqual([
+      [
+        "body-wrong-type",
+        "C4",
+        "“Phòng Kinh tế - Hạ tầng và Đô thị” chỉ có ở phường, không có ở xã; xã có “Phòng Kinh tế”.",
+        { label: "Sửa “Phòng Kinh tế - Hạ tầng và Đô thị” thành “Phòng Kinh tế”", cell: "C4", value: "Phòng Kinh tế" },
+      ],
+    ]);
+  });
+});
+
