@@ -157,6 +157,8 @@ describe("parseDeadline at its edges", () => {
     expect(parseDeadline("Quý I và Quý II/2027", ctx)).toEqual(date("2027-06-30", "quarter"));
     expect(parseDeadline("Quý 2, 3", ctx)).toEqual(date("2026-09-30", "quarter", true));
     expect(parseDeadline("QIV/2026", ctx)).toEqual(date("2026-12-31", "quarter"));
+    expect(parseDeadline("Quí III/2026", ctx)).toEqual(date("2026-09-30", "quarter"));
+    expect(parseDeadline("Quí I, Quí II", ctx)).toEqual(date("2026-06-30", "quarter", true));
     expect(parseDeadline("Q2", ctx)).toEqual(date("2026-06-30", "quarter", true));
     // Months 9 and 10 of 2026: due at the end of October, not on 9 October.
     expect(parseDeadline("Tháng 9-10/2026", ctx)).toEqual(date("2026-10-31", "month"));

@@ -122,9 +122,10 @@ function collectDates(text: string, key: string, planYear: number): DateDeadline
   }
   if (out.length > 0) return out;
 
-  // Quý II/2026, QIV/2026, Quý 3; a list shares its year: "Quý III, IV/2026", "Quý I và Quý II/2026".
+  // Quý II/2026, Quí II (the older spelling), QIV/2026, Quý 3; a list shares its year:
+  // "Quý III, IV/2026", "Quý I và Quý II/2026".
   const quarter = "(?:iv|iii|ii|i|[1-4])(?![a-z\\d])";
-  const quarters = new RegExp(`\\b(?:quy|q)\\s*(${quarter}(?:\\s*(?:va|den|toi)?\\s*(?:quy\\s*)?${quarter})*)(?:\\s*(?:\\/|nam)\\s*(\\d{4}))?`, "g");
+  const quarters = new RegExp(`\\b(?:quy|qui|q)\\s*(${quarter}(?:\\s*(?:va|den|toi)?\\s*(?:qu[yi]\\s*)?${quarter})*)(?:\\s*(?:\\/|nam)\\s*(\\d{4}))?`, "g");
   for (const m of key.matchAll(quarters)) {
     if (!claim(m)) continue;
     for (const q of m[1].match(/iv|iii|ii|i|[1-4]/g)!) add(endOfMonth(m[2] ? Number(m[2]) : planYear, (ROMAN[q] ?? Number(q)) * 3), "quarter", !m[2]);
