@@ -76,7 +76,7 @@ export function readResult(value: CellValue, ctx: ResultContext): ResultRead {
     if (!Number.isFinite(value)) return { value: null, notes: ["unreadable"] };
     // In a % row a number above 1 is percentage points whatever the cell's format (a
     // rate cannot exceed 100%); the format only tells a bare 1: 100% in a % cell.
-    const plainCell = ctx.resultFormat ? ctx.resultFormat === "plain" : !(ctx.numberFormat?.includes("%") ?? false);
+    const plainCell = ctx.resultFormat ? ctx.resultFormat === "plain" : !ctx.numberFormat?.includes("%");
     return scaled(value, ctx, [], plainCell);
   }
   // Stryker disable next-line Regex: /\s/g takes out the same spaces as /\s+/g
