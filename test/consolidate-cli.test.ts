@@ -66,6 +66,9 @@ describe("phuluc consolidate", () => {
     const r = await run(["a/hong.xlsx", "a/khong-co.xlsx", "-o", "tong-hop.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("Không đọc được tệp nào");
+    // Each file with its own reason.
+    expect(r.err).toContain('a/khong-co.xlsx: Không tìm thấy tệp "a/khong-co.xlsx".');
+    expect(r.err).toMatch(/a\/hong\.xlsx: .*không phải là tệp Excel/);
     expect(r.files["tong-hop.xlsx"]).toBeUndefined();
   });
 

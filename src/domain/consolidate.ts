@@ -3,13 +3,14 @@
  * province (communes and wards) or inside one commune (its departments' copies).
  *
  *   consolidate(sources, { catalog, asOf, withinCommune? }) → ConsolidationResult
+ *   consolidateRead(sources.map((s) => readSource(s, ctx)), ctx)   (the same, a file at a time)
  *   planConsolidation(result, existingSheets) → Edit[]   (new sheets only)
  *   mergeDepartments(sources, catalog) → { rows, conflicts }
  *
  * Pure: no host, no clock. The pieces live in ./consolidate/.
  */
 export * from "./consolidate/types";
-export { consolidate, readSource, NO_SOURCE_UNIT } from "./consolidate/run";
+export { consolidate, consolidateRead, readSource, NO_SOURCE_UNIT } from "./consolidate/run";
 export { mergeDepartments, reportText } from "./consolidate/merge";
 export { summarizeIndicators, summarizeTasks, belowProvince, median } from "./consolidate/summary";
 export {

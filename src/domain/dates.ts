@@ -31,9 +31,19 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 
 /** Excel's serial day number (1900 date system, as Excel and LibreOffice store dates). */
 export function toExcelSerial(d: IsoDate): number {
-  const { year, month, day } = parseIso(d);
-  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / DAY_MS);
+  let serial = serials.get(d);
+  if (serial === undefined) {
+    const { year, month, day } = parseIso(d);
+    serial = Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / DAY_MS);
+    if (serials.size >= 10_000) serials.clear();
+    serials.set(d, serial);
+  }
+  return serial;
 }
+
+// Every task is judged against the report date and one of a few dozen deadlines
+// (31/12/2026, the quarters' ends), thousands of times in a province's consolidation.
+const serials = new Map<IsoDate, number>();
 
 export function fromExcelSerial(serial: number): IsoDate {
   const t = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);

@@ -49,7 +49,6 @@ function countFindings(ctx: ConsolidateContext, src: ConsolidationSource): Findi
 export function readSource(src: ConsolidationSource, ctx: ConsolidateContext, communeType: UnitType = "xa"): ReadSource {
   const base: ReadSource = {
     file: src.file,
-    workbook: src.workbook,
     unit: null,
     tables: [],
     problems: [],
@@ -160,10 +159,25 @@ function kindLabel(ctx: ConsolidateContext, s: ReadSource): string | null {
 }
 
 export function consolidate(sources: ConsolidationSource[], ctx: ConsolidateContext): ConsolidationResult {
-  const within = ctx.withinCommune ?? false;
-  const commune = within ? communeOfFiles(ctx, sources) : null;
+  const commune = ctx.withinCommune ? communeOfFiles(ctx, sources) : null;
   const type: UnitType = commune ? communeTypeOn(commune, ctx.asOf) : "xa";
-  const read = [...sources].sort(byFile).map((s) => readSource(s, ctx, type));
+  return consolidateRead(
+    sources.map((s) => readSource(s, ctx, type)),
+    ctx,
+    commune,
+  );
+}
+
+/**
+ * consolidate() of sources already read with readSource(). A caller with many files
+ * (the command line, 95 communes' workbooks) reads each file and lets its snapshot go
+ * before opening the next, instead of holding every snapshot until the end. Inside
+ * one commune, `commune` is the one most files name (consolidate() finds it first,
+ * because reading a department's file needs its commune's type).
+ */
+export function consolidateRead(sources: ReadSource[], ctx: ConsolidateContext, commune: Commune | null = null): ConsolidationResult {
+  const within = ctx.withinCommune ?? false;
+  const read = [...sources].sort(byFile);
 
   // Inside one commune, a file whose headings name another commune is not one of its departments'.
   if (within && commune) {

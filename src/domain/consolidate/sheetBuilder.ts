@@ -20,6 +20,7 @@ export class SheetBuilder {
   private readonly styles: { range: string; top: number; left: number; bottom: number; right: number; style: CellStyle }[] = [];
   private readonly merges: string[] = [];
   private widths: { col: number; width: number; hidden?: boolean }[] = [];
+  private widthByCol = new Map<number, { width: number; hidden?: boolean }>();
   private extra: Edit[] = [];
   private fitted: [number, number][] = [];
   private fixed = new Map<number, number>();
@@ -71,6 +72,8 @@ export class SheetBuilder {
 
   setWidths(widths: { col: number; width: number; hidden?: boolean }[]): void {
     this.widths = widths;
+    this.widthByCol = new Map();
+    for (const w of widths) if (!this.widthByCol.has(w.col)) this.widthByCol.set(w.col, w);
   }
 
   /** A row's height in points, set rather than estimated (the heading block's rows). */
@@ -102,7 +105,7 @@ export class SheetBuilder {
   }
 
   private widthOf(col: number): number {
-    const w = this.widths.find((x) => x.col === col);
+    const w = this.widthByCol.get(col);
     return w?.hidden ? 0 : (w?.width ?? 8.43);
   }
 
@@ -119,14 +122,16 @@ export class SheetBuilder {
   }
 
   private heights(): Edit[] {
-    const spans = new Map<string, number>();
+    // Merged widths by the top-left cell, keyed by row and column as one number (no address text per cell).
+    const spans = new Map<number, number>();
+    const at = (row: number, col: number) => row * 16_384 + col;
     for (const m of this.merges) {
       const [a, b = a] = m.split(":");
       const left = colOf(a);
       const right = colOf(b);
       let w = 0;
       for (let c = left; c <= right; c++) w += this.widthOf(c);
-      spans.set(a, w);
+      spans.set(at(Number(a.replace(/^[A-Z]+/, "")), left), w);
     }
     const out: Edit[] = [];
     const done = new Set<number>();
@@ -134,11 +139,14 @@ export class SheetBuilder {
       for (let r = from; r <= to; r++) {
         if (done.has(r) || this.fixed.has(r)) continue;
         done.add(r);
-        const texts = (this.cells[r - 1] ?? []).flatMap((v, i) => {
-          if (typeof v !== "string" || !v) return [];
+        const texts: { text: string; width: number; fontSize: number; bold: boolean }[] = [];
+        const row = this.cells[r - 1] ?? [];
+        for (let i = 0; i < row.length; i++) {
+          const v = row[i];
+          if (typeof v !== "string" || !v) continue;
           const font = this.fontAt(r, i + 1);
-          return [{ text: v, width: spans.get(a1(r, i + 1)) ?? this.widthOf(i + 1), fontSize: font.size, bold: font.bold }];
-        });
+          texts.push({ text: v, width: spans.get(at(r, i + 1)) ?? this.widthOf(i + 1), fontSize: font.size, bold: font.bold });
+        }
         // Every row with text gets its height: the sheet's default (for its 11 pt default font) is too low for 12 pt.
         if (texts.length) out.push({ op: "rowHeight", sheet: this.name, row: r, height: Math.min(409, rowHeightFor(texts, TABLE_SIZE)) });
       }

@@ -141,7 +141,6 @@ export interface SourceTable {
 /** A source after reading: its unit, its tables, its entries. */
 export interface ReadSource {
   file: string;
-  workbook: WorkbookSnapshot | null;
   unit: UnitId | null;
   tables: SourceTable[];
   problems: SourceProblem[];

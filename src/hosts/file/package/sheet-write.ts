@@ -252,6 +252,17 @@ export class SheetWriter {
     // Clearing a cell the sheet does not have: nothing to do (a new sheet's blank cells).
     if (v === null && !this.has(rowNumber, col)) return;
     const c = this.cell(rowNumber, col);
+    // A cell with no value, type or metadata (every cell of a new sheet) has nothing to take away.
+    if (c.children.length > 0 || c.attrs.some(([k]) => k === "t" || k === "cm" || k === "vm")) this.clearValue(c, rowNumber, col);
+    if (isFormula(v)) {
+      this.formulaWritten = true;
+      c.children.unshift(this.el("f", {}, [wellFormed(v.formula.replace(/^=/, ""))]));
+      this.putValue(c, v.value ?? null, true, rowNumber, col);
+    } else this.putValue(c, v, false, rowNumber, col);
+  }
+
+  /** The old value, its formula and their metadata go; the cell keeps its style and anything else it holds. */
+  private clearValue(c: XmlElement, rowNumber: number, col: number): void {
     const f = child(c, "f");
     if (f) {
       this.formulaReplaced = true;
@@ -262,11 +273,6 @@ export class SheetWriter {
     setAttr(c, "vm", null);
     c.children = c.children.filter((k) => isElement(k) && !["f", "v", "is"].includes(local(k.name)));
     setAttr(c, "t", null);
-    if (isFormula(v)) {
-      this.formulaWritten = true;
-      c.children.unshift(this.el("f", {}, [wellFormed(v.formula.replace(/^=/, ""))]));
-      this.putValue(c, v.value ?? null, true, rowNumber, col);
-    } else this.putValue(c, v, false, rowNumber, col);
   }
 
   private putValue(c: XmlElement, v: CellValue | undefined, cached: boolean, row: number, col: number): void {
