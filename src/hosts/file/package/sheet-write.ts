@@ -130,6 +130,8 @@ export class SheetWriter {
   readonly root: XmlElement;
   /** The prefix of the main namespace ("" or "x:"), for new elements. */
   readonly p: string;
+  private readonly cName: string;
+  private readonly vName: string;
   private sheetData: XmlElement;
   private rows: Map<number, RowEntry> | null = null;
   private rowsUnsorted = false;
@@ -150,6 +152,8 @@ export class SheetWriter {
     this.doc = parseXml(text);
     this.root = this.doc.root;
     this.p = prefixOf(this.root.name);
+    this.cName = this.p + "c";
+    this.vName = this.p + "v";
     this.sheetData = ensureChild(this.root, "sheetData", WORKSHEET_ORDER, this.p);
   }
 
@@ -228,7 +232,8 @@ export class SheetWriter {
     let c = cells.get(col);
     if (!c) {
       const s = this.inheritedStyle(row, col);
-      c = this.el("c", { r: a1(rowNumber, col), s: s || undefined });
+      // Built directly, not through el(): a summary sheet creates tens of thousands.
+      c = { name: this.cName, attrs: s ? [["r", a1(rowNumber, col)], ["s", String(s)]] : [["r", a1(rowNumber, col)]], children: [] };
       if (col < row.maxCol) row.unsorted = true;
       row.maxCol = Math.max(row.maxCol, col);
       // Cells before the row's extension list, if it has one.
@@ -279,7 +284,7 @@ export class SheetWriter {
     if (v === null || v === undefined) return;
     const add = (el: XmlElement) => insertInOrder(c, el, CELL_ORDER);
     if (typeof v === "number") {
-      add(this.el("v", {}, [num(v)]));
+      add({ name: this.vName, attrs: [], children: [num(v)] });
       this.numbersWritten.push([row, col]);
     } else if (typeof v === "boolean") {
       setAttr(c, "t", "b");
@@ -322,10 +327,14 @@ export class SheetWriter {
   setStyle(range: string, style: CellStyle): void {
     const r = parseRange(range);
     const styles = this.styles();
+    // Most cells of a range share a few styles: each one's new index is looked up once.
+    const restyled = new Map<number, number>();
     for (let row = r.top; row <= r.bottom; row++) {
       for (let col = r.left; col <= r.right; col++) {
         const c = this.cell(row, col);
-        const s = styles.xfFor(this.styleIndex(c), style);
+        const base = this.styleIndex(c);
+        let s = restyled.get(base);
+        if (s === undefined) restyled.set(base, (s = styles.xfFor(base, style)));
         setAttr(c, "s", s || null);
       }
     }

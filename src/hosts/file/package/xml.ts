@@ -212,7 +212,9 @@ export function attrLocal(el: XmlElement, name: string): string | undefined {
 }
 
 export function setAttr(el: XmlElement, name: string, value: string | number | null | undefined): void {
-  const i = el.attrs.findIndex(([k]) => k === name);
+  let i = 0;
+  while (i < el.attrs.length && el.attrs[i][0] !== name) i++;
+  if (i === el.attrs.length) i = -1;
   if (value === null || value === undefined) {
     if (i >= 0) el.attrs.splice(i, 1);
     return;
