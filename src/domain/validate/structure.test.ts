@@ -78,6 +78,18 @@ describe("declared counts", () => {
     ]);
   });
 
+  it("tells indicators from tasks in the count of a mixed table", () => {
+    const mixed = [
+      ["STT", "Nội dung nhiệm vụ (5 nhiệm vụ)", "Đơn vị chủ trì", "Sản phẩm, kết quả", "Thời gian hoàn thành"],
+      [1, "Tỷ lệ phủ sóng 5G trên địa bàn", LEAD, "≥ 60%", "Quý IV/2026"],
+      [2, "Xây dựng kế hoạch tuyên truyền về chuyển đổi số", LEAD, "Kế hoạch", "Quý II/2026"],
+      [3, "Tập huấn kỹ năng số cho cán bộ", LEAD, "Lớp tập huấn", "Quý III/2026"],
+    ];
+    expect(findings(mixed, ["count-mismatch"])).toEqual([
+      ["count-mismatch", "B2", "Tiêu đề cột ghi 5 nhưng bảng có 3 dòng (1 chỉ tiêu, 2 nhiệm vụ); cần sửa số trong tiêu đề hoặc bổ sung/bớt dòng cho khớp."],
+    ]);
+  });
+
   it("finds nothing when the counts agree", () => {
     expect(findings([["STT", "Nội dung nhiệm vụ (2 nhiệm vụ)", "Đơn vị chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành"], ["I", "Hạ tầng số (2 nhiệm vụ)"], task(1, "Lắp đặt wifi"), task(2, "Nâng cấp loa truyền thanh")], ["count-mismatch"])).toEqual([]);
   });
@@ -122,6 +134,27 @@ describe("numbering", () => {
     ).toEqual([["numbering-gap", "A11", "Số thứ tự 7 nhảy cóc: thiếu các số 1–6; số tiếp theo phải là 1."]]);
   });
 
+  it("follows the convention most groups keep: running on, a group may still restart at 1", () => {
+    // II and III run on, IV restarts: running on wins 2 to 1, so V's 9 should have been 2.
+    expect(
+      findings(
+        [TASKS, ["I", "Hạ tầng số"], task(1, "Việc một"), task(2, "Việc hai"), ["II", "Chính quyền số"], task(3, "Việc ba"), ["III", "Kinh tế số"], task(4, "Việc bốn"), ["IV", "Xã hội số"], task(1, "Việc năm"), ["V", "Nguồn lực"], task(9, "Việc sáu")],
+        ["numbering-gap", "numbering-repeat"],
+      ),
+    ).toEqual([["numbering-gap", "A13", "Số thứ tự 9 nhảy cóc: thiếu các số 2–8; số tiếp theo phải là 2."]]);
+  });
+
+  it("checks a table of two numbered rows", () => {
+    expect(findings([TASKS, task(1, "Việc một"), task(3, "Việc ba")], ["numbering-gap", "numbering-repeat"])).toEqual([
+      ["numbering-gap", "A4", "Số thứ tự 3 nhảy cóc: thiếu số 2; số tiếp theo phải là 2."],
+    ]);
+  });
+
+  it("reads only a number, whole: not '2a' (a row put in later) nor 'NV1' (a task's code)", () => {
+    expect(findings([TASKS, task(1, "Việc một"), task(2, "Việc hai"), task("2a", "Việc chèn thêm"), task(3, "Việc ba")], ["numbering-gap", "numbering-repeat"])).toEqual([]);
+    expect(findings([TASKS, task("NV1", "Việc một"), task("NV2", "Việc hai"), task("NV4", "Việc bốn")], ["numbering-gap", "numbering-repeat"])).toEqual([]);
+  });
+
   it("reads '3.' as 3, leaves '1.1' and letters alone, and says nothing about a table with one number", () => {
     expect(findings([TASKS, task("1.", "Việc một"), task("2.", "Việc hai"), task("3.", "Việc ba")], ["numbering-gap", "numbering-repeat"])).toEqual([]);
     expect(findings([TASKS, task(5, "Việc năm"), task("a", "Việc a")], ["numbering-gap", "numbering-repeat"])).toEqual([]);
@@ -152,8 +185,19 @@ describe("group rows, names and duplicates", () => {
     ]);
   });
 
+  it("flags data typed on a group row of an indicator table, which belongs to no indicator", () => {
+    const header = ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì"];
+    expect(findings([header, ["I", "Hạ tầng số", "%"], [1, "Tỷ lệ phủ sóng 5G trên địa bàn", "%", "≥ 60%", LEAD]], ["group-row-content"])).toEqual([
+      ["group-row-content", "C3", "Dòng nhóm I ghi đơn vị tính “%” nhưng dòng nhóm không phải là một chỉ tiêu; hãy chuyển nội dung này vào đúng dòng hoặc xóa đi."],
+    ]);
+  });
+
   it("flags a row with content but no name", () => {
     expect(findings([TASKS, task(1, "Việc một"), [2, "", LEAD, "Báo cáo", "Quý IV/2026"]], ["name-missing"])).toEqual([["name-missing", "B4", "Dòng 4 có nội dung nhưng chưa có tên nhiệm vụ (rõ việc)."]]);
+    const header = ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì"];
+    expect(findings([header, [1, "Tỷ lệ phủ sóng 5G trên địa bàn", "%", "≥ 60%", LEAD], [2, "", "%", "≥ 50%", LEAD]], ["name-missing"])).toEqual([
+      ["name-missing", "B4", "Dòng 4 có nội dung nhưng chưa có tên chỉ tiêu."],
+    ]);
   });
 
   it("counts the row as the person does in a table read from Word", () => {
