@@ -1,4 +1,4 @@
-import { parseStatus, taskState, parseDateCell } from "./status";
+import { dateHelperValues, dueDateOf, parseDateCell, parseStatus, taskState } from "./status";
 import type { Deadline } from "./deadline";
 
 const q2: Deadline = { kind: "date", due: "2026-06-30", period: "quarter", yearAssumed: false };
@@ -148,5 +148,55 @@ describe("status and dates at their edges", () => {
     expect(parseDateCell("5/3/2026/1")).toBeNull();
     expect(parseDateCell(true)).toBeNull();
     expect(parseDateCell(null)).toBeNull();
+  });
+});
+
+describe("the monthly due date at the edges of a month (ngày 20 hằng tháng)", () => {
+  // By hand on a calendar: the report owed is this month's once its day has passed; before
+  // that, last month's when it was not done either.
+  it("a report done on the first day of last month counts for last month", () => {
+    expect(dueDateOf(monthly20, "2026-06-10", "2026-05-01")).toBe("2026-06-20");
+    expect(dueDateOf(monthly20, "2026-06-10", "2026-04-30")).toBe("2026-05-20");
+  });
+  it("on this month's day itself, with last month's missed, last month's is still the one owed", () => {
+    expect(dueDateOf(monthly20, "2026-06-20", "2026-04-15")).toBe("2026-05-20");
+  });
+  it("past this month's day, this month's report is the one owed, even when earlier ones were missed", () => {
+    expect(dueDateOf(monthly20, "2026-06-25", "2026-04-15")).toBe("2026-06-20");
+  });
+  it("with no completion date, this month's day until it passes, then next month's", () => {
+    expect(dueDateOf(monthly20, "2026-06-10", null)).toBe("2026-06-20");
+    expect(dueDateOf(monthly20, "2026-06-20", null)).toBe("2026-06-20");
+    expect(dueDateOf(monthly20, "2026-06-21", null)).toBe("2026-07-20");
+  });
+});
+
+describe("statuses and dates officials type that look like others", () => {
+  it("'Chưa đăng tải' is not 'đang' (in progress): only a status that begins with 'Đang' is", () => {
+    expect(parseStatus("Chưa đăng tải lên cổng")).toBe("not-started");
+    expect(parseStatus("Đang chờ phê duyệt")).toBe("in-progress");
+  });
+  it("a date typed as text has digits only between its separators, as the sheet's formula requires", () => {
+    expect(parseDateCell("28/1e1/2026")).toBeNull();
+    expect(parseDateCell("28/+3/2026")).toBeNull();
+    expect(parseDateCell("28/3x/2026")).toBeNull();
+  });
+});
+
+describe("dateHelperValues: what the two hidden date columns show", () => {
+  // 28/03/2026 is serial 46109 (31/03/2026 is 46112). Parts are spread 40 spaces apart.
+  const gap = " ".repeat(40);
+  it("spreads a date typed as text into fixed windows, with its serial", () => {
+    expect(dateHelperValues("28/3/2026")).toEqual({ text: `28${gap}3${gap}2026`, value: 46109 });
+    expect(dateHelperValues("Ngày 28 tháng 3 năm 2026")).toEqual({ text: ` 28 ${gap} 3 ${gap} 2026`, value: 46109 });
+  });
+  it("keeps a number as it is, a serial only when it is a plausible date", () => {
+    expect(dateHelperValues(46112)).toEqual({ text: 46112, value: 46112 });
+    expect(dateHelperValues(5)).toEqual({ text: 5, value: "" });
+  });
+  it("shows nothing for an empty cell, and text that is no date as LOWER would", () => {
+    expect(dateHelperValues(null)).toEqual({ text: "", value: "" });
+    expect(dateHelperValues(true)).toEqual({ text: "true", value: "" });
+    expect(dateHelperValues("Sớm")).toEqual({ text: "sớm", value: "" });
   });
 });
