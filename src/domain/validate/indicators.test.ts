@@ -1,0 +1,193 @@
+/**
+ * Indicator rows as officials type them, and what the checker says about each, word for
+ * word: the unit, the target, a target written into the name, the result so far. Every
+ * message written by hand from the rule it states.
+ */
+import type { CellValue, SheetSnapshot } from "../snapshot";
+import { checkSheet } from "../validate";
+import { defaultCatalog } from "../catalog";
+
+const catalog = defaultCatalog();
+const LEAD = "Phòng Văn hóa - Xã hội";
+const HEAD = ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì", "Kết quả thực hiện"];
+const G5 = "Tỷ lệ phủ sóng 5G trên địa bàn";
+const REFERENCE = "(mức tham chiếu, dựng từ các kế hoạch mẫu, không phải chỉ tiêu chính thức của tỉnh)";
+
+/** The findings of the given codes for rows under HEAD (the title is row 1, the header row 2). */
+function findings(rows: CellValue[][], codes: string[], head: CellValue[] = HEAD, formats?: (string | null)[][]) {
+  const sheet: SheetSnapshot = { name: "Chỉ tiêu", values: [["KẾ HOẠCH NĂM 2026"], head, ...rows], ...(formats ? { numberFormats: formats } : {}) };
+  const r = checkSheet(sheet, { catalog, planYear: 2026, asOf: "2026-11-30" });
+  return r.findings.filter((f) => codes.includes(f.code)).map((f) => [f.code, f.cell, f.message, ...(f.fix ? [f.fix.label, f.fix.value] : [])]);
+}
+
+describe("unit of measure", () => {
+  it("asks for the catalog's unit when the cell is empty, and offers it", () => {
+    expect(findings([[1, G5, "", "≥ 60%", LEAD]], ["unit-missing"])).toEqual([
+      ["unit-missing", "C3", "Chỉ tiêu chưa ghi đơn vị tính; theo danh mục chỉ tiêu là “%”.", "Ghi đơn vị tính “%”", "%"],
+    ]);
+  });
+
+  it("asks for a unit of a numeric target outside the catalog, and for none of a qualitative one", () => {
+    expect(findings([[1, "Số camera an ninh được lắp mới", "", "≥ 10", LEAD]], ["unit-missing"])).toEqual([["unit-missing", "C3", "Chỉ tiêu chưa ghi đơn vị tính."]]);
+    expect(findings([[1, "Xây dựng làng văn hóa số kiểu mẫu", "", "Có triển khai", LEAD]], ["unit-missing"])).toEqual([]);
+  });
+
+  it("names the catalog's unit when another is written", () => {
+    expect(findings([[1, G5, "Mô hình", "≥ 60%", LEAD]], ["unit-mismatch"])).toEqual([
+      ["unit-mismatch", "C3", "Đơn vị tính “Mô hình” khác đơn vị của chỉ tiêu này trong danh mục (“%”).", "Sửa thành “%”", "%"],
+    ]);
+  });
+
+  it("asks for the standard spelling of a unit, but not for its case or a fuller form", () => {
+    expect(findings([[1, G5, "phần trăm", "≥ 60%", LEAD]], ["unit-spelling"])).toEqual([
+      ["unit-spelling", "C3", "Đơn vị tính “phần trăm” nên ghi theo cách viết chuẩn “%”.", "Sửa thành “%”", "%"],
+    ]);
+    expect(findings([[1, "Sáng kiến cải tiến trong khu vực công được công nhận", "SÁNG KIẾN", "≥ 01", LEAD]], ["unit-spelling"])).toEqual([]);
+    expect(findings([[1, "Sáng kiến cải tiến trong khu vực công được công nhận", "Số sáng kiến", "≥ 01", LEAD]], ["unit-spelling"])).toEqual([]);
+  });
+
+  it("flags a percentage next to a count, and a count of things next to a percent", () => {
+    expect(findings([[1, "Số người được tập huấn kỹ năng số", "Người", "≥ 60%", LEAD]], ["unit-target-mismatch"])).toEqual([
+      [
+        "unit-target-mismatch",
+        "D3",
+        "Chỉ tiêu “≥ 60%” là một tỷ lệ (%) nhưng đơn vị tính “Người” là số đếm; hãy sửa đơn vị tính thành “%” hoặc ghi chỉ tiêu bằng số lượng.",
+      ],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 02 mô hình", LEAD]], ["unit-target-mismatch"])).toEqual([
+      ["unit-target-mismatch", "D3", "Chỉ tiêu “≥ 02 mô hình” là một số lượng nhưng đơn vị tính là “%”; hãy sửa đơn vị tính cho khớp hoặc ghi chỉ tiêu dạng tỷ lệ."],
+    ]);
+  });
+});
+
+describe("target", () => {
+  it("offers the reference target of an empty target cell, saying it is a reference", () => {
+    expect(findings([[1, G5, "%", "", LEAD]], ["target-missing"])).toEqual([
+      ["target-missing", "D3", `Chỉ tiêu chưa có giá trị phấn đấu; mức tham chiếu là “≥ 60%” ${REFERENCE}.`, "Ghi “≥ 60%”", "≥ 60%"],
+    ]);
+  });
+
+  it("offers the value written into the name instead, and says so on the name", () => {
+    expect(findings([[1, `${G5} ≥ 70%`, "%", "", LEAD]], ["target-missing", "target-in-name"])).toEqual([
+      ["target-in-name", "B3", "Tên chỉ tiêu có ghi kèm giá trị “≥ 70%” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số."],
+      ["target-missing", "D3", "Chỉ tiêu chưa có giá trị phấn đấu; tên chỉ tiêu có ghi “≥ 70%”, hãy ghi vào ô này.", "Ghi “≥ 70%”", "≥ 70%"],
+    ]);
+  });
+
+  it("offers to shorten the name only when the target cell already says the same", () => {
+    expect(findings([[1, `${G5} 70%`, "%", "≥ 70%", LEAD]], ["target-in-name"])).toEqual([
+      [
+        "target-in-name",
+        "B3",
+        "Tên chỉ tiêu có ghi kèm giá trị “70%” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số.",
+        "Bỏ “70%” khỏi tên chỉ tiêu",
+        G5,
+      ],
+    ]);
+    expect(findings([[1, `${G5} 70%`, "%", "≥ 80%", LEAD]], ["target-in-name"]).map((f) => f.length)).toEqual([3]);
+  });
+
+  it("asks nothing to be written where neither the name nor the catalog has a target", () => {
+    expect(findings([[1, "Số camera an ninh được lắp mới", "Camera", "", LEAD]], ["target-missing"])).toEqual([["target-missing", "D3", "Chỉ tiêu chưa có giá trị phấn đấu."]]);
+  });
+
+  it("explains an unreadable target and shows the forms that are read", () => {
+    const [f] = findings([[1, G5, "%", "≥ khoảng", LEAD]], ["target-unreadable"]);
+    expect(f.slice(0, 2)).toEqual(["target-unreadable", "D3"]);
+    expect(f[2]).toMatch(/ Hãy ghi theo dạng “≥ 60%”, “100%”, “≥ 01” hoặc nội dung định tính\.$/);
+  });
+
+  it("says a verdict or a placeholder is not a target", () => {
+    for (const vague of ["Đạt", "Theo kế hoạch", "Theo chỉ tiêu tỉnh giao"]) {
+      expect(findings([[1, G5, "%", vague, LEAD]], ["target-vague"])).toEqual([
+        [
+          "target-vague",
+          "D3",
+          `“${vague}” không phải là một chỉ tiêu: chỉ tiêu phải nói đạt bao nhiêu hoặc đạt điều gì (ví dụ “≥ 60%”, “≥ 02 mô hình”, “Có triển khai”).`,
+        ],
+      ]);
+    }
+    expect(findings([[1, "Xây dựng làng văn hóa số kiểu mẫu", "", "Có triển khai", LEAD]], ["target-vague"])).toEqual([]);
+  });
+
+  it("tidies spaces, stray punctuation and a redundant “≥” with one value for every fix", () => {
+    expect(findings([[1, G5, "%", "≥  70%", LEAD]], ["target-spaces"])).toEqual([
+      ["target-spaces", "D3", "Giá trị chỉ tiêu “≥  70%” có khoảng trắng thừa; nên ghi “≥ 70%”.", "Sửa thành “≥ 70%”", "≥ 70%"],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 70%.", LEAD]], ["target-punctuation"])).toEqual([
+      ["target-punctuation", "D3", "Giá trị chỉ tiêu “≥ 70%.” có dấu câu thừa ở cuối; nên ghi “≥ 70%”.", "Sửa thành “≥ 70%”", "≥ 70%"],
+    ]);
+    const wifi = "Tỷ lệ Trung tâm VHTT-HTCĐ xã, Nhà văn hóa ấp có wifi miễn phí phục vụ người dân";
+    expect(findings([[1, wifi, "%", "≥ 100%;", LEAD]], ["target-redundant-comparator", "target-punctuation"])).toEqual([
+      ["target-punctuation", "D3", "Giá trị chỉ tiêu “≥ 100%;” có dấu câu thừa ở cuối; nên ghi “100%”.", "Sửa thành “100%”", "100%"],
+      ["target-redundant-comparator", "D3", "Chỉ tiêu “≥ 100%;”: không thể vượt 100% nên dấu “≥” là thừa; ghi “100%”.", "Sửa thành “100%”", "100%"],
+    ]);
+  });
+
+  it("flags a rate above 100% and a target below the reference, not one at it or above", () => {
+    expect(findings([[1, G5, "%", "120%", LEAD]], ["target-over-100"])).toEqual([
+      ["target-over-100", "D3", "Chỉ tiêu “120%” là một tỷ lệ vượt quá 100%; hãy kiểm tra lại giá trị."],
+    ]);
+    expect(findings([[1, G5, "%", "100%", LEAD]], ["target-over-100"])).toEqual([]);
+    expect(findings([[1, G5, "%", "≥ 50%", LEAD]], ["target-below-province"])).toEqual([
+      [
+        "target-below-province",
+        "D3",
+        `Chỉ tiêu “≥ 50%” thấp hơn mức tham chiếu “≥ 60%” ${REFERENCE}; hãy kiểm tra lại: xã/phường có thể đặt cao hơn nhưng không nên thấp hơn.`,
+      ],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD]], ["target-below-province"])).toEqual([]);
+  });
+
+  it("in a table without a unit column, asks what a bare number counts, offering “%” where the catalog says so", () => {
+    const head = ["STT", "Tên chỉ tiêu", "Chỉ tiêu", "Đơn vị chủ trì"];
+    expect(findings([[1, G5, "≥ 60", LEAD]], ["unit-not-written"], head)).toEqual([
+      [
+        "unit-not-written",
+        "C3",
+        "Chỉ tiêu “≥ 60” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “%”.",
+        "Ghi rõ đơn vị: “≥ 60%”",
+        "≥ 60%",
+      ],
+    ]);
+    expect(findings([[1, "Số camera an ninh được lắp mới", "≥ 10", LEAD]], ["unit-not-written"], head)).toEqual([
+      ["unit-not-written", "C3", "Chỉ tiêu “≥ 10” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); hãy ghi rõ đơn vị (%, mô hình, doanh nghiệp, ...)."],
+    ]);
+    expect(findings([[1, G5, "≥ 60%", LEAD]], ["unit-not-written"], head)).toEqual([]);
+  });
+});
+
+describe("result typed so far", () => {
+  it("cannot tell 1% from 100% in a percent row, and says so", () => {
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, 1]], ["result-ambiguous-percent"])).toEqual([
+      ["result-ambiguous-percent", "F3", "Kết quả “1” ở chỉ tiêu tỷ lệ: không rõ là 1% hay 100%, nên chưa được đánh giá; hãy ghi rõ “1%” hoặc “100%”."],
+    ]);
+  });
+
+  it("does not count a fraction of a counted thing", () => {
+    expect(findings([[1, "Sáng kiến cải tiến trong khu vực công được công nhận", "Sáng kiến", "≥ 01", LEAD, 0.5]], ["result-ambiguous-count"])).toEqual([
+      [
+        "result-ambiguous-count",
+        "F3",
+        "Kết quả “0.5” ở chỉ tiêu đếm số lượng (“Sáng kiến”) không phải số nguyên, nên chưa được đánh giá; nếu là tỷ lệ, hãy ghi kèm dấu “%”.",
+      ],
+    ]);
+  });
+
+  it("asks for a number where words were typed, and judges nothing of a qualitative row", () => {
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, "khá tốt"]], ["result-text"])).toEqual([
+      ["result-text", "F3", "Kết quả “khá tốt” không đọc được thành số nên không tính được tỷ lệ đạt; hãy ghi một số, ví dụ “72%”, “0,72” hoặc “3”."],
+    ]);
+    expect(findings([[1, "Xây dựng làng văn hóa số kiểu mẫu", "", "Có triển khai", LEAD, "khá tốt"]], ["result-text"])).toEqual([]);
+  });
+
+  it("flags a rate above 100%, typed as a number or shown by a percent cell", () => {
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, "120%"]], ["result-over-100"])).toEqual([
+      ["result-over-100", "F3", "Kết quả “120%” tương ứng 120%, vượt quá 100%: một tỷ lệ không thể lớn hơn 100%."],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, 1.2]], ["result-over-100"], HEAD, [[], [], [null, null, null, null, null, "0%"]])).toEqual([
+      ["result-over-100", "F3", "Ô kết quả hiển thị 120%, vượt quá 100%; phần mềm đọc là 1,2%. Hãy nhập lại đúng tỷ lệ."],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, "100%"]], ["result-over-100"])).toEqual([]);
+  });
+});
