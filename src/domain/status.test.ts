@@ -1,4 +1,4 @@
-import { dateHelperValues, dueDateOf, parseDateCell, parseStatus, taskState } from "./status";
+import { dateHelperValues, dueDateOf, flagFormula, parseDateCell, parseStatus, taskState } from "./status";
 import type { Deadline } from "./deadline";
 
 const q2: Deadline = { kind: "date", due: "2026-06-30", period: "quarter", yearAssumed: false };
@@ -198,5 +198,15 @@ describe("dateHelperValues: what the two hidden date columns show", () => {
     expect(dateHelperValues(null)).toEqual({ text: "", value: "" });
     expect(dateHelperValues(true)).toEqual({ text: "true", value: "" });
     expect(dateHelperValues("Sớm")).toEqual({ text: "sớm", value: "" });
+  });
+});
+
+describe("flagFormula", () => {
+  // What the formula computes is held by LibreOffice (test/boundaries-libreoffice.test.ts);
+  // here only which formula a row gets.
+  const refs = { due: "H5", status: "I5", completed: "L5", asOf: "$C$2", window: "$C$3" };
+  it("gives a task with a dated deadline the plain flag, not the monthly report's", () => {
+    expect(flagFormula(refs)).toBe(flagFormula(refs, false));
+    expect(flagFormula(refs)).not.toBe(flagFormula(refs, true));
   });
 });
