@@ -191,3 +191,19 @@ describe("result typed so far", () => {
     expect(findings([[1, G5, "%", "≥ 60%", LEAD, "100%"]], ["result-over-100"])).toEqual([]);
   });
 });
+
+describe("which indicator a row is", () => {
+  const head = ["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì"];
+  it("says a code the catalog lacks, and which indicator the name gave instead", () => {
+    expect(findings([[1, "HT-99", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual([
+      ["code-unknown", "B3", "Mã “HT-99” không có trong danh mục chỉ tiêu; chỉ tiêu được nhận theo tên (HT-01)."],
+    ]);
+    expect(findings([[1, "HT-99", "Số camera an ninh được lắp mới", "Camera", "≥ 10", LEAD]], ["code-unknown"], head)).toEqual([
+      ["code-unknown", "B3", "Mã “HT-99” không có trong danh mục chỉ tiêu; chỉ tiêu được nhận theo tên."],
+    ]);
+  });
+
+  it("says nothing of a code column that holds no code, such as a row's own numbering", () => {
+    expect(findings([[1, "1.1", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual([]);
+  });
+});
