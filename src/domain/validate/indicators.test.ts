@@ -5,7 +5,8 @@
  */
 import type { CellValue, SheetSnapshot } from "../snapshot";
 import { checkSheet } from "../validate";
-import { defaultCatalog } from "../catalog";
+import { catalogWithListSheet, defaultCatalog } from "../catalog";
+import type { Catalog } from "../match";
 
 const catalog = defaultCatalog();
 const LEAD = "Phòng Văn hóa - Xã hội";
@@ -14,9 +15,9 @@ const G5 = "Tỷ lệ phủ sóng 5G trên địa bàn";
 const REFERENCE = "(mức tham chiếu, dựng từ các kế hoạch mẫu, không phải chỉ tiêu chính thức của tỉnh)";
 
 /** The findings of the given codes for rows under HEAD (the title is row 1, the header row 2). */
-function findings(rows: CellValue[][], codes: string[], head: CellValue[] = HEAD, formats?: (string | null)[][]) {
+function findings(rows: CellValue[][], codes: string[], head: CellValue[] = HEAD, formats?: (string | null)[][], list: Catalog = catalog) {
   const sheet: SheetSnapshot = { name: "Chỉ tiêu", values: [["KẾ HOẠCH NĂM 2026"], head, ...rows], ...(formats ? { numberFormats: formats } : {}) };
-  const r = checkSheet(sheet, { catalog, planYear: 2026, asOf: "2026-11-30" });
+  const r = checkSheet(sheet, { catalog: list, planYear: 2026, asOf: "2026-11-30" });
   return r.findings.filter((f) => codes.includes(f.code)).map((f) => [f.code, f.cell, f.message, ...(f.fix ? [f.fix.label, f.fix.value] : [])]);
 }
 
@@ -44,6 +45,18 @@ describe("unit of measure", () => {
     ]);
     expect(findings([[1, "Sáng kiến cải tiến trong khu vực công được công nhận", "SÁNG KIẾN", "≥ 01", LEAD]], ["unit-spelling"])).toEqual([]);
     expect(findings([[1, "Sáng kiến cải tiến trong khu vực công được công nhận", "Số sáng kiến", "≥ 01", LEAD]], ["unit-spelling"])).toEqual([]);
+  });
+
+  it("takes a unit's fuller form (“Số người”, “Lượt người”, “Hộ gia đình”) as the unit itself", () => {
+    const rows = [
+      [1, "Số hộ được hỗ trợ lắp internet", "Hộ gia đình", "≥ 100", LEAD],
+      [2, "Số lượt truy cập cổng thông tin của xã", "Lượt người", "≥ 100", LEAD],
+      [3, "Số người được tập huấn kỹ năng số", "Số người", "≥ 100", LEAD],
+    ];
+    expect(findings(rows, ["unit-spelling", "unit-missing", "unit-target-mismatch"])).toEqual([]);
+    expect(findings([[1, G5, "tỷ lệ %", "≥ 60%", LEAD]], ["unit-spelling"])).toEqual([
+      ["unit-spelling", "C3", "Đơn vị tính “tỷ lệ %” nên ghi theo cách viết chuẩn “%”.", "Sửa thành “%”", "%"],
+    ]);
   });
 
   it("flags a percentage next to a count, and a count of things next to a percent", () => {
@@ -155,6 +168,44 @@ describe("target", () => {
     ]);
     expect(findings([[1, G5, "≥ 60%", LEAD]], ["unit-not-written"], head)).toEqual([]);
   });
+
+  it("in a table without a unit column, takes a percent-formatted number or a counted noun as saying its unit", () => {
+    const head = ["STT", "Tên chỉ tiêu", "Chỉ tiêu", "Đơn vị chủ trì"];
+    const SK = "Sáng kiến cải tiến trong khu vực công được công nhận";
+    expect(findings([[1, G5, 0.6, LEAD]], ["unit-not-written"], head, [[], [], [null, null, "0%"]])).toEqual([]);
+    expect(findings([[1, SK, "≥ 02 sáng kiến", LEAD]], ["unit-not-written"], head)).toEqual([]);
+    // A number typed as a number is not rewritten: the fix is offered for text only.
+    expect(findings([[1, G5, 60, LEAD]], ["unit-not-written"], head)).toEqual([
+      ["unit-not-written", "C3", "Chỉ tiêu “60” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “%”."],
+    ]);
+    // A unit other than "%" is named, not written in for the official.
+    expect(findings([[1, SK, "≥ 01", LEAD]], ["unit-not-written"], head)).toEqual([
+      ["unit-not-written", "C3", "Chỉ tiêu “≥ 01” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “Sáng kiến”."],
+    ]);
+    // The "%" goes after the number, not after a stray full stop.
+    expect(findings([[1, G5, "≥ 60.", LEAD]], ["unit-not-written"], head)).toEqual([
+      [
+        "unit-not-written",
+        "C3",
+        "Chỉ tiêu “≥ 60.” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “%”.",
+        "Ghi rõ đơn vị: “≥ 60%”",
+        "≥ 60%",
+      ],
+    ]);
+  });
+
+  it("finds a value at the end of a name however it is spaced, and not one inside it", () => {
+    expect(findings([[1, `${G5} ≥70,5%`, "%", "≥ 70,5%", LEAD]], ["target-in-name"])).toEqual([
+      [
+        "target-in-name",
+        "B3",
+        "Tên chỉ tiêu có ghi kèm giá trị “≥70,5%” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số.",
+        "Bỏ “≥70,5%” khỏi tên chỉ tiêu",
+        G5,
+      ],
+    ]);
+    expect(findings([[1, "Tỷ lệ phủ sóng 5G đạt 60% dân số", "%", "≥ 60%", LEAD]], ["target-in-name"])).toEqual([]);
+  });
 });
 
 describe("result typed so far", () => {
@@ -189,6 +240,24 @@ describe("result typed so far", () => {
       ["result-over-100", "F3", "Ô kết quả hiển thị 120%, vượt quá 100%; phần mềm đọc là 1,2%. Hãy nhập lại đúng tỷ lệ."],
     ]);
     expect(findings([[1, G5, "%", "≥ 60%", LEAD, "100%"]], ["result-over-100"])).toEqual([]);
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, "100,4%"]], ["result-over-100"])).toEqual([
+      ["result-over-100", "F3", "Kết quả “100,4%” tương ứng 100,4%, vượt quá 100%: một tỷ lệ không thể lớn hơn 100%."],
+    ]);
+  });
+
+  it("says nothing of a result cell holding only spaces", () => {
+    const results = ["result-text", "result-ambiguous-percent", "result-ambiguous-count", "result-over-100"];
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, "   "]], results)).toEqual([]);
+  });
+
+  it("takes a row as qualitative from the catalog when its own target cannot be read", () => {
+    // "Hạ tầng số" is qualitative in the catalog: its result is a person's judgement.
+    expect(findings([[1, "Hạ tầng số", "", "≥ khoảng", LEAD, "khá"]], ["result-text"])).toEqual([]);
+    expect(findings([[1, "Hạ tầng số", "", "", LEAD, "khá"]], ["result-text"])).toEqual([]);
+    // A numeric indicator with no target yet still needs a number as its result.
+    expect(findings([[1, G5, "%", "", LEAD, "khá"]], ["result-text"])).toEqual([
+      ["result-text", "F3", "Kết quả “khá” không đọc được thành số nên không tính được tỷ lệ đạt; hãy ghi một số, ví dụ “72%”, “0,72” hoặc “3”."],
+    ]);
   });
 });
 
@@ -203,7 +272,63 @@ describe("which indicator a row is", () => {
     ]);
   });
 
+  it("offers the nearest catalog indicators of a name it cannot place, or none when nothing is near", () => {
+    const r = checkSheet(
+      { name: "Chỉ tiêu", values: [["KẾ HOẠCH NĂM 2026"], HEAD, [1, "Tỷ lệ thanh toán", "%", "≥ 60%", LEAD]] },
+      { catalog, planYear: 2026, asOf: "2026-11-30" },
+    );
+    const [f] = r.findings.filter((x) => x.code === "indicator-unknown");
+    expect(f.cell).toBe("B3");
+    expect(f.message).toMatch(
+      /^Chỉ tiêu “Tỷ lệ thanh toán” không khớp chỉ tiêu nào trong danh mục; gần nhất: CDS-10 “Tỷ lệ thanh toán trực tuyến trong giải quyết thủ tục hành chính, dịch vụ công”.*\. Nếu đúng là một trong các chỉ tiêu này, hãy chọn để gán mã\.$/,
+    );
+    expect(f.candidates?.[0]).toEqual({ code: "CDS-10", name: "Tỷ lệ thanh toán trực tuyến trong giải quyết thủ tục hành chính, dịch vụ công" });
+    expect(findings([[1, "Số camera an ninh được lắp mới", "Camera", "≥ 10", LEAD]], ["indicator-unknown"])).toEqual([
+      ["indicator-unknown", "B3", "Chỉ tiêu “Số camera an ninh được lắp mới” không khớp chỉ tiêu nào trong danh mục."],
+    ]);
+  });
+
   it("says nothing of a code column that holds no code, such as a row's own numbering", () => {
     expect(findings([[1, "1.1", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual([]);
+  });
+});
+
+describe("targets from the province's own list (a “Danh mục” sheet)", () => {
+  const OVERDUE = "Tỷ lệ hồ sơ thủ tục hành chính giải quyết quá hạn";
+  const list: SheetSnapshot = {
+    name: "Danh mục",
+    values: [
+      ["DANH MỤC CHỈ TIÊU"],
+      ["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu"],
+      [1, "HT-01", G5, "%", "≥ 70%"],
+      [2, "CDS-40", OVERDUE, "%", "≤ 5%"],
+    ],
+  };
+  const province = catalogWithListSheet(catalog, list).catalog;
+  const NOTE = "(theo trang “Danh mục” của sổ làm việc)";
+
+  it("names the province's target, not a reference", () => {
+    expect(findings([[1, G5, "%", "", LEAD]], ["target-missing"], HEAD, undefined, province)).toEqual([
+      ["target-missing", "D3", `Chỉ tiêu chưa có giá trị phấn đấu; chỉ tiêu của tỉnh là “≥ 70%” ${NOTE}.`, "Ghi “≥ 70%”", "≥ 70%"],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 65%", LEAD]], ["target-below-province"], HEAD, undefined, province)).toEqual([
+      [
+        "target-below-province",
+        "D3",
+        `Chỉ tiêu “≥ 65%” thấp hơn chỉ tiêu của tỉnh “≥ 70%” ${NOTE}; hãy kiểm tra lại: xã/phường có thể đặt cao hơn nhưng không nên thấp hơn.`,
+      ],
+    ]);
+  });
+
+  it("where lower is better, flags a target above the province's and not one at or below it", () => {
+    expect(findings([[1, OVERDUE, "%", "≤ 8%", LEAD]], ["target-below-province"], HEAD, undefined, province)).toEqual([
+      [
+        "target-below-province",
+        "D3",
+        `Chỉ tiêu “≤ 8%” cao hơn chỉ tiêu của tỉnh “≤ 5%” ${NOTE}; với chỉ tiêu này càng thấp càng tốt: hãy kiểm tra lại.`,
+      ],
+    ]);
+    expect(findings([[1, OVERDUE, "%", "≤ 5%", LEAD]], ["target-below-province"], HEAD, undefined, province)).toEqual([]);
+    expect(findings([[1, OVERDUE, "%", "≤ 3%", LEAD]], ["target-below-province"], HEAD, undefined, province)).toEqual([]);
   });
 });

@@ -126,9 +126,8 @@ function checkUnit(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null): 
 function sameSpelling(written: string, code: string): boolean {
   if (clean(written).toLocaleLowerCase("vi") === code.toLocaleLowerCase("vi")) return true;
   if (sameUnit(clean(written), code)) return true;
-  const w = foldKey(written);
-  const c = foldKey(code);
-  return c.length >= 2 && /^\p{L}/u.test(c) && (w.startsWith(c + " ") || w.endsWith(" " + c));
+  // The unit's word first, then what it counts; "tỷ lệ %" is not "%" written in full but a spelling to tidy.
+  return foldKey(written).startsWith(foldKey(code) + " ");
 }
 
 /**
@@ -319,7 +318,8 @@ function checkUnitWritten(env: CheckEnv, cell: Cell, p: Extract<TargetParse, { o
 
 function checkResult(env: CheckEnv, row: TableRow, ind: CatalogIndicator | null, kind: UnitKind): void {
   const cell = row.cells.result;
-  if (!cell || cell.value === null || (typeof cell.value === "string" && !cell.text)) return;
+  // A blank cell, spaces included, reads as no result.
+  if (!cell || cell.value === null) return;
   const percentUnit = kind.percent ?? false;
   const targetCell = row.cells.target;
   const target = targetCell ? parseTarget(targetCell.value, { numberFormat: targetCell.numberFormat, percentUnit }) : null;
