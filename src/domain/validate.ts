@@ -94,11 +94,11 @@ export function checkSheet(sheet: SheetSnapshot, ctx: CheckContext, fallback: Fa
       const id = identify(env, row);
       env.indicatorOf.set(row.row, id.item);
       checkIndicatorRow(env, row, id);
-      checkBodies(env, row, missing.has("lead"));
+      checkBodies(env, row);
       checkDeadline(env, row, false);
     } else {
       checkOutput(env, row, prevTask);
-      checkBodies(env, row, missing.has("lead"));
+      checkBodies(env, row);
       checkDeadline(env, row, !missing.has("deadline"));
       checkProgress(env, row);
       prevTask = row;

@@ -74,6 +74,58 @@ describe("bodies on a ward's plan", () => {
 });
 
 describe("bodies on a commune's plan", () => {
+  it("picks the body doing the same job among several of the other type, and names none when nothing does", () => {
+    // A province list with more bodies that only one type of commune has.
+    const more = {
+      ...catalog,
+      bodies: [
+        ...catalog.bodies,
+        { code: "QLDT", name: "Phòng Quản lý đô thị", short: "Phòng QLĐT", aliases: [], only: "phuong" as const },
+        { code: "DVNN", name: "Trạm Dịch vụ nông nghiệp", short: "Trạm DVNN", aliases: [], only: "xa" as const },
+      ],
+    };
+    expect(bodyFindings(WARD, [["Phòng Kinh tế", ""], ["Trạm Dịch vụ nông nghiệp", ""]], more)).toEqual([
+      [
+        "body-wrong-type",
+        "C4",
+        "“Phòng Kinh tế” chỉ có ở xã, không có ở phường; phường có “Phòng Kinh tế, Hạ tầng và Đô thị”.",
+        { label: "Sửa “Phòng Kinh tế” thành “Phòng Kinh tế, Hạ tầng và Đô thị”", cell: "C4", value: "Phòng Kinh tế, Hạ tầng và Đô thị" },
+      ],
+      ["body-wrong-type", "C5", "“Trạm Dịch vụ nông nghiệp” chỉ có ở xã, không có ở phường."],
+    ]);
+    expect(bodyFindings(COMMUNE, [["Phòng Quản lý đô thị", ""]], more)).toEqual([["body-wrong-type", "C4", "“Phòng Quản lý đô thị” chỉ có ở phường, không có ở xã."]]);
+  });
+
+  it("finds an abbreviation with a full stop in the cell to replace it", () => {
+    expect(bodyFindings(WARD, [["P. Kinh tế", ""]])).toEqual([
+      [
+        "body-wrong-type",
+        "C4",
+        "“P. Kinh tế” chỉ có ở xã, không có ở phường; phường có “Phòng Kinh tế, Hạ tầng và Đô thị”.",
+        { label: "Sửa “P. Kinh tế” thành “Phòng Kinh tế, Hạ tầng và Đô thị”", cell: "C4", value: "Phòng Kinh tế, Hạ tầng và Đô thị" },
+      ],
+    ]);
+  });
+
+  it("on a plan that does not say its type, spells a name by the cell's own word, and leaves it when there is none", () => {
+    const HEADING = "PHỤ LỤC";
+    expect(bodyFindings(HEADING, [["VP HĐND-UBND xã", "Phòng Văn hóa - Xã hội"], ["Văn phòng HĐND-UBND", "Phòng Văn hoá - Xã hội"]])).toEqual([
+      [
+        "body-spelling",
+        "C4",
+        "“VP HĐND-UBND xã” nên ghi theo tên chuẩn “Văn phòng HĐND và UBND xã”.",
+        { label: "Sửa thành “Văn phòng HĐND và UBND xã”", cell: "C4", value: "Văn phòng HĐND và UBND xã" },
+      ],
+      // No word: the xã and the phường names are both right, so nothing is asked.
+      [
+        "body-spelling",
+        "D5",
+        "“Phòng Văn hoá - Xã hội” nên ghi theo tên chuẩn “Phòng Văn hóa - Xã hội”.",
+        { label: "Sửa thành “Phòng Văn hóa - Xã hội”", cell: "D5", value: "Phòng Văn hóa - Xã hội" },
+      ],
+    ]);
+  });
+
   it("corrects the ward's word and the ward-only body the other way", () => {
     expect(bodyFindings(COMMUNE, [["Công an phường", "Phòng Kinh tế, Hạ tầng và Đô thị"]])).toEqual([
       ["body-type-word", "C4", "Kế hoạch của xã nhưng ghi “Công an phường”; phải là “Công an xã”.", { label: "Sửa “Công an phường” thành “Công an xã”", cell: "C4", value: "Công an xã" }],
