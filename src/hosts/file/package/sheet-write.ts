@@ -137,6 +137,7 @@ export class SheetWriter {
   private rowsUnsorted = false;
   private maxRow = 0;
   private cellsChanged = false;
+  private columnStyles: { min: number; max: number; style: number }[] | null = null;
   /** The merged areas, read from the sheet on the first merge and kept up to date after. */
   private merged: (Range & { ref: string })[] | null = null;
   /** An existing formula was removed or replaced: the calculation chain no longer matches. */
@@ -212,13 +213,24 @@ export class SheetWriter {
   /** The style a new cell shows: its row's (when the row has one) or its column's. */
   private inheritedStyle(row: RowEntry, col: number): number {
     if (isTrue(attr(row.el, "customFormat")) && attr(row.el, "s")) return Number(attr(row.el, "s"));
-    const cols = child(this.root, "cols");
-    if (cols) {
-      for (const c of children(cols, "col")) {
-        if (Number(attr(c, "min")) <= col && col <= Number(attr(c, "max")) && attr(c, "style")) return Number(attr(c, "style"));
-      }
-    }
+    for (const c of this.styledColumns()) if (c.min <= col && col <= c.max) return c.style;
     return 0;
+  }
+
+  /**
+   * The column ranges that carry a style, read once and again after a width changes
+   * them: a summary sheet has a <col> for each of its hundreds of columns, few styled,
+   * and every new cell asks.
+   */
+  private styledColumns(): { min: number; max: number; style: number }[] {
+    if (this.columnStyles) return this.columnStyles;
+    const cols = child(this.root, "cols");
+    const out = cols
+      ? children(cols, "col")
+          .filter((c) => attr(c, "style"))
+          .map((c) => ({ min: Number(attr(c, "min")), max: Number(attr(c, "max")), style: Number(attr(c, "style")) }))
+      : [];
+    return (this.columnStyles = out);
   }
 
   private has(rowNumber: number, col: number): boolean {
@@ -378,8 +390,12 @@ export class SheetWriter {
   }
 
   columnWidth(col: number, width: number, hidden: boolean | undefined): void {
+    this.columnStyles = null;
     const cols = ensureChild(this.root, "cols", WORKSHEET_ORDER, this.p);
-    const list = children(cols, "col");
+    // Widths are mostly set left to right: a column past the last <col> goes at the end.
+    const last = cols.children[cols.children.length - 1];
+    const past = last !== undefined && isElement(last) && local(last.name) === "col" && Number(attr(last, "max")) < col;
+    const list = past ? [] : children(cols, "col");
     const covering = list.find((c) => Number(attr(c, "min")) <= col && col <= Number(attr(c, "max")));
     let target: XmlElement;
     if (covering) {
