@@ -167,7 +167,7 @@ module.exports = async (env, options) => {
             chunks: "initial",
             priority: 10,
           },
-          // The package layer (our zip and XML code over fflate and saxes) is only loaded
+          // The package layer (our zip and XML code over fflate; saxes for Word's reader) is only loaded
           // on demand with import(), when a file is opened: its own chunk.
           xlsx: {
             test: /[\\/](node_modules[\\/](fflate|saxes|xmlchars)|src[\\/]hosts[\\/]file)[\\/]/,

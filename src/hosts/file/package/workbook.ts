@@ -246,7 +246,7 @@ export class WorkbookPackage {
       let inSi = false;
       let inT = false;
       let phonetic = 0;
-      // saxes reports a close for every open, self-closing elements included.
+      // The tokenizer reports a close for every open, self-closing elements included.
       scanXml(text, {
         open(name) {
           const n = local(name);

@@ -1,14 +1,15 @@
 /**
- * scanXml, our own tokenizer, against saxes, a standards-conformant parser: the same
- * events on every XML part of workbooks made by openpyxl, ExcelJS and hand-edited Excel
- * XML, and on the corners of the grammar those parts use; an error wherever saxes finds
- * one in those parts cut short or broken the ways files get broken.
+ * Our own tokenizer against saxes, a standards-conformant parser: the same events
+ * (scanXml) and the same tree (parseXml) on every XML part of workbooks made by
+ * openpyxl, ExcelJS and hand-edited Excel XML, and on the corners of the grammar those
+ * parts use; an error wherever saxes finds one in those parts cut short or broken the
+ * ways files get broken.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { unzipSync, strFromU8 } from "fflate";
 import { SaxesParser } from "saxes";
-import { scanXml, XmlError } from "./xml";
+import { parseXml, scanXml, serializeXml, XmlError, type XmlDocument, type XmlElement, type XmlNode } from "./xml";
 import { seedWorkbook } from "../../../../test/xlsx";
 
 type Event = ["open", string, Record<string, string>, boolean] | ["close", string] | ["text", string];
@@ -59,6 +60,61 @@ function scanEvents(xml: string): Event[] | "error" {
     return "error";
   }
   return out;
+}
+
+/** The tree as the package layer built it with saxes before it had its own tokenizer. */
+function saxesTree(xml: string): XmlDocument | "error" {
+  let declaration: XmlDocument["declaration"] = null;
+  let before = "";
+  let root: XmlElement | null = null;
+  const stack: XmlElement[] = [];
+  const add = (node: XmlNode) => stack[stack.length - 1].children.push(node);
+  const p = new SaxesParser({ xmlns: false, position: false });
+  p.on("xmldecl", (d) => (declaration = { version: d.version, encoding: d.encoding, standalone: d.standalone }));
+  p.on("opentag", (t) => {
+    const el: XmlElement = { name: t.name, attrs: Object.entries(t.attributes as Record<string, string>), children: [] };
+    if (stack.length) add(el);
+    else root = el;
+    stack.push(el);
+  });
+  p.on("closetag", () => void stack.pop());
+  p.on("text", (t) => void (stack.length && add(t)));
+  p.on("cdata", (t) => void (stack.length && add({ raw: `<![CDATA[${t}]]>` })));
+  const markup = (raw: string) => {
+    if (stack.length) add({ raw });
+    else if (!root) before += raw;
+  };
+  p.on("comment", (t) => markup(`<!--${t}-->`));
+  p.on("processinginstruction", (pi) => markup(`<?${pi.target}${pi.body ? " " + pi.body : ""}?>`));
+  try {
+    p.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+  } catch {
+    return "error";
+  }
+  return root ? { declaration, before, root } : "error";
+}
+
+function ourTree(xml: string): XmlDocument | "error" {
+  try {
+    return parseXml(xml);
+  } catch (e) {
+    if (!(e instanceof XmlError)) throw e;
+    return "error";
+  }
+}
+
+/** A tree with adjacent texts joined (saxes may report one text in pieces). */
+function joined(doc: XmlDocument | "error"): unknown {
+  if (doc === "error") return doc;
+  const el = (e: XmlElement): unknown => {
+    const kids: unknown[] = [];
+    for (const k of e.children) {
+      if (typeof k === "string" && typeof kids[kids.length - 1] === "string") kids[kids.length - 1] += k;
+      else kids.push(typeof k === "object" && "name" in k ? el(k) : k);
+    }
+    return { name: e.name, attrs: e.attrs, children: kids };
+  };
+  return { declaration: doc.declaration, before: doc.before, root: el(doc.root) };
 }
 
 const FIXTURES = path.resolve(__dirname, "../../../../../shared/fixtures/workbooks");
@@ -115,6 +171,26 @@ describe("scanXml reads what saxes reads", () => {
     const expected = saxesEvents(xml);
     expect(expected).not.toBe("error");
     expect(scanEvents(xml)).toEqual(expected);
+    expect(joined(ourTree(xml))).toEqual(joined(saxesTree(xml)));
+  });
+});
+
+describe("parseXml builds the tree saxes built", () => {
+  it("on every XML part of workbooks made by other programs, and writes each back as saxes's tree does", () => {
+    for (const [name, xml] of parts) {
+      const ours = ourTree(xml);
+      const theirs = saxesTree(xml);
+      expect(theirs).not.toBe("error");
+      expect([name, joined(ours)]).toEqual([name, joined(theirs)]);
+      expect([name, serializeXml(ours as XmlDocument)]).toEqual([name, serializeXml(theirs as XmlDocument)]);
+    }
+  });
+
+  it("keeps comments, processing instructions and CDATA as written, and the declaration's fields", () => {
+    const doc = parseXml('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<!-- before --><a><?mso-application progid="Excel.Sheet"?><![CDATA[<b>]]><!-- in --></a>');
+    expect(doc.declaration).toEqual({ version: "1.0", encoding: "UTF-8", standalone: "yes" });
+    expect(doc.before).toBe("<!-- before -->");
+    expect(doc.root.children).toEqual([{ raw: '<?mso-application progid="Excel.Sheet"?>' }, { raw: "<![CDATA[<b>]]>" }, { raw: "<!-- in -->" }]);
   });
 });
 
@@ -144,6 +220,7 @@ describe("scanXml refuses what saxes refuses", () => {
   it.each(broken)("%s", (_what, xml) => {
     expect(saxesEvents(xml)).toBe("error");
     expect(scanEvents(xml)).toBe("error");
+    expect(ourTree(xml)).toBe("error");
   });
 
   it("every part of the workbooks cut short anywhere inside its root", () => {

@@ -2,15 +2,13 @@
  * XML for the package layer.
  *
  * Reading large parts (sheets, shared strings) streams events through `scanXml`, a
- * small tokenizer, without building anything. Parts we patch are parsed by saxes (a
- * standards-conformant parser) into a small tree that keeps
+ * small tokenizer, without building anything. Parts we patch are parsed with the same
+ * tokenizer into a small tree that keeps
  * what we do not understand: every element and attribute with its prefix as
  * written, namespace declarations, comments, processing instructions, CDATA. Names
  * are matched by local name (`local("x:row") === "row"`), so a part written with
  * a default namespace (Excel, openpyxl) or a prefix (some generators) reads the same.
  */
-import { SaxesParser } from "saxes";
-
 export interface XmlElement {
   name: string;
   /** Attributes in document order, prefixes and xmlns declarations included. */
@@ -49,53 +47,16 @@ export class XmlError extends Error {
   }
 }
 
-/** What a tree parse does with saxes's events. */
+/** What a parse does with the tokenizer's events. */
 interface Consumer {
   open?(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
   close?(name: string): void;
   text?(text: string): void;
+  /** CDATA as written inside its brackets; without this handler, CDATA is text. */
   cdata?(text: string): void;
+  /** Comments and processing instructions, as written. */
   markup?(raw: string): void;
   xmldecl?(d: { version?: string; encoding?: string; standalone?: string }): void;
-}
-
-/*
- * Every parser gets the same handler functions, which pass events to the parse in
- * progress (the top of `consumers`), and parsers are reused (saxes resets itself at
- * the end of a document; one that failed is dropped). Without an error handler saxes
- * throws, and the error is ours to name.
- */
-const consumers: Consumer[] = [];
-const top = () => consumers[consumers.length - 1];
-const pool: SaxesParser[] = [];
-
-function newParser(): SaxesParser {
-  const p = new SaxesParser({ xmlns: false, position: false });
-  p.on("opentag", (tag) => top().open?.(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing));
-  p.on("closetag", (tag) => top().close?.(tag.name));
-  p.on("text", (t) => top().text?.(t));
-  p.on("cdata", (t) => top().cdata?.(t));
-  p.on("comment", (t) => top().markup?.(`<!--${t}-->`));
-  p.on("processinginstruction", (pi) => top().markup?.(`<?${pi.target}${pi.body ? " " + pi.body : ""}?>`));
-  p.on("xmldecl", (d) => top().xmldecl?.(d));
-  return p;
-}
-
-function run(text: string, consumer: Consumer): void {
-  const p = pool.pop() ?? newParser();
-  consumers.push(consumer);
-  let done = false;
-  try {
-    p.write(withoutBom(text)).close();
-    done = true;
-  } catch (e) {
-    // saxes throws a plain Error about the XML; a handler's own errors (subclasses) pass through.
-    if (e instanceof Error && e.constructor === Error) throw new XmlError(e.message);
-    throw e;
-  } finally {
-    consumers.pop();
-    if (done) pool.push(p);
-  }
 }
 
 /** Parse a whole part into a tree. Throws XmlError on malformed XML. */
@@ -105,7 +66,7 @@ export function parseXml(text: string): XmlDocument {
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
   const add = (node: XmlNode) => stack[stack.length - 1].children.push(node);
-  run(text, {
+  tokenize(text, {
     xmldecl: (d) => (declaration = { version: d.version, encoding: d.encoding, standalone: d.standalone }),
     open(name, attrs) {
       const el: XmlElement = { name, attrs: Object.entries(attrs), children: [] };
@@ -135,19 +96,25 @@ export interface ScanHandlers {
   text?(text: string): void;
 }
 
+/** Stream a part's events (no tree): see tokenize. Throws XmlError on malformed XML. */
+export function scanXml(text: string, h: ScanHandlers): void {
+  tokenize(text, h);
+}
+
 /**
- * Stream a part's events (no tree): open, close (self-closing elements included) and
- * text (entities decoded, line ends normalised, CDATA as text), as saxes reports them.
- * Throws XmlError on malformed XML.
+ * The events of a part: open, close (self-closing elements included), text (entities
+ * decoded, line ends normalised), CDATA, and comments, processing instructions and
+ * the XML declaration for a parse that keeps them; as saxes reports them.
  *
  * A tokenizer of its own rather than saxes: reading sheets and shared strings is most
  * of what a consolidation of 95 files does, and saxes, which checks every character
  * against the XML grammar, reads them about three times slower. This one checks what
  * makes a part unreadable (tags that do not match or are cut off, attributes not
- * quoted, an unknown entity, text outside the root) and leaves the finer grammar to
- * saxes, which still parses every part we patch. xml.test.ts compares the two.
+ * quoted, an unknown entity, text outside the root) and not the finer grammar (which
+ * characters a name may hold, "--" inside a comment), which no Office program reads
+ * differently. xml.test.ts compares it with saxes on real parts.
  */
-export function scanXml(text: string, h: ScanHandlers): void {
+function tokenize(text: string, h: Consumer): void {
   const s = withoutBom(text);
   const n = s.length;
   const open: string[] = [];
@@ -176,6 +143,9 @@ export function scanXml(text: string, h: ScanHandlers): void {
     if (c === 0x3f /* ? */) {
       const q = s.indexOf("?>", lt + 2);
       if (q < 0) throw new XmlError("unclosed processing instruction");
+      const raw = s.slice(lt, q + 2);
+      if (lt === 0 && /^<\?xml[ \t\r\n]/.test(raw)) h.xmldecl?.(declarationOf(raw));
+      else h.markup?.(raw);
       i = q + 2;
       continue;
     }
@@ -229,7 +199,7 @@ const NAME = /^[A-Za-z_:\u00C0-\uFFFF][-\w.:\u00B7\u00C0-\uFFFF]*$/;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 const endsName = (c: number) => isSpace(c) || c === 0x3e /* > */ || c === 0x2f; /* / */
 
-function textRun(raw: string, inRoot: boolean, h: ScanHandlers): void {
+function textRun(raw: string, inRoot: boolean, h: Consumer): void {
   if (!inRoot) {
     if (/[^ \t\r\n]/.test(raw)) throw new XmlError("text outside the root element");
     return;
@@ -240,6 +210,14 @@ function textRun(raw: string, inRoot: boolean, h: ScanHandlers): void {
 /** An attribute's value as the XML spec reads it: each white-space character a space (a CR LF pair one), then entities. */
 function attributeValue(raw: string): string {
   return decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw);
+}
+
+/** version, encoding and standalone of `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`. */
+function declarationOf(raw: string): { version?: string; encoding?: string; standalone?: string } {
+  const d: Record<string, string> = {};
+  for (const m of raw.matchAll(/\b(version|encoding|standalone)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/g)) d[m[1]] = m[2] ?? m[3];
+  if (!d.version) throw new XmlError("XML declaration without a version");
+  return d;
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -260,18 +238,21 @@ function decode(raw: string): string {
 }
 
 /** Past a comment, CDATA section (reported as text) or DOCTYPE starting at `lt`. */
-function skipMarkup(s: string, lt: number, inRoot: boolean, h: ScanHandlers): number {
+function skipMarkup(s: string, lt: number, inRoot: boolean, h: Consumer): number {
   if (s.startsWith("<!--", lt)) {
     const e = s.indexOf("-->", lt + 4);
     if (e < 0) throw new XmlError("unclosed comment");
+    h.markup?.(s.slice(lt, e + 3));
     return e + 3;
   }
   if (s.startsWith("<![CDATA[", lt)) {
     if (!inRoot) throw new XmlError("CDATA outside the root element");
     const e = s.indexOf("]]>", lt + 9);
     if (e < 0) throw new XmlError("unclosed CDATA section");
-    const t = s.slice(lt + 9, e);
-    h.text?.(t.indexOf("\r") < 0 ? t : t.replace(/\r\n?/g, "\n"));
+    let t = s.slice(lt + 9, e);
+    if (t.indexOf("\r") >= 0) t = t.replace(/\r\n?/g, "\n");
+    if (h.cdata) h.cdata(t);
+    else h.text?.(t);
     return e + 3;
   }
   if (s.startsWith("<!DOCTYPE", lt) && !inRoot) {
