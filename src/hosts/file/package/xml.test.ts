@@ -1,7 +1,7 @@
 /**
  * Our own tokenizer against saxes, a standards-conformant parser: the same events
  * (scanXml) and the same tree (parseXml) on every XML part of workbooks made by
- * openpyxl, ExcelJS and hand-edited Excel XML, and on the corners of the grammar those
+ * openpyxl, ExcelJS and hand-edited Excel XML (test/fixtures/workbooks), and on the corners of the grammar those
  * parts use; an error wherever saxes finds one in those parts cut short or broken the
  * ways files get broken.
  */
@@ -117,7 +117,7 @@ function joined(doc: XmlDocument | "error"): unknown {
   return { declaration: doc.declaration, before: doc.before, root: el(doc.root) };
 }
 
-const FIXTURES = path.resolve(__dirname, "../../../../../shared/fixtures/workbooks");
+const FIXTURES = path.resolve(__dirname, "../../../../test/fixtures/workbooks");
 const UNSEEN = path.resolve(__dirname, "../../../../test/fixtures/unseen");
 
 /** Every XML part of the given workbooks, named by file and part. */
