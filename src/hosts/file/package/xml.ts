@@ -204,7 +204,7 @@ function textRun(raw: string, inRoot: boolean, h: Consumer): void {
     if (/[^ \t\r\n]/.test(raw)) throw new XmlError("text outside the root element");
     return;
   }
-  h.text?.(decode(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n")));
+  h.text?.(decode(lineEnds(raw)));
 }
 
 /** An attribute's value as the XML spec reads it: each white-space character a space (a CR LF pair one), then entities. */
@@ -237,7 +237,10 @@ function decode(raw: string): string {
   });
 }
 
-/** Past a comment, CDATA section (reported as text) or DOCTYPE starting at `lt`. */
+/** CR LF and a lone CR read as LF, as XML reads every line end. */
+const lineEnds = (t: string) => (t.indexOf("\r") < 0 ? t : t.replace(/\r\n?/g, "\n"));
+
+/** Past a comment, CDATA section (as CDATA, or as text to a scan) or DOCTYPE starting at `lt`. */
 function skipMarkup(s: string, lt: number, inRoot: boolean, h: Consumer): number {
   if (s.startsWith("<!--", lt)) {
     const e = s.indexOf("-->", lt + 4);
@@ -249,8 +252,7 @@ function skipMarkup(s: string, lt: number, inRoot: boolean, h: Consumer): number
     if (!inRoot) throw new XmlError("CDATA outside the root element");
     const e = s.indexOf("]]>", lt + 9);
     if (e < 0) throw new XmlError("unclosed CDATA section");
-    let t = s.slice(lt + 9, e);
-    if (t.indexOf("\r") >= 0) t = t.replace(/\r\n?/g, "\n");
+    const t = lineEnds(s.slice(lt + 9, e));
     if (h.cdata) h.cdata(t);
     else h.text?.(t);
     return e + 3;
