@@ -63,6 +63,9 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
+// One decoder for every name: making one per entry cost more than listing the entry.
+const NAME_DECODER = new TextDecoder("utf-8");
+
 /** The parts listed in the zip's central directory. Throws ZipFormatError when there is no readable directory. */
 export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -108,7 +111,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
     const commentLength = u16(at + 32);
     let localOffset = u32(at + 42);
     if (!inside(at + 46, nameLength + extraLength + commentLength)) throw new ZipFormatError("directory entry cut short");
-    const name = new TextDecoder("utf-8").decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const name = NAME_DECODER.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     // Zip64: the real sizes are in the extra field, in this order, for the fields that overflowed.
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
       let e = at + 46 + nameLength;

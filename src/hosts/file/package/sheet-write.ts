@@ -107,6 +107,8 @@ interface RowEntry {
    * add one), not on every new cell, since a summary row has hundreds of cells.
    */
   ext?: XmlElement | null;
+  /** The optional span hint is gone (once is enough: a summary row gets hundreds of new cells). */
+  spansDropped?: boolean;
 }
 
 const num = (v: number) => {
@@ -255,7 +257,10 @@ export class SheetWriter {
       else row.el.children.push(c);
       cells.set(col, c);
       // A new cell outside the row's span hint makes the hint wrong: drop it (it is optional).
-      setAttr(row.el, "spans", null);
+      if (!row.spansDropped) {
+        setAttr(row.el, "spans", null);
+        row.spansDropped = true;
+      }
     }
     this.cellsChanged = true;
     return c;
@@ -294,7 +299,8 @@ export class SheetWriter {
 
   private putValue(c: XmlElement, v: CellValue | undefined, cached: boolean, row: number, col: number): void {
     if (v === null || v === undefined) return;
-    const add = (el: XmlElement) => insertInOrder(c, el, CELL_ORDER);
+    // An empty cell (every cell of a new sheet) takes its value as its only child.
+    const add = (el: XmlElement) => (c.children.length === 0 ? c.children.push(el) : insertInOrder(c, el, CELL_ORDER));
     if (typeof v === "number") {
       add({ name: this.vName, attrs: [], children: [num(v)] });
       this.numbersWritten.push([row, col]);
@@ -308,8 +314,9 @@ export class SheetWriter {
     } else {
       setAttr(c, "t", "inlineStr");
       const text = excelEscape(wellFormed(v));
-      const t = this.el("t", /^\s|\s$/.test(text) ? { "xml:space": "preserve" } : {}, [text]);
-      add(this.el("is", {}, [t]));
+      // Built directly, not through el(): a summary sheet writes tens of thousands.
+      const t: XmlElement = { name: this.p + "t", attrs: /^\s|\s$/.test(text) ? [["xml:space", "preserve"]] : [], children: [text] };
+      add({ name: this.p + "is", attrs: [], children: [t] });
     }
   }
 
@@ -340,16 +347,28 @@ export class SheetWriter {
     const r = parseRange(range);
     const styles = this.styles();
     // Most cells of a range share a few styles: each one's new index is looked up once.
-    const restyled = new Map<number, number>();
+    const restyled = new Map<number, string | null>();
     for (let row = r.top; row <= r.bottom; row++) {
+      // The row's cells looked up once, not per cell: a summary restyles some 70,000.
+      const cells = this.cellIndex(this.row(row, true)!, row);
       for (let col = r.left; col <= r.right; col++) {
-        const c = this.cell(row, col);
-        const base = this.styleIndex(c);
+        const c = cells.get(col) ?? this.cell(row, col);
+        const attrs = c.attrs;
+        let i = 0;
+        while (i < attrs.length && attrs[i][0] !== "s") i++;
+        const base = i < attrs.length ? Number(attrs[i][1]) || 0 : 0;
         let s = restyled.get(base);
-        if (s === undefined) restyled.set(base, (s = styles.xfFor(base, style)));
-        setAttr(c, "s", s || null);
+        if (s === undefined) {
+          const xf = styles.xfFor(base, style);
+          restyled.set(base, (s = xf ? String(xf) : null));
+        }
+        if (s === null) {
+          if (i < attrs.length) attrs.splice(i, 1);
+        } else if (i < attrs.length) attrs[i][1] = s;
+        else attrs.push(["s", s]);
       }
     }
+    this.cellsChanged = true;
   }
 
   /** Values of the cells the edits set, as stored (for 1904 shifting). */

@@ -207,8 +207,10 @@ export function decodeText(b: Uint8Array): string {
   return UTF8.decode(b); // (drops a UTF-8 byte-order mark)
 }
 
+const ENCODER = new TextEncoder();
+
 export function encodeText(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
+  return ENCODER.encode(s);
 }
 
 // ───────────── writing ─────────────
