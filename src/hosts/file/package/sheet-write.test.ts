@@ -49,3 +49,74 @@ describe("the style of a new cell", () => {
     expect(["B5", "B6", "C6", "D6", "H6"].map((r) => styleOf(xml, r))).toEqual(["3", "3", "3", "3", null]);
   });
 });
+
+/** A style source for cells the tests restyle: base 0 → 7 (a date format), anything else → 9. */
+const dateStyles = (): StyleSource => ({
+  xfFor: (base) => (base === 0 ? 7 : 9),
+  dxf: () => 0,
+  formatOf: (s) => (s === 7 ? "dd/mm/yyyy" : null),
+});
+
+/** The <row> element for row `r` as the writer serialized it. */
+function rowXml(xml: string, r: number): string {
+  const m = xml.match(new RegExp(`<(?:x:)?row r="${r}"[^>]*>.*?</(?:x:)?row>`));
+  if (!m) throw new Error(`no row ${r}`);
+  return m[0];
+}
+
+describe("cells the edits create", () => {
+  it("write their value, type and style as Excel writes a cell (r, s, t; formula, value, inline text)", () => {
+    const w = new SheetWriter(SHEET, dateStyles);
+    w.setValue(7, 1, "  hai đầu có dấu cách ");
+    w.setValue(7, 2, "a & b < c\u000b");
+    w.setValue(7, 3, { formula: "=B7&\"x\"", value: "#N/A" });
+    w.setValue(7, 4, { formula: "=1>0", value: true });
+    w.setValue(7, 5, 0.25);
+    w.setStyle("E7", { bold: true });
+    expect(rowXml(w.serialize(), 7)).toBe(
+      '<row r="7">' +
+        '<c r="A7" t="inlineStr"><is><t xml:space="preserve">  hai đầu có dấu cách </t></is></c>' +
+        '<c r="B7" s="3" t="inlineStr"><is><t>a &amp; b &lt; c_x000B_</t></is></c>' +
+        '<c r="C7" s="3" t="e"><f>B7&amp;"x"</f><v>#N/A</v></c>' +
+        '<c r="D7" s="3" t="b"><f>1&gt;0</f><v>1</v></c>' +
+        '<c r="E7" s="7"><v>0.25</v></c>' +
+        "</row>",
+    );
+  });
+
+  it("written again in the same plan keep only the last value, and a formula replaced is told", () => {
+    const w = new SheetWriter(SHEET, dateStyles);
+    w.setValue(8, 6, { formula: "=1+1", value: 2 });
+    w.setStyle("F8", { bold: true });
+    expect(w.formulaReplaced).toBe(false);
+    w.setValue(8, 6, 5);
+    expect(w.formulaReplaced).toBe(true);
+    w.setValue(8, 7, "chữ");
+    w.setValue(8, 7, null);
+    expect(rowXml(w.serialize(), 8)).toBe('<row r="8"><c r="F8" s="7"><v>5</v></c><c r="G8"/></row>');
+  });
+
+  it("go between the cells a row has, before its extension list, and take the sheet's namespace prefix", () => {
+    const prefixed =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="C1"><x:v>3</x:v></x:c><x:extLst><x:ext uri="u"/></x:extLst></x:row>' +
+      "</x:sheetData></x:worksheet>";
+    const w = new SheetWriter(prefixed, dateStyles);
+    w.setValue(1, 4, "d");
+    w.setValue(1, 2, 2);
+    expect(rowXml(w.serialize(), 1)).toBe(
+      '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c><x:c r="C1"><x:v>3</x:v></x:c>' +
+        '<x:c r="D1" t="inlineStr"><x:is><x:t>d</x:t></x:is></x:c><x:extLst><x:ext uri="u"/></x:extLst></x:row>',
+    );
+  });
+
+  it("holding a date in a 1904 workbook store its days since 1904; other numbers stay as written", () => {
+    const w = new SheetWriter(SHEET, dateStyles);
+    w.setStyle("A9", { numberFormat: "dd/mm/yyyy" });
+    w.setValue(9, 1, 46022); // 31/12/2025 in the 1900 system
+    w.setValue(9, 2, 46022); // column B's style 3 is not a date
+    w.finishDates(true);
+    expect(rowXml(w.serialize(), 9)).toBe('<row r="9"><c r="A9" s="7"><v>44560</v></c><c r="B9" s="3"><v>46022</v></c></row>');
+  });
+});

@@ -25,6 +25,7 @@ import {
   parseXml,
   prefixOf,
   removeChild,
+  escapeText,
   serializeXml,
   setAttr,
   textOf,
@@ -99,7 +100,7 @@ export interface StyleSource {
 
 interface RowEntry {
   el: XmlElement;
-  cells: Map<number, XmlElement> | null;
+  cells: Map<number, XmlElement | NewCell> | null;
   unsorted: boolean;
   maxCol: number;
   /**
@@ -110,6 +111,9 @@ interface RowEntry {
   /** The optional span hint is gone (once is enough: a summary row gets hundreds of new cells). */
   spansDropped?: boolean;
 }
+
+/** A formula's text result that is an error value (#N/A...), stored as an error, not text. */
+const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA)$/;
 
 const num = (v: number) => {
   if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
@@ -126,6 +130,45 @@ function cellCol(ref: string): number {
   }
   return n;
 }
+
+/**
+ * A cell the edits create, kept as its parts rather than as an element tree: a summary
+ * sheet creates some 25,000, and building, restyling and serializing a tree for each
+ * cost more than the rest of writing the sheet. In the sheet's tree it stands as text
+ * the serializer writes as it is (`raw`), the same XML an element would give.
+ */
+class NewCell {
+  /** Style index ("" for none), type attribute ("" for none). */
+  s = "";
+  t = "";
+  /** Formula, value and inline text as they go inside their elements, before XML escaping. */
+  f: string | null = null;
+  v: string | null = null;
+  text: string | null = null;
+
+  constructor(
+    private readonly p: string,
+    readonly ref: string,
+  ) {}
+
+  get raw(): string {
+    const p = this.p;
+    let x = "<" + p + 'c r="' + this.ref + '"';
+    if (this.s) x += ' s="' + this.s + '"';
+    if (this.t) x += ' t="' + this.t + '"';
+    if (this.f === null && this.v === null && this.text === null) return x + "/>";
+    x += ">";
+    if (this.f !== null) x += "<" + p + "f>" + escapeText(this.f) + "</" + p + "f>";
+    if (this.v !== null) x += "<" + p + "v>" + escapeText(this.v) + "</" + p + "v>";
+    if (this.text !== null) {
+      const preserve = /^\s|\s$/.test(this.text) ? ' xml:space="preserve"' : "";
+      x += "<" + p + "is><" + p + "t" + preserve + ">" + escapeText(this.text) + "</" + p + "t></" + p + "is>";
+    }
+    return x + "</" + p + "c>";
+  }
+}
+
+type AnyCell = XmlElement | NewCell;
 
 export class SheetWriter {
   readonly doc: XmlDocument;
@@ -182,9 +225,9 @@ export class SheetWriter {
     return rows;
   }
 
-  private cellIndex(row: RowEntry, rowNumber: number): Map<number, XmlElement> {
+  private cellIndex(row: RowEntry, rowNumber: number): Map<number, AnyCell> {
     if (row.cells) return row.cells;
-    const cells = new Map<number, XmlElement>();
+    const cells = new Map<number, AnyCell>();
     let last = 0;
     for (const c of children(row.el, "c")) {
       const ref = attr(c, "r");
@@ -240,14 +283,14 @@ export class SheetWriter {
     return row !== undefined && this.cellIndex(row, rowNumber).has(col);
   }
 
-  cell(rowNumber: number, col: number): XmlElement {
+  private cell(rowNumber: number, col: number): AnyCell {
     const row = this.row(rowNumber, true)!;
     const cells = this.cellIndex(row, rowNumber);
     let c = cells.get(col);
     if (!c) {
       const s = this.inheritedStyle(row, col);
-      // Built directly, not through el(): a summary sheet creates tens of thousands.
-      c = { name: this.cName, attrs: s ? [["r", a1(rowNumber, col)], ["s", String(s)]] : [["r", a1(rowNumber, col)]], children: [] };
+      c = new NewCell(this.p, a1(rowNumber, col));
+      if (s) c.s = String(s);
       if (col < row.maxCol) row.unsorted = true;
       row.maxCol = Math.max(row.maxCol, col);
       // Cells before the row's extension list, if it has one.
@@ -266,15 +309,16 @@ export class SheetWriter {
     return c;
   }
 
-  styleIndex(c: XmlElement): number {
-    return Number(attr(c, "s") ?? 0) || 0;
+  private styleIndex(c: AnyCell): number {
+    return Number(c instanceof NewCell ? c.s : (attr(c, "s") ?? 0)) || 0;
   }
 
   setValue(rowNumber: number, col: number, v: CellInput): void {
     // Clearing a cell the sheet does not have: nothing to do (a new sheet's blank cells).
     if (v === null && !this.has(rowNumber, col)) return;
     const c = this.cell(rowNumber, col);
-    // A cell with no value, type or metadata (every cell of a new sheet) has nothing to take away.
+    if (c instanceof NewCell) return this.setNewValue(c, v, rowNumber, col);
+    // A cell with no value, type or metadata has nothing to take away.
     if (c.children.length > 0 || c.attrs.some(([k]) => k === "t" || k === "cm" || k === "vm")) this.clearValue(c, rowNumber, col);
     if (isFormula(v)) {
       this.formulaWritten = true;
@@ -297,6 +341,33 @@ export class SheetWriter {
     setAttr(c, "t", null);
   }
 
+  /** A created cell's value: its parts, as putValue writes them into an element. */
+  private setNewValue(c: NewCell, v: CellInput, row: number, col: number): void {
+    if (c.f !== null) this.formulaReplaced = true;
+    c.f = c.v = c.text = null;
+    c.t = "";
+    let value: CellValue | undefined = v as CellValue;
+    if (isFormula(v)) {
+      this.formulaWritten = true;
+      c.f = wellFormed(v.formula.replace(/^=/, ""));
+      value = v.value ?? null;
+    }
+    if (value === null || value === undefined) return;
+    if (typeof value === "number") {
+      c.v = num(value);
+      this.numbersWritten.push([row, col]);
+    } else if (typeof value === "boolean") {
+      c.t = "b";
+      c.v = value ? "1" : "0";
+    } else if (c.f !== null) {
+      c.t = ERROR_VALUE.test(value) ? "e" : "str";
+      c.v = excelEscape(wellFormed(value));
+    } else {
+      c.t = "inlineStr";
+      c.text = excelEscape(wellFormed(value));
+    }
+  }
+
   private putValue(c: XmlElement, v: CellValue | undefined, cached: boolean, row: number, col: number): void {
     if (v === null || v === undefined) return;
     // An empty cell (every cell of a new sheet) takes its value as its only child.
@@ -309,7 +380,7 @@ export class SheetWriter {
       add(this.el("v", {}, [v ? "1" : "0"]));
     } else if (cached) {
       // A formula's text result; an error value (#N/A...) is an error, not text.
-      setAttr(c, "t", /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA)$/.test(v) ? "e" : "str");
+      setAttr(c, "t", ERROR_VALUE.test(v) ? "e" : "str");
       add(this.el("v", {}, [excelEscape(wellFormed(v))]));
     } else {
       setAttr(c, "t", "inlineStr");
@@ -335,7 +406,8 @@ export class SheetWriter {
       for (let c = area.left; c <= area.right; c++) {
         if (r === row && c === col) continue;
         const cell = cells.get(c);
-        const f = cell && child(cell, "f");
+        // A cell the edits created holds no follower of a shared formula.
+        const f = cell && !(cell instanceof NewCell) && child(cell, "f");
         if (!f || attr(f, "t") !== "shared" || attr(f, "si") !== si) continue;
         f.attrs = [];
         f.children = [shiftFormula(text, r - row, c - col)];
@@ -353,6 +425,16 @@ export class SheetWriter {
       const cells = this.cellIndex(this.row(row, true)!, row);
       for (let col = r.left; col <= r.right; col++) {
         const c = cells.get(col) ?? this.cell(row, col);
+        if (c instanceof NewCell) {
+          const base = Number(c.s) || 0;
+          let s = restyled.get(base);
+          if (s === undefined) {
+            const xf = styles.xfFor(base, style);
+            restyled.set(base, (s = xf ? String(xf) : null));
+          }
+          c.s = s ?? "";
+          continue;
+        }
         const attrs = c.attrs;
         let i = 0;
         while (i < attrs.length && attrs[i][0] !== "s") i++;
@@ -378,6 +460,10 @@ export class SheetWriter {
     for (const [row, col] of this.numbersWritten) {
       const c = this.cell(row, col);
       if (!isDateFormat(styles.formatOf(this.styleIndex(c)))) continue;
+      if (c instanceof NewCell) {
+        if (c.v !== null) c.v = num(Number(c.v) - DAYS_1904);
+        continue;
+      }
       const v = child(c, "v");
       if (v) v.children = [num(Number(textOf(v)) - DAYS_1904)];
     }
@@ -641,9 +727,10 @@ export class SheetWriter {
       }
       for (const [, r] of this.rows) {
         if (!r.unsorted || !r.cells) continue;
-        const tail = r.el.children.filter((c) => !(isElement(c) && local(c.name) === "c"));
+        // The row's other elements (an extension list) after its cells, created ones included.
+        const tail = r.el.children.filter((c) => isElement(c) && local(c.name) !== "c");
         const sorted = [...r.cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-        r.el.children = [...sorted, ...tail.filter(isElement)];
+        r.el.children = [...sorted, ...tail];
       }
       if (this.cellsChanged) this.updateDimension();
     }
