@@ -1,6 +1,11 @@
 /** A1 addresses. Rows and columns are 1-based here, as Excel shows them. */
 
+// Column letters already spelled: a summary sheet spells tens of thousands of addresses.
+const letters: string[] = [];
+
 export function columnLetter(col: number): string {
+  const known = letters[col];
+  if (known !== undefined) return known;
   let n = col;
   let s = "";
   while (n > 0) {
@@ -8,6 +13,7 @@ export function columnLetter(col: number): string {
     s = String.fromCharCode(65 + r) + s;
     n = Math.floor((n - 1) / 26);
   }
+  if (Number.isInteger(col) && col > 0 && col <= 16_384) letters[col] = s;
   return s;
 }
 
@@ -22,6 +28,17 @@ export function a1(row: number, col: number): string {
 }
 
 export function parseA1(address: string): { row: number; col: number } {
+  // Letters then digits, read by hand (a summary parses thousands of ranges); "$" and
+  // anything unusual go the long way.
+  let col = 0;
+  let i = 0;
+  for (; i < address.length && i < 3; i++) {
+    const c = address.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  const digits = address.slice(i);
+  if (i > 0 && /^\d+$/.test(digits)) return { col, row: Number(digits) };
   const m = address.replace(/\$/g, "").match(/^([A-Za-z]{1,3})(\d+)$/);
   if (!m) throw new Error(`Not an A1 address: ${address}`);
   return { col: columnNumber(m[1]), row: Number(m[2]) };
