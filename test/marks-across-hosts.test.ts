@@ -19,7 +19,8 @@
  *   its custom XML parts.
  */
 import ExcelJS from "exceljs";
-import { ExcelHost, HIGHLIGHT_FORMULA } from "../src/hosts/excel/host";
+import { ExcelHost } from "../src/hosts/excel/host";
+import { HIGHLIGHT_FORMULA } from "../src/domain/marks";
 import { FileHost } from "../src/hosts/file/host";
 import { openWorkbook, snapshotWorkbook } from "../src/hosts/file/read";
 import { applyEdits, workbookBytes } from "../src/hosts/file/apply";

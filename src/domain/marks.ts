@@ -25,6 +25,12 @@
 export const MARKS_NAMESPACE = "urn:phuluc-nq57:marks:1";
 
 /**
+ * A highlight mark is a conditional format with this formula (always true), in every
+ * host, so that the marks can be found again and told from a person's own rules.
+ */
+export const HIGHLIGHT_FORMULA = '=ISTEXT("NQ57")';
+
+/**
  * A note mark keeps a digest of the note we wrote (enough to tell whether a person has
  * edited it since, and small: a record of 10,000 marks stays well under a megabyte) and
  * the whole note that was there before (to restore it exactly).

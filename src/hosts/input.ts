@@ -8,7 +8,6 @@
  */
 import type { WorkbookSnapshot } from "../domain/snapshot";
 import { openWorkbook, snapshotWorkbook, type WorkbookFile } from "./file/read";
-import { readDocx } from "./docx/read";
 import { documentKind } from "./docx/sniff";
 
 interface Sheets {
@@ -28,6 +27,8 @@ export function isDocumentInput(bytes: Uint8Array, fileName: string): boolean {
 export async function readInput(data: ArrayBuffer | Uint8Array, fileName: string): Promise<InputFile> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (isDocumentInput(bytes, fileName)) {
+    // The Word reader (and its XML parser) loads only when a document comes.
+    const { readDocx } = await import("./docx/read");
     const doc = await readDocx(bytes, fileName);
     return {
       kind: "document",

@@ -21,6 +21,7 @@ import type { CellInput, CellStyle, Edit } from "../../domain/edits";
 import { isFormula, startsLikeFormula } from "../../domain/edits";
 import { a1, parseRange } from "../../domain/address";
 import { isDateFormat } from "../../domain/dates";
+import { HIGHLIGHT_FORMULA } from "../../domain/marks";
 import { HostError } from "../file/errors";
 import { officeErrorMessage, type OfficePhase } from "./errors";
 
@@ -99,8 +100,6 @@ const WINDOW = { rows: 500, cols: 40 };
 const MAX_WINDOWS = 4;
 /** A used range larger than this is not read (a stray value far out makes it millions of cells). */
 export const MAX_READ_CELLS = 2_000_000;
-/** The add-in's highlights are conditional formats with this formula (always true) so that they can be found again. */
-export const HIGHLIGHT_FORMULA = '=ISTEXT("NQ57")';
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 type Run = <T>(options: { delayForCellEdit?: boolean }, batch: Batch<T>) => Promise<T>;

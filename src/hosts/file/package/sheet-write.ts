@@ -12,7 +12,7 @@ import { isDateFormat } from "../../../domain/dates";
 import { shiftFormula } from "./formula";
 import { DAYS_1904, isTrue } from "./sheet-read";
 import { excelEscape, wellFormed } from "./text";
-import { HIGHLIGHT_FORMULA } from "../../excel/host";
+import { HIGHLIGHT_FORMULA } from "../../../domain/marks";
 import {
   attr,
   child,
