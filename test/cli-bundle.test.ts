@@ -13,6 +13,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { seedWorkbook } from "./xlsx";
+import { seedDocx } from "./docx";
 
 const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "bin", "phuluc.js");
@@ -72,6 +73,23 @@ describe("bin/phuluc.js over the built bundle", () => {
     expect(r.status).toBe(0);
     expect(r.loaded.some((u) => /\/check-[A-Z0-9]+\.mjs$/.test(u))).toBe(true);
     expect(packagesIn(r.loaded).length).toBeGreaterThan(0);
+  });
+
+  it("loads the Word reader only for a Word document, not to check a workbook", async () => {
+    // The chunk that holds the Word reader, as the build's metafile names it.
+    const meta = JSON.parse(fs.readFileSync(path.join(ROOT, "dist", "cli", "meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const chunk = Object.entries(meta.outputs).find(([out, o]) => out.endsWith(".mjs") && "src/hosts/docx/read.ts" in o.inputs)![0];
+    const isWordReader = (u: string) => u.endsWith("/" + path.basename(chunk));
+    const workbook = path.join(WORK, "Minh Hưng.xlsx");
+    fs.writeFileSync(workbook, await seedWorkbook("002"));
+    const document = path.join(WORK, "Minh Hưng.docx");
+    fs.writeFileSync(document, seedDocx("002"));
+    const fromWorkbook = runRecorded(BIN, ["check", workbook, "--as-of", "2026-11-30"]);
+    const fromDocument = runRecorded(BIN, ["check", document, "--as-of", "2026-11-30"]);
+    expect([fromWorkbook.stderr, fromDocument.stderr]).toEqual(["", ""]);
+    expect([fromWorkbook.stdout, fromDocument.stdout].map((s) => s.includes("Phường Minh Hưng"))).toEqual([true, true]);
+    expect(fromWorkbook.loaded.filter(isWordReader)).toEqual([]);
+    expect(fromDocument.loaded.filter(isWordReader).length).toBe(1);
   });
 
   it("says how to build it when dist/cli/ is missing", () => {
