@@ -49,3 +49,24 @@ describe("clean", () => {
     expect(clean("  Phòng  VH-XH \n")).toBe("Phòng VH-XH");
   });
 });
+
+describe("foldKey on any text", () => {
+  /** The folding as written: decomposed, marks and "đ" taken off, anything but letters, digits and "%" a single space. */
+  const byRule = (text: string) =>
+    normalize(text)
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/đ/g, "d")
+      .replace(/[^\p{L}\p{N}%]+/gu, " ")
+      .trim();
+
+  it("folds symbols, other scripts' letters and marks, and numbers of every kind as the rule says", () => {
+    const pieces = ["Tỷ lệ", " ≥ 60%", "…", "“trực tuyến”", "№ 5", "x²", "½", "Ⅳ", "ª", "µg", "Ω", "ℓ", "Привет", "日本", "ñ", "e\u0308", "a\u20dd", "\u00a0", "•", "→", "—", "€", "😀", "𝐀", "Đ", "đ"];
+    for (const a of pieces) {
+      for (const b of pieces) {
+        const text = `${a}${b}`;
+        expect([text, foldKey(text)]).toEqual([text, byRule(text)]);
+      }
+    }
+  });
+});

@@ -109,10 +109,14 @@ function foldAny(decomposed: string): string {
     .trim();
 }
 
+const MARK = /^\p{M}$/u;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
 /**
  * The same folding in one pass over the characters, for the texts it can decide alone:
- * Vietnamese decomposed is ASCII, "đ" and the combining marks U+0300–U+036F. Any other
- * character (another script's letter or mark) leaves it to `foldAny` (null).
+ * Vietnamese decomposed is ASCII, "đ" and the combining marks U+0300–U+036F; other
+ * characters of the basic plane ("≥", "…", "№") are asked one by one what they are.
+ * A character outside it (a surrogate pair) leaves the text to `foldAny` (null).
  */
 function foldAscii(decomposed: string): string | null {
   let out = "";
@@ -124,7 +128,9 @@ function foldAscii(decomposed: string): string | null {
     else if (c === 0x111) keep = "d";
     else if (c >= 0x300 && c <= 0x36f) continue; // a combining mark: dropped, joining what it sat between
     else if (c < 128) keep = null;
-    else return null;
+    else if (c >= 0xd800 && c <= 0xdfff) return null;
+    else if (MARK.test(decomposed[i])) continue;
+    else keep = LETTER_OR_NUMBER.test(decomposed[i]) ? decomposed[i] : null;
     if (keep === null) gap = out !== "";
     else {
       if (gap) out += " ";
