@@ -50,9 +50,9 @@ describe("the style of a new cell", () => {
   });
 });
 
-/** A style source for cells the tests restyle: base 0 → 7 (a date format), anything else → 9. */
+/** A style source for cells the tests restyle: base 0 → 7 (a date format), 5 → none (0), anything else → 9. */
 const dateStyles = (): StyleSource => ({
-  xfFor: (base) => (base === 0 ? 7 : 9),
+  xfFor: (base) => (base === 0 ? 7 : base === 5 ? 0 : 9),
   dxf: () => 0,
   formatOf: (s) => (s === 7 ? "dd/mm/yyyy" : null),
 });
@@ -73,6 +73,9 @@ describe("cells the edits create", () => {
     w.setValue(7, 4, { formula: "=1>0", value: true });
     w.setValue(7, 5, 0.25);
     w.setStyle("E7", { bold: true });
+    w.setValue(7, 6, { formula: "=TODAY()" });
+    w.setValue(7, 7, false);
+    w.setStyle("H7", { bold: true });
     expect(rowXml(w.serialize(), 7)).toBe(
       '<row r="7">' +
         '<c r="A7" t="inlineStr"><is><t xml:space="preserve">  hai đầu có dấu cách </t></is></c>' +
@@ -80,7 +83,28 @@ describe("cells the edits create", () => {
         '<c r="C7" s="3" t="e"><f>B7&amp;"x"</f><v>#N/A</v></c>' +
         '<c r="D7" s="3" t="b"><f>1&gt;0</f><v>1</v></c>' +
         '<c r="E7" s="7"><v>0.25</v></c>' +
+        // A formula with no known result: no value cached, so no type either.
+        '<c r="F7"><f>TODAY()</f></c>' +
+        '<c r="G7" t="b"><v>0</v></c>' +
+        // Styled but never given a value.
+        '<c r="H7" s="7"/>' +
         "</row>",
+    );
+  });
+
+  it("restyled start from the style they were created with: their column's, their row's, or none", () => {
+    const w = new SheetWriter(SHEET, dateStyles);
+    w.setValue(6, 2, "cột B"); // column B's style 3 → 9
+    w.setValue(2, 6, "dòng 2"); // row 2's style 5 → none
+    w.setValue(6, 6, "không kiểu"); // none → 7
+    w.setStyle("B6:F6", { bold: true });
+    w.setStyle("F2", { bold: true });
+    const xml = w.serialize();
+    expect([styleOf(xml, "B6"), styleOf(xml, "F2"), styleOf(xml, "F6")]).toEqual(["9", null, "7"]);
+    // B6 to F6 made the cells between too, each from its column's style.
+    expect(rowXml(xml, 6)).toBe(
+      '<row r="6"><c r="B6" s="9" t="inlineStr"><is><t>cột B</t></is></c><c r="C6" s="9"/><c r="D6" s="9"/><c r="E6" s="7"/>' +
+        '<c r="F6" s="7" t="inlineStr"><is><t>không kiểu</t></is></c></row>',
     );
   });
 
@@ -112,11 +136,80 @@ describe("cells the edits create", () => {
   });
 
   it("holding a date in a 1904 workbook store its days since 1904; other numbers stay as written", () => {
-    const w = new SheetWriter(SHEET, dateStyles);
-    w.setStyle("A9", { numberFormat: "dd/mm/yyyy" });
-    w.setValue(9, 1, 46022); // 31/12/2025 in the 1900 system
-    w.setValue(9, 2, 46022); // column B's style 3 is not a date
+    const make = () => {
+      const w = new SheetWriter(SHEET, dateStyles);
+      w.setStyle("A9:E9", { numberFormat: "dd/mm/yyyy" }); // A9, E9 → 7 (a date); B9 to D9 (column style 3) → 9
+      w.setValue(9, 1, 46022); // 31/12/2025 in the 1900 system
+      w.setValue(9, 2, 46022);
+      w.setValue(9, 5, 46022);
+      w.setValue(9, 5, null); // a date written, then taken back
+      return w;
+    };
+    const blank = '<c r="C9" s="9"/><c r="D9" s="9"/><c r="E9" s="7"/></row>';
+    const in1904 = make();
+    in1904.finishDates(true);
+    expect(rowXml(in1904.serialize(), 9)).toBe('<row r="9"><c r="A9" s="7"><v>44560</v></c><c r="B9" s="9"><v>46022</v></c>' + blank);
+    const in1900 = make();
+    in1900.finishDates(false);
+    expect(rowXml(in1900.serialize(), 9)).toBe('<row r="9"><c r="A9" s="7"><v>46022</v></c><c r="B9" s="9"><v>46022</v></c>' + blank);
+  });
+});
+
+/** A sheet another program wrote: a span hint, an extension list, a formula with metadata, a date, an empty cell. */
+const FILLED =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/>' +
+  '<cols><col min="2" max="2" width="12" style="3" customWidth="1"/></cols><sheetData>' +
+  '<row r="1" spans="1:3"><c r="A1" s="5"/><c r="C1"><v>3</v></c><extLst><ext uri="u"/></extLst></row>' +
+  '<row r="2"><c r="A2" s="3" t="str" cm="1"><f>1+1</f><v>2</v></c><c r="B2" t="inlineStr"><is><t>x</t></is></c><c r="C2" s="7"><v>1</v></c></row>' +
+  '<row r="3"><c r="A3"/></row>' +
+  "</sheetData></worksheet>";
+
+describe("cells a sheet already has", () => {
+  it("written over lose their old value, type, formula and its metadata, and keep their style", () => {
+    const w = new SheetWriter(FILLED, dateStyles);
+    w.setValue(2, 1, 7);
+    expect(w.formulaReplaced).toBe(true);
+    w.setValue(2, 2, "y");
+    w.setValue(2, 3, { formula: "=A2*2", value: 14 });
+    w.setValue(3, 1, null);
+    w.setValue(4, 1, null); // a blank written where the sheet has nothing: nothing made
+    const xml = w.serialize();
+    expect(rowXml(xml, 2)).toBe('<row r="2"><c r="A2" s="3"><v>7</v></c><c r="B2" t="inlineStr"><is><t>y</t></is></c><c r="C2" s="7"><f>A2*2</f><v>14</v></c></row>');
+    expect(rowXml(xml, 3)).toBe('<row r="3"><c r="A3"/></row>');
+    expect(xml).not.toContain('r="4"');
+  });
+
+  it("restyled take their new style in place, or lose it when the new style is the default", () => {
+    const w = new SheetWriter(FILLED, dateStyles);
+    w.setStyle("A1:C1", { bold: true }); // A1: 5 → none; B1 made with column B's 3 → 9; C1: none → 7
+    w.setStyle("A2", { bold: true }); // 3 → 9
+    const xml = w.serialize();
+    expect(rowXml(xml, 1)).toBe('<row r="1"><c r="A1"/><c r="B1" s="9"/><c r="C1" s="7"><v>3</v></c><extLst><ext uri="u"/></extLst></row>');
+    expect(rowXml(xml, 2)).toMatch(/^<row r="2"><c r="A2" s="9" t="str" cm="1">/);
+  });
+
+  it("made beside them go in column order before the row's extension list, drop its span hint and widen the sheet's dimension", () => {
+    const w = new SheetWriter(FILLED, dateStyles);
+    w.setValue(1, 4, 4); // past the last cell
+    w.setValue(3, 3, 33); // past the last cell, then one before it
+    w.setValue(3, 2, 32);
+    const xml = w.serialize();
+    expect(rowXml(xml, 1)).toBe('<row r="1"><c r="A1" s="5"/><c r="C1"><v>3</v></c><c r="D1"><v>4</v></c><extLst><ext uri="u"/></extLst></row>');
+    expect(rowXml(xml, 3)).toBe('<row r="3"><c r="A3"/><c r="B3" s="3"><v>32</v></c><c r="C3"><v>33</v></c></row>');
+    expect(xml).toContain('<dimension ref="A1:D3"/>');
+  });
+
+  it("made between two of them alone still go in column order", () => {
+    const w = new SheetWriter(FILLED, dateStyles);
+    w.setValue(1, 2, 2);
+    expect(rowXml(w.serialize(), 1)).toBe('<row r="1"><c r="A1" s="5"/><c r="B1" s="3"><v>2</v></c><c r="C1"><v>3</v></c><extLst><ext uri="u"/></extLst></row>');
+  });
+
+  it("holding a date in a 1904 workbook store the new date's days since 1904", () => {
+    const w = new SheetWriter(FILLED, dateStyles);
+    w.setValue(2, 3, 46022);
     w.finishDates(true);
-    expect(rowXml(w.serialize(), 9)).toBe('<row r="9"><c r="A9" s="7"><v>44560</v></c><c r="B9" s="3"><v>46022</v></c></row>');
+    expect(rowXml(w.serialize(), 2)).toContain('<c r="C2" s="7"><v>44560</v></c>');
   });
 });

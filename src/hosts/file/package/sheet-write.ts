@@ -291,17 +291,21 @@ export class SheetWriter {
       const s = this.inheritedStyle(row, col);
       c = new NewCell(this.p, a1(rowNumber, col));
       if (s) c.s = String(s);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a cell not yet in the row is never in maxCol's column, and marking a row in order as unsorted only sorts it again
       if (col < row.maxCol) row.unsorted = true;
       row.maxCol = Math.max(row.maxCol, col);
       // Cells before the row's extension list, if it has one.
+      // Stryker disable next-line ConditionalExpression: looking the list up again finds the same one
       if (row.ext === undefined) row.ext = child(row.el, "extLst") ?? null;
       const ext = row.ext;
       if (ext) row.el.children.splice(row.el.children.indexOf(ext), 0, c);
       else row.el.children.push(c);
       cells.set(col, c);
       // A new cell outside the row's span hint makes the hint wrong: drop it (it is optional).
+      // Stryker disable next-line ConditionalExpression: dropping it again is dropping nothing
       if (!row.spansDropped) {
         setAttr(row.el, "spans", null);
+        // Stryker disable next-line BooleanLiteral: (the same) dropping it again is dropping nothing
         row.spansDropped = true;
       }
     }
@@ -318,8 +322,7 @@ export class SheetWriter {
     if (v === null && !this.has(rowNumber, col)) return;
     const c = this.cell(rowNumber, col);
     if (c instanceof NewCell) return this.setNewValue(c, v, rowNumber, col);
-    // A cell with no value, type or metadata has nothing to take away.
-    if (c.children.length > 0 || c.attrs.some(([k]) => k === "t" || k === "cm" || k === "vm")) this.clearValue(c, rowNumber, col);
+    this.clearValue(c, rowNumber, col);
     if (isFormula(v)) {
       this.formulaWritten = true;
       c.children.unshift(this.el("f", {}, [wellFormed(v.formula.replace(/^=/, ""))]));
@@ -346,13 +349,14 @@ export class SheetWriter {
     if (c.f !== null) this.formulaReplaced = true;
     c.f = c.v = c.text = null;
     c.t = "";
-    let value: CellValue | undefined = v as CellValue;
+    let value: CellValue = v as CellValue;
     if (isFormula(v)) {
       this.formulaWritten = true;
+      // Stryker disable next-line Regex: a formula always starts with "=" (CellInput), so its first "=" is the leading one
       c.f = wellFormed(v.formula.replace(/^=/, ""));
       value = v.value ?? null;
     }
-    if (value === null || value === undefined) return;
+    if (value === null) return;
     if (typeof value === "number") {
       c.v = num(value);
       this.numbersWritten.push([row, col]);
@@ -418,39 +422,33 @@ export class SheetWriter {
   setStyle(range: string, style: CellStyle): void {
     const r = parseRange(range);
     const styles = this.styles();
-    // Most cells of a range share a few styles: each one's new index is looked up once.
-    const restyled = new Map<number, string | null>();
+    // Most cells of a range share a few styles: each one's new index ("" for none) is looked up once.
+    const restyled = new Map<number, string>();
+    const styleFor = (base: number): string => {
+      let s = restyled.get(base);
+      // Stryker disable next-line ConditionalExpression: asking the styles again gives the same index
+      if (s === undefined) restyled.set(base, (s = String(styles.xfFor(base, style) || "")));
+      return s;
+    };
     for (let row = r.top; row <= r.bottom; row++) {
       // The row's cells looked up once, not per cell: a summary restyles some 70,000.
       const cells = this.cellIndex(this.row(row, true)!, row);
       for (let col = r.left; col <= r.right; col++) {
         const c = cells.get(col) ?? this.cell(row, col);
         if (c instanceof NewCell) {
-          const base = Number(c.s) || 0;
-          let s = restyled.get(base);
-          if (s === undefined) {
-            const xf = styles.xfFor(base, style);
-            restyled.set(base, (s = xf ? String(xf) : null));
-          }
-          c.s = s ?? "";
+          c.s = styleFor(Number(c.s) || 0);
           continue;
         }
         const attrs = c.attrs;
         let i = 0;
         while (i < attrs.length && attrs[i][0] !== "s") i++;
-        const base = i < attrs.length ? Number(attrs[i][1]) || 0 : 0;
-        let s = restyled.get(base);
-        if (s === undefined) {
-          const xf = styles.xfFor(base, style);
-          restyled.set(base, (s = xf ? String(xf) : null));
-        }
-        if (s === null) {
-          if (i < attrs.length) attrs.splice(i, 1);
-        } else if (i < attrs.length) attrs[i][1] = s;
-        else attrs.push(["s", s]);
+        const s = styleFor(i < attrs.length ? Number(attrs[i][1]) || 0 : 0);
+        if (i < attrs.length) {
+          if (s) attrs[i][1] = s;
+          else attrs.splice(i, 1);
+        } else if (s) attrs.push(["s", s]);
       }
     }
-    this.cellsChanged = true;
   }
 
   /** Values of the cells the edits set, as stored (for 1904 shifting). */
