@@ -332,3 +332,253 @@ describe("targets from the province's own list (a “Danh mục” sheet)", () =
     expect(findings([[1, OVERDUE, "%", "≤ 3%", LEAD]], ["target-below-province"], HEAD, undefined, province)).toEqual([]);
   });
 });
+
+describe("unit of measure, case by case", () => {
+  it("asks for the catalog's unit also when the target written is qualitative", () => {
+    // "Ứng dụng công nghệ…" (KH-04) counts models in the catalog, though plans write “Có triển khai”.
+    const KH04 = "Ứng dụng công nghệ (AI, IoT, Big Data, tự động hóa...) vào sản xuất nông nghiệp, quản lý môi trường, nâng cao chất lượng sống người dân";
+    expect(findings([[1, KH04, "", "Có triển khai", LEAD]], ["unit-missing"])).toEqual([
+      ["unit-missing", "C3", "Chỉ tiêu chưa ghi đơn vị tính; theo danh mục chỉ tiêu là “Mô hình”.", "Ghi đơn vị tính “Mô hình”", "Mô hình"],
+    ]);
+  });
+
+  it("asks for a unit outside the catalog when the target cannot be read", () => {
+    expect(findings([[1, "Số bảng tin điện tử được lắp đặt", "", "≥ vài", LEAD]], ["unit-missing"])).toEqual([["unit-missing", "C3", "Chỉ tiêu chưa ghi đơn vị tính."]]);
+  });
+
+  it("names the catalog's unit when the unit written is none it knows", () => {
+    expect(findings([[1, G5, "Trạm", "≥ 60%", LEAD]], ["unit-mismatch", "unit-spelling"])).toEqual([
+      ["unit-mismatch", "C3", "Đơn vị tính “Trạm” khác đơn vị của chỉ tiêu này trong danh mục (“%”).", "Sửa thành “%”", "%"],
+    ]);
+  });
+
+  it("takes “Số sáng kiến” as the catalog's “Sáng kiến”: neither another unit nor a spelling to tidy", () => {
+    const SK = "Sáng kiến cải tiến trong khu vực công được công nhận";
+    expect(findings([[1, SK, "Số sáng kiến", "≥ 01", LEAD]], ["unit-mismatch", "unit-spelling"])).toEqual([]);
+  });
+
+  it("says nothing of a rate next to a unit that is neither a rate nor a count", () => {
+    expect(findings([[1, "Kinh phí chi cho chuyển đổi số của xã", "Triệu đồng", "≥ 60%", LEAD]], ["unit-target-mismatch"])).toEqual([]);
+  });
+
+  it("says nothing of a count of things next to a unit that counts them, nor of words after a rate", () => {
+    const MH = "Mô hình ứng dụng công nghệ số trong sản xuất, kinh doanh";
+    expect(findings([[1, MH, "Mô hình", "≥ 02 mô hình", LEAD]], ["unit-target-mismatch"])).toEqual([]);
+    expect(findings([[1, G5, "%", "≥ 60% dân số", LEAD]], ["unit-target-mismatch"])).toEqual([]);
+  });
+});
+
+describe("which indicator a row is: what reads as a code", () => {
+  const head = ["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Đơn vị chủ trì"];
+  const unknown = (code: string) => [["code-unknown", "B3", `Mã “${code}” không có trong danh mục chỉ tiêu; chỉ tiêu được nhận theo tên (HT-01).`]];
+
+  it("reads one to five letters, a dash and one to three digits, in any case, as a code", () => {
+    expect(findings([[1, "ht-98", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual(unknown("ht-98"));
+    expect(findings([[1, "ABCDE-001", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual(unknown("ABCDE-001"));
+    expect(findings([[1, "X-7", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual(unknown("X-7"));
+  });
+
+  it("does not read six letters, four digits or a dash without letters as a code", () => {
+    expect(findings([[1, "ABCDEF-01", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual([]);
+    expect(findings([[1, "HT-1234", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual([]);
+    expect(findings([[1, "-12", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual([]);
+    expect(findings([[1, "HT-", G5, "%", "≥ 60%", LEAD]], ["code-unknown"], head)).toEqual([]);
+  });
+});
+
+describe("target, case by case", () => {
+  it("offers a qualitative reference target of an empty cell as it is written", () => {
+    expect(findings([[1, "Hạ tầng số", "", "", LEAD]], ["target-missing"])).toEqual([
+      ["target-missing", "D3", `Chỉ tiêu chưa có giá trị phấn đấu; mức tham chiếu là “Tiên tiến, hiện đại” ${REFERENCE}.`, "Ghi “Tiên tiến, hiện đại”", "Tiên tiến, hiện đại"],
+    ]);
+  });
+
+  it("drops spaces at both ends of the tidied value", () => {
+    expect(findings([[1, G5, "%", "  ≥  75% ", LEAD]], ["target-spaces"])).toEqual([
+      ["target-spaces", "D3", "Giá trị chỉ tiêu “  ≥  75% ” có khoảng trắng thừa; nên ghi “≥ 75%”.", "Sửa thành “≥ 75%”", "≥ 75%"],
+    ]);
+  });
+
+  it("drops every stray mark at the end, and a space before it, but no comma inside the number", () => {
+    expect(findings([[1, G5, "%", "≥ 76% .", LEAD]], ["target-punctuation"])).toEqual([
+      ["target-punctuation", "D3", "Giá trị chỉ tiêu “≥ 76% .” có dấu câu thừa ở cuối; nên ghi “≥ 76%”.", "Sửa thành “≥ 76%”", "≥ 76%"],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 77%..", LEAD]], ["target-punctuation"])).toEqual([
+      ["target-punctuation", "D3", "Giá trị chỉ tiêu “≥ 77%..” có dấu câu thừa ở cuối; nên ghi “≥ 77%”.", "Sửa thành “≥ 77%”", "≥ 77%"],
+    ]);
+    expect(findings([[1, G5, "%", "≥ 70,5%.", LEAD]], ["target-punctuation"])).toEqual([
+      ["target-punctuation", "D3", "Giá trị chỉ tiêu “≥ 70,5%.” có dấu câu thừa ở cuối; nên ghi “≥ 70,5%”.", "Sửa thành “≥ 70,5%”", "≥ 70,5%"],
+    ]);
+  });
+
+  it("keeps the words after a 100% target when it drops the redundant “≥”", () => {
+    const wifi = "Tỷ lệ Trung tâm VHTT-HTCĐ xã, Nhà văn hóa ấp có wifi miễn phí phục vụ người dân";
+    expect(findings([[1, wifi, "%", "≥ 100% số điểm", LEAD]], ["target-redundant-comparator"])).toEqual([
+      [
+        "target-redundant-comparator",
+        "D3",
+        "Chỉ tiêu “≥ 100% số điểm”: không thể vượt 100% nên dấu “≥” là thừa; ghi “100% số điểm”.",
+        "Sửa thành “100% số điểm”",
+        "100% số điểm",
+      ],
+    ]);
+  });
+
+  it("reads a bare number in a % row as a percentage when comparing with the reference", () => {
+    expect(findings([[1, G5, "%", "≥ 50", LEAD]], ["target-below-province"])).toEqual([
+      [
+        "target-below-province",
+        "D3",
+        `Chỉ tiêu “≥ 50%” thấp hơn mức tham chiếu “≥ 60%” ${REFERENCE}; hãy kiểm tra lại: xã/phường có thể đặt cao hơn nhưng không nên thấp hơn.`,
+      ],
+    ]);
+  });
+
+  it("does not take a count above 1 for a rate above 100%", () => {
+    const KH03 = "Hỗ trợ hộ kinh doanh, hợp tác xã ứng dụng công nghệ số và tham gia vào các hoạt động đổi mới sáng tạo do tỉnh tổ chức";
+    expect(findings([[1, KH03, "DN", "≥ 03", LEAD]], ["target-over-100"])).toEqual([]);
+  });
+
+  it("does not compare a rate with a reference that counts", () => {
+    const KH03 = "Hỗ trợ hộ kinh doanh, hợp tác xã ứng dụng công nghệ số và tham gia vào các hoạt động đổi mới sáng tạo do tỉnh tổ chức";
+    expect(findings([[1, KH03, "DN", "≥ 50%", LEAD]], ["target-below-province"])).toEqual([]);
+  });
+
+  it("reads a percent cell a formula left a hair off 100% or the reference as the value it shows", () => {
+    const pct = [[], [], [null, null, null, "0%"]];
+    expect(findings([[1, G5, "%", 1.0000000000000002, LEAD]], ["target-over-100"], HEAD, pct)).toEqual([]);
+    expect(findings([[1, G5, "%", 0.5999999999999999, LEAD]], ["target-below-province"], HEAD, pct)).toEqual([]);
+  });
+
+  it("offers to shorten the name for the same value however it is spaced (“70 % ”, “≤5%”)", () => {
+    expect(findings([[1, `${G5} 70 % `, "%", "≥ 70%", LEAD]], ["target-in-name"])).toEqual([
+      [
+        "target-in-name",
+        "B3",
+        "Tên chỉ tiêu có ghi kèm giá trị “70 %” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số.",
+        "Bỏ “70 %” khỏi tên chỉ tiêu",
+        G5,
+      ],
+    ]);
+    const overdue = "Tỷ lệ hồ sơ giải quyết quá hạn của xã";
+    expect(findings([[1, `${overdue} ≤5%`, "%", "≤ 5%", LEAD]], ["target-in-name"])).toEqual([
+      [
+        "target-in-name",
+        "B3",
+        "Tên chỉ tiêu có ghi kèm giá trị “≤5%” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số.",
+        "Bỏ “≤5%” khỏi tên chỉ tiêu",
+        overdue,
+      ],
+    ]);
+    // Another comparator is another value: nothing to shorten.
+    expect(findings([[1, `${overdue} ≤6%`, "%", "6%", LEAD]], ["target-in-name"]).map((f) => f.length)).toEqual([3]);
+  });
+
+  it("takes off the name's last value whole (two decimals), and no percentage inside the name", () => {
+    expect(findings([[1, `${G5} 72,25%`, "%", "≥ 72,25%", LEAD]], ["target-in-name"])).toEqual([
+      [
+        "target-in-name",
+        "B3",
+        "Tên chỉ tiêu có ghi kèm giá trị “72,25%” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số.",
+        "Bỏ “72,25%” khỏi tên chỉ tiêu",
+        G5,
+      ],
+    ]);
+    const speakers = "Tỷ lệ 100% thôn có loa truyền thanh thông minh";
+    expect(findings([[1, `${speakers} 90%`, "%", "≥ 90%", LEAD]], ["target-in-name"])).toEqual([
+      [
+        "target-in-name",
+        "B3",
+        "Tên chỉ tiêu có ghi kèm giá trị “90%” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số.",
+        "Bỏ “90%” khỏi tên chỉ tiêu",
+        speakers,
+      ],
+    ]);
+  });
+
+  it("in a table without a unit column, asks no unit of a qualitative target and puts “%” after the whole number", () => {
+    const head = ["STT", "Tên chỉ tiêu", "Chỉ tiêu", "Đơn vị chủ trì"];
+    expect(findings([[1, "Hạ tầng số", "Tiên tiến, hiện đại", LEAD]], ["unit-not-written"], head)).toEqual([]);
+    expect(findings([[1, G5, "≥ 60,5", LEAD]], ["unit-not-written"], head)).toEqual([
+      [
+        "unit-not-written",
+        "C3",
+        "Chỉ tiêu “≥ 60,5” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “%”.",
+        "Ghi rõ đơn vị: “≥ 60,5%”",
+        "≥ 60,5%",
+      ],
+    ]);
+    expect(findings([[1, G5, "≥ 61..", LEAD]], ["unit-not-written"], head)).toEqual([
+      [
+        "unit-not-written",
+        "C3",
+        "Chỉ tiêu “≥ 61..” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “%”.",
+        "Ghi rõ đơn vị: “≥ 61%”",
+        "≥ 61%",
+      ],
+    ]);
+  });
+});
+
+describe("result typed so far, case by case", () => {
+  const SK = "Sáng kiến cải tiến trong khu vực công được công nhận";
+
+  it("names the catalog's unit of a counted row whose unit cell is empty", () => {
+    expect(findings([[1, SK, "", "≥ 01", LEAD, 0.25]], ["result-ambiguous-count"])).toEqual([
+      [
+        "result-ambiguous-count",
+        "F3",
+        "Kết quả “0.25” ở chỉ tiêu đếm số lượng (“Sáng kiến”) không phải số nguyên, nên chưa được đánh giá; nếu là tỷ lệ, hãy ghi kèm dấu “%”.",
+      ],
+    ]);
+  });
+
+  it("does not take a count above 1 for a rate above 100%", () => {
+    expect(findings([[1, SK, "Sáng kiến", "≥ 01", LEAD, 3]], ["result-over-100"])).toEqual([]);
+  });
+
+  it("takes a percent cell showing 100%, or a hair above it from a formula, as 100%", () => {
+    const pct = [[], [], [null, null, null, null, null, "0%"]];
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, 1]], ["result-over-100", "result-ambiguous-percent"], HEAD, pct)).toEqual([]);
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, 1.0000000000000002]], ["result-over-100", "result-ambiguous-percent"], HEAD, pct)).toEqual([]);
+  });
+});
+
+describe("more edges of the rules", () => {
+  it("lists the nearest catalog indicators one after another, separated by semicolons", () => {
+    const r = checkSheet(
+      { name: "Chỉ tiêu", values: [["KẾ HOẠCH NĂM 2026"], HEAD, [1, "Tỷ lệ thanh toán", "%", "≥ 60%", LEAD]] },
+      { catalog, planYear: 2026, asOf: "2026-11-30" },
+    );
+    const [f] = r.findings.filter((x) => x.code === "indicator-unknown");
+    const [a, b] = f.candidates ?? [];
+    expect(b).toBeDefined();
+    expect(f.message).toContain(`; gần nhất: ${a.code} “${a.name}”; ${b.code} “`);
+  });
+
+  it("tidies only the spaces of a target with words, keeping its number as written", () => {
+    const MH = "Mô hình ứng dụng công nghệ số trong sản xuất, kinh doanh";
+    expect(findings([[1, MH, "Mô hình", "≥ 02  mô hình", LEAD]], ["target-spaces"])).toEqual([
+      ["target-spaces", "D3", "Giá trị chỉ tiêu “≥ 02  mô hình” có khoảng trắng thừa; nên ghi “≥ 02 mô hình”.", "Sửa thành “≥ 02 mô hình”", "≥ 02 mô hình"],
+    ]);
+  });
+
+  it("reads no bare number as a percentage where neither the row nor the catalog gives a unit", () => {
+    const CAM = "Số camera an ninh được lắp mới";
+    expect(findings([[1, CAM, "", "≥ 150", LEAD]], ["target-over-100"])).toEqual([]);
+    expect(findings([[1, CAM, "", "≥ 120", LEAD, 150]], ["result-over-100"])).toEqual([]);
+  });
+
+  it("takes off every space before the name's value, and a value written “≥ 71%”", () => {
+    const fixOf = (name: string, target: string) => findings([[1, name, "%", target, LEAD]], ["target-in-name"]).map((f) => f.slice(3));
+    expect(fixOf(`${G5}  75%`, "≥ 75%")).toEqual([["Bỏ “75%” khỏi tên chỉ tiêu", G5]]);
+    expect(fixOf(`${G5} ≥ 71%`, "≥ 71%")).toEqual([["Bỏ “≥ 71%” khỏi tên chỉ tiêu", G5]]);
+  });
+
+  it("offers no fix that would leave the name as it is", () => {
+    // A zero-width space after the value: the name reads "… 72%", but taking the value off as written changes nothing.
+    expect(findings([[1, `${G5} 72%\u200B`, "%", "≥ 72%", LEAD]], ["target-in-name"])).toEqual([
+      ["target-in-name", "B3", "Tên chỉ tiêu có ghi kèm giá trị “72%” ở cuối; giá trị chỉ tiêu chỉ ghi ở cột chỉ tiêu/kết quả, tên chỉ tiêu không ghi số."],
+    ]);
+  });
+});
