@@ -178,6 +178,10 @@ describe("target", () => {
     expect(findings([[1, G5, 60, LEAD]], ["unit-not-written"], head)).toEqual([
       ["unit-not-written", "C3", "Chỉ tiêu “60” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “%”."],
     ]);
+    // A number format that is not a percentage says no more than none.
+    expect(findings([[1, G5, 61, LEAD]], ["unit-not-written"], head, [[], [], [null, null, "0.0"]])).toEqual([
+      ["unit-not-written", "C3", "Chỉ tiêu “61” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “%”."],
+    ]);
     // A unit other than "%" is named, not written in for the official.
     expect(findings([[1, SK, "≥ 01", LEAD]], ["unit-not-written"], head)).toEqual([
       ["unit-not-written", "C3", "Chỉ tiêu “≥ 01” chỉ ghi con số, không rõ đơn vị tính (bảng không có cột Đơn vị tính); theo danh mục chỉ tiêu, đơn vị là “Sáng kiến”."],
@@ -243,6 +247,18 @@ describe("result typed so far", () => {
     expect(findings([[1, G5, "%", "≥ 60%", LEAD, "100,4%"]], ["result-over-100"])).toEqual([
       ["result-over-100", "F3", "Kết quả “100,4%” tương ứng 100,4%, vượt quá 100%: một tỷ lệ không thể lớn hơn 100%."],
     ]);
+  });
+
+  it("reads a result against the catalog's unit in a table without a unit column", () => {
+    const head = ["STT", "Tên chỉ tiêu", "Chỉ tiêu", "Đơn vị chủ trì", "Kết quả thực hiện"];
+    // The 5G coverage is a rate in the catalog: 120% is over 100% though no unit is written.
+    expect(findings([[1, G5, "≥ 60%", LEAD, "120%"]], ["result-over-100"], head)).toEqual([
+      ["result-over-100", "E3", "Kết quả “120%” tương ứng 120%, vượt quá 100%: một tỷ lệ không thể lớn hơn 100%."],
+    ]);
+  });
+
+  it("takes 72 in a whole-number cell of a % row as 72%, not as a cell showing 7200%", () => {
+    expect(findings([[1, G5, "%", "≥ 60%", LEAD, 72]], ["result-over-100"], HEAD, [[], [], [null, null, null, null, null, "0"]])).toEqual([]);
   });
 
   it("says nothing of a result cell holding only spaces", () => {
