@@ -175,7 +175,6 @@ export class SheetWriter {
   readonly root: XmlElement;
   /** The prefix of the main namespace ("" or "x:"), for new elements. */
   readonly p: string;
-  private readonly cName: string;
   private readonly vName: string;
   private sheetData: XmlElement;
   private rows: Map<number, RowEntry> | null = null;
@@ -198,7 +197,6 @@ export class SheetWriter {
     this.doc = parseXml(text);
     this.root = this.doc.root;
     this.p = prefixOf(this.root.name);
-    this.cName = this.p + "c";
     this.vName = this.p + "v";
     this.sheetData = ensureChild(this.root, "sheetData", WORKSHEET_ORDER, this.p);
   }
@@ -374,8 +372,7 @@ export class SheetWriter {
 
   private putValue(c: XmlElement, v: CellValue | undefined, cached: boolean, row: number, col: number): void {
     if (v === null || v === undefined) return;
-    // An empty cell (every cell of a new sheet) takes its value as its only child.
-    const add = (el: XmlElement) => (c.children.length === 0 ? c.children.push(el) : insertInOrder(c, el, CELL_ORDER));
+    const add = (el: XmlElement) => insertInOrder(c, el, CELL_ORDER);
     if (typeof v === "number") {
       add({ name: this.vName, attrs: [], children: [num(v)] });
       this.numbersWritten.push([row, col]);
@@ -389,9 +386,8 @@ export class SheetWriter {
     } else {
       setAttr(c, "t", "inlineStr");
       const text = excelEscape(wellFormed(v));
-      // Built directly, not through el(): a summary sheet writes tens of thousands.
-      const t: XmlElement = { name: this.p + "t", attrs: /^\s|\s$/.test(text) ? [["xml:space", "preserve"]] : [], children: [text] };
-      add({ name: this.p + "is", attrs: [], children: [t] });
+      const t = this.el("t", /^\s|\s$/.test(text) ? { "xml:space": "preserve" } : {}, [text]);
+      add(this.el("is", {}, [t]));
     }
   }
 
@@ -435,18 +431,9 @@ export class SheetWriter {
       const cells = this.cellIndex(this.row(row, true)!, row);
       for (let col = r.left; col <= r.right; col++) {
         const c = cells.get(col) ?? this.cell(row, col);
-        if (c instanceof NewCell) {
-          c.s = styleFor(Number(c.s) || 0);
-          continue;
-        }
-        const attrs = c.attrs;
-        let i = 0;
-        while (i < attrs.length && attrs[i][0] !== "s") i++;
-        const s = styleFor(i < attrs.length ? Number(attrs[i][1]) || 0 : 0);
-        if (i < attrs.length) {
-          if (s) attrs[i][1] = s;
-          else attrs.splice(i, 1);
-        } else if (s) attrs.push(["s", s]);
+        const s = styleFor(this.styleIndex(c));
+        if (c instanceof NewCell) c.s = s;
+        else setAttr(c, "s", s || null);
       }
     }
   }
