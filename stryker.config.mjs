@@ -32,7 +32,7 @@ export default {
     "src/hosts/file/package/workbook-write.ts",
     "src/hosts/file/package/sheet-write.ts",
   ],
-  ignorePatterns: ["dist", "reports", "coverage", ".stryker-tmp"],
+  ignorePatterns: ["dist", "reports", "coverage", ".stryker-tmp*"],
   reporters: ["html", "json", "clear-text", "progress"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },

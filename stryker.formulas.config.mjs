@@ -1,8 +1,8 @@
-// Mutation testing of the sheet formulas the compute command writes (issue 18): the
-// functions that build formula text in achieve.ts and status.ts, each mutant recalculated by
-// LibreOffice (jest.stryker-formulas.config.js). About 40 s a mutant on two cores.
-// `npm run mutate:formulas`; reports in reports/mutation-formulas/. The rest of
-// achieve.ts and status.ts is measured by `npm run mutate` (stryker.config.mjs).
+// Mutation testing of the sheet formulas the compute command writes (issue 18):
+// achieve-formulas.ts and status-formulas.ts, each mutant recalculated by LibreOffice
+// (jest.stryker-formulas.config.js). Formula text is a string to Jest, so these two
+// modules are measured here and not by `npm run mutate` (stryker.config.mjs).
+// `npm run mutate:formulas`; reports in reports/mutation-formulas/.
 import base from "./stryker.config.mjs";
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -12,9 +12,9 @@ export default {
   // The formulas are built in each suite's beforeAll, which per-test coverage does not see.
   coverageAnalysis: "all",
   timeoutMS: 120000,
-  // The formula builders: achieve's result and verdict formulas; status's date helpers,
-  // flag and monthly due date. Narrow a run with `-- --mutate src/domain/status.ts:242-274`.
-  mutate: ["src/domain/achieve.ts:191-206", "src/domain/achieve.ts:220-352", "src/domain/status.ts:110-138", "src/domain/status.ts:242-274"],
+  // Narrow a run with `-- --mutate src/domain/status-formulas.ts`.
+  mutate: ["src/domain/achieve-formulas.ts", "src/domain/status-formulas.ts"],
+  tempDirName: ".stryker-tmp-formulas", // so that it can run beside `npm run mutate`
   htmlReporter: { fileName: "reports/mutation-formulas/index.html" },
   jsonReporter: { fileName: "reports/mutation-formulas/mutation.json" },
 };

@@ -30,23 +30,21 @@ import { readTable, type Table, type TableRow } from "./reader";
 import { a1, columnLetter, parseRange, rangeA1, type Range } from "./address";
 import { formatTarget, parseTarget, type Target } from "./target";
 import { parseDeadline, type Deadline } from "./deadline";
-import { RESULT_HELPERS, achieve, achievementFormulas, isAmbiguous, readResult, resultTextOf, resultValueOf, type Verdict } from "./achieve";
+import { RESULT_HELPERS, achieve, isAmbiguous, readResult, resultTextOf, resultValueOf, type Verdict } from "./achieve";
 import {
   DATE_HELPERS,
   DUE_SOON_DAYS,
   FLAG_LABELS,
   STATUS_LABELS,
   dateHelperValues,
-  dateTextFormula,
-  dateValueFormula,
-  flagFormula,
-  monthlyDueFormula,
   parseDateCell,
   parseStatus,
   taskState,
   type TaskFlag,
   type TaskStatus,
 } from "./status";
+import { achievementFormulas } from "./achieve-formulas";
+import { dateTextFormula, dateValueFormula, flagFormula, monthlyDueFormula } from "./status-formulas";
 import { formatDateVi, fromExcelSerial, isDateFormat, isPlausibleSerial, parseIso, toExcelSerial, type IsoDate } from "./dates";
 import { cellText, clean, foldKey, isBlank } from "./text";
 import { roundTo } from "./numbers";
@@ -167,7 +165,7 @@ const INDICATOR_ROLES: AddinRole[] = ["result", "rate", "verdict"];
 const TASK_ROLES: AddinRole[] = ["status", "completedOn", "dueDate", "flag"];
 /**
  * Hidden helper columns: each typed result and completion date is read once, into a
- * tidy text and then a number (achieve.ts, status.ts), so that the rate, verdict and
+ * tidy text and then a number (achieve-formulas.ts, status-formulas.ts), so that the rate, verdict and
  * flag formulas an official clicks stay short. They go right of the visible columns.
  */
 const HELPER_ROLES: AddinRole[] = ["resultText", "resultValue", "completedText", "completedValue"];

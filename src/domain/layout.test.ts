@@ -12,7 +12,7 @@ import {
   type InsertOptions,
 } from "./layout";
 import { defaultCatalog } from "./catalog";
-import { numericFormulas, qualitativeFormulas, resultTextFormula, resultValueFormula } from "./achieve";
+import { numericFormulas, qualitativeFormulas, resultTextFormula, resultValueFormula } from "./achieve-formulas";
 import { isFormula, sheetsAdded, type Edit } from "./edits";
 
 const catalog = defaultCatalog();
@@ -205,7 +205,7 @@ describe("default lead bodies", () => {
 });
 
 describe("live achievement formulas", () => {
-  it("are achieve.ts's formulas, with the comparator and the result read from the helper columns", () => {
+  it("are achieve-formulas.ts's formulas, with the comparator and the result read from the helper columns", () => {
     const refs = { target: "E10", result: "H10", comparator: "L10", value: "M10", resultText: "N10", resultValue: "O10" };
     const f = liveAchievementFormulas(refs, { percentUnit: true, defaultComparator: ">=" });
     const n = numericFormulas("O10", "M10", { ref: "L10" });

@@ -1,4 +1,5 @@
-import { dateHelperValues, dueDateOf, flagFormula, parseDateCell, parseStatus, taskState } from "./status";
+import { dateHelperValues, dueDateOf, parseDateCell, parseStatus, taskState } from "./status";
+import { flagFormula } from "./status-formulas";
 import type { Deadline } from "./deadline";
 
 const q2: Deadline = { kind: "date", due: "2026-06-30", period: "quarter", yearAssumed: false };

@@ -7,8 +7,8 @@
  * ("≥ 70%", "≤ 5%"), and the comparator of a number lives only in its format, which
  * formulas cannot read. Two hidden helper columns therefore turn whatever the target
  * cell holds into a comparator (L) and a number (M), and two more read the result once
- * (N, O: achieve.ts's result helpers, as compute writes them); the visible formulas
- * pick, by the comparator, the achievement formulas of achieve.ts over those numbers.
+ * (N, O: achieve-formulas.ts's result helpers, as compute writes them); the visible formulas
+ * pick, by the comparator, the achievement formulas of achieve-formulas.ts over those numbers.
  * The achievement logic itself stays in one place.
  */
 import type { Catalog } from "../match";
@@ -16,7 +16,8 @@ import { bodyName } from "../match";
 import type { Body, CatalogIndicator, UnitType } from "../../catalog/types";
 import type { Comparator, Target } from "../target";
 import type { CellInput } from "../edits";
-import { RESULT_HELPERS, numericFormulas, qualitativeFormulas, resultTextFormula, resultValueFormula } from "../achieve";
+import { RESULT_HELPERS } from "../achieve";
+import { numericFormulas, qualitativeFormulas, resultTextFormula, resultValueFormula } from "../achieve-formulas";
 import { a1 } from "../address";
 import { INDICATOR_LEADS, DEFAULT_LEAD } from "../../catalog/leads";
 import {

@@ -7,7 +7,8 @@ import type { CellInput } from "../edits";
 import type { Deadline } from "../deadline";
 import type { IsoDate } from "../dates";
 import { toExcelSerial } from "../dates";
-import { DATE_HELPERS, DUE_SOON_DAYS, FLAG_LABELS, dateTextFormula, dateValueFormula, dueDateOf, flagFormula, monthlyDueFormula } from "../status";
+import { DATE_HELPERS, DUE_SOON_DAYS, FLAG_LABELS, dueDateOf } from "../status";
+import { dateTextFormula, dateValueFormula, flagFormula, monthlyDueFormula } from "../status-formulas";
 import { a1 } from "../address";
 import {
   COLORS,
@@ -67,7 +68,7 @@ export const TASK_COLS = {
   completedOn: 11,
   flag: 12,
   note: 13,
-  /** Hidden helpers: the completion date read once (status.ts's date helpers). */
+  /** Hidden helpers: the completion date read once (status-formulas.ts's date helpers). */
   completedText: 14,
   completedValue: 15,
 } as const;
