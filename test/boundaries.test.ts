@@ -14,6 +14,7 @@ import {
   GROUP_ROW_CASES,
   INDICATOR_FIRST_ROW,
   RESULT_SCALE_CASES,
+  QUALITATIVE_CASES,
   TARGET_SCALE_CASES,
   TASK_FIRST_ROW,
   TASK_GROUPS,
@@ -53,6 +54,7 @@ describe.each([
   ["comparators at the target, just above and just below", COMPARATOR_CASES],
   ["results at the percent scale's edges (0, 0.5, 1, 1.5, 100, 101)", RESULT_SCALE_CASES],
   ["targets typed as numbers at the percent scale's edges", TARGET_SCALE_CASES],
+  ["qualitative targets: only a result that states a verdict is judged", QUALITATIVE_CASES],
 ] as [string, IndicatorCase[]][])("achievement: %s", (_title, cases) => {
   it.each(cases.map((c) => [c.what, c] as const))("%s", (_what, c) => {
     const [r] = compute(snapshot("Chỉ tiêu", indicatorGrid([c])), "2026-06-15").indicators;

@@ -94,6 +94,33 @@ export const RESULT_SCALE_CASES: IndicatorCase[] = [
   { what: "count row: 100", unit: "Mô hình", target: "≥ 1", result: 100, rate: 100, verdict: "Vượt" },
   { what: "count row: 101", unit: "Mô hình", target: "≥ 1", result: 101, rate: 101, verdict: "Vượt" },
   { what: "count row: text '0,5' is not judged", unit: "Mô hình", target: "≥ 1", result: "0,5", rate: null, verdict: null },
+  // Spaces of every kind people paste, and line breaks, are not part of a number.
+  { what: "% row: text '72 %' with a space", unit: "%", target: "≥ 50%", result: "72 %", rate: 1.44, verdict: "Vượt" },
+  { what: "% row: text '72%' after a non-breaking space", unit: "%", target: "≥ 50%", result: "\u00A072%", rate: 1.44, verdict: "Vượt" },
+  { what: "% row: text '45 %' with a narrow non-breaking space", unit: "%", target: "≥ 50%", result: "45\u202F%", rate: 0.9, verdict: "Chưa đạt" },
+  { what: "% row: text '0,6' and a line break", unit: "%", target: "≥ 50%", result: "0,6\n", rate: 1.2, verdict: "Vượt" },
+  { what: "% row: text '55' and a Windows line break", unit: "%", target: "≥ 50%", result: "55\r\n", rate: 1.1, verdict: "Vượt" },
+  // A sum of money is neither a percentage nor a count: 0.5 is half a billion dong.
+  { what: "money row: 0.5", unit: "Tỷ đồng", target: "≥ 1", result: 0.5, rate: 0.5, verdict: "Chưa đạt" },
+  { what: "money row: text '1,5'", unit: "Tỷ đồng", target: "≥ 1", result: "1,5", rate: 1.5, verdict: "Vượt" },
+  { what: "money row: text '0,5'", unit: "Tỷ đồng", target: "≥ 1", result: "0,5", rate: 0.5, verdict: "Chưa đạt" },
+];
+
+// A qualitative target is judged only from a result that states a verdict in so many
+// words, with or without accents, in any case, with a trailing full stop; the rate is
+// never computed.
+export const QUALITATIVE_CASES: IndicatorCase[] = [
+  { what: "'Vượt chỉ tiêu'", unit: "Mô hình", target: "Có triển khai", result: "Vượt chỉ tiêu", rate: null, verdict: "Vượt" },
+  { what: "'vuot chi tieu' without accents", unit: "Mô hình", target: "Có triển khai", result: "vuot chi tieu", rate: null, verdict: "Vượt" },
+  { what: "'Vượt'", unit: "Mô hình", target: "Có triển khai", result: "Vượt", rate: null, verdict: "Vượt" },
+  { what: "'Không hoàn thành'", unit: "Mô hình", target: "Có triển khai", result: "Không hoàn thành", rate: null, verdict: "Chưa đạt" },
+  { what: "'khong hoan thanh' without accents", unit: "Mô hình", target: "Có triển khai", result: "khong hoan thanh", rate: null, verdict: "Chưa đạt" },
+  { what: "'Chưa đạt'", unit: "Mô hình", target: "Có triển khai", result: "Chưa đạt", rate: null, verdict: "Chưa đạt" },
+  { what: "'Đạt'", unit: "Mô hình", target: "Có triển khai", result: "Đạt", rate: null, verdict: "Đạt" },
+  { what: "'Đã hoàn thành.' with a full stop", unit: "Mô hình", target: "Có triển khai", result: "Đã hoàn thành.", rate: null, verdict: "Đạt" },
+  { what: "'DA HOAN THANH' in capitals without accents", unit: "Mô hình", target: "Có triển khai", result: "DA HOAN THANH", rate: null, verdict: "Đạt" },
+  { what: "'Đang triển khai' states no verdict", unit: "Mô hình", target: "Có triển khai", result: "Đang triển khai", rate: null, verdict: null },
+  { what: "a number against a qualitative target", unit: "Mô hình", target: "Có triển khai", result: 1, rate: null, verdict: null },
 ];
 
 // Targets typed as real numbers. In a % row without a % format a number above 1 is
@@ -116,7 +143,7 @@ export const TARGET_SCALE_CASES: IndicatorCase[] = [
   { what: "count row: target 100 beaten by 101", unit: "Người", target: 100, result: 101, rate: 1.01, verdict: "Vượt" },
 ];
 
-export const INDICATOR_CASES: IndicatorCase[] = [...COMPARATOR_CASES, ...RESULT_SCALE_CASES, ...TARGET_SCALE_CASES];
+export const INDICATOR_CASES: IndicatorCase[] = [...COMPARATOR_CASES, ...RESULT_SCALE_CASES, ...TARGET_SCALE_CASES, ...QUALITATIVE_CASES];
 
 // ───────────────────────────── tasks ─────────────────────────────
 

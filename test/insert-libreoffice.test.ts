@@ -117,6 +117,12 @@ describe("inserted appendices recalculated by LibreOffice", () => {
     expect(verdict("HT-04")).toBe("Đạt");
     expect(verdict("CDS-19")).toBe(""); // no target
     expect(verdict("CDS-21")).toBe(""); // no result
+    // Comparators typed over the province's targets: =, >, <.
+    expect([verdict("CDS-24"), rate("CDS-24")]).toEqual(["Đạt", 1]); // = 100%, 100%
+    expect(verdict("CDS-28")).toBe("Chưa đạt"); // = 100%, 99%
+    expect([verdict("CDS-25"), rate("CDS-25")]).toEqual(["Chưa đạt", 1]); // > 90%, 90%
+    expect([verdict("CDS-26"), rate("CDS-26")]).toEqual(["Đạt", 2]); // < 10%, 5%: lower is better, 10 ÷ 5
+    expect([verdict("CDS-27"), rate("CDS-27")]).toEqual(["Chưa đạt", 1]); // < 10%, 10%
     expect(INDICATOR_INPUTS.length).toBeGreaterThan(20);
   });
 

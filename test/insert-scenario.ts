@@ -97,6 +97,11 @@ export const INDICATOR_INPUTS: { code: string; target?: string | null; result: s
   { code: "CDS-19", target: null, result: 0.5 }, // target cleared → blank
   { code: "CDS-20", target: "100%.", result: 0.99 }, // stray period → Chưa đạt
   { code: "CDS-21", result: null }, // no result yet → blank
+  { code: "CDS-24", target: "= 100%", result: 1 }, // exactly → Đạt
+  { code: "CDS-28", target: "= 100%", result: 0.99 }, // not exactly → Chưa đạt
+  { code: "CDS-25", target: "> 90%", result: 0.9 }, // 90% is not above 90% → Chưa đạt
+  { code: "CDS-26", target: "< 10%", result: 0.05 }, // below → Đạt, 200%
+  { code: "CDS-27", target: "< 10%", result: 0.1 }, // 10% is not below 10% → Chưa đạt
 ];
 
 /** Tasks typed into Appendix II: one per row, in the first rows under the areas. */

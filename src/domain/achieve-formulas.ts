@@ -47,7 +47,7 @@ export function resultValueFormula(text: string, scale: ResultScale): string {
   // A number typed: in a % row above 1 is percentage points; a bare 1 is ambiguous unless
   // the cell is known to be a percentage (or the format is unknown, as in the template).
   // Dividing by "" (ambiguous) or by FALSE (not a number's shape) is an error: "".
-  const ambiguousOne = (scale.resultFormat ?? "plain") === "plain";
+  const ambiguousOne = scale.resultFormat === "plain";
   let typed = t;
   let written = `${x}/IF(${percent},100,1)`;
   if (scale.percentUnit) {
@@ -96,9 +96,12 @@ function verdictBySign(c: ComparatorInput, sign: string): string {
 export function numericFormulas(v: string, T: string, comparator: ComparatorInput): { rate: string; verdict: string } {
   const higher = `IFERROR(ROUND(${v}/${T},4),"")`;
   const lower = `IFERROR(ROUND(${T}/${v},4),IF(${v}=0,1,""))`;
-  const lowerIsBetter =
-    typeof comparator === "string" ? comparator === "<=" || comparator === "<" : `OR(${comparator.ref}="≤",${comparator.ref}="<")`;
-  const rate = lowerIsBetter === true ? lower : lowerIsBetter === false ? higher : `IF(${lowerIsBetter},${lower},${higher})`;
+  const rate =
+    typeof comparator === "string"
+      ? comparator === "<=" || comparator === "<"
+        ? lower
+        : higher
+      : `IF(OR(${comparator.ref}="≤",${comparator.ref}="<"),${lower},${higher})`;
   const verdict = `IFERROR(${verdictBySign(comparator, `SIGN(ROUND(${v}-${T},9))`)},"")`;
   return { rate: `=${rate}`, verdict: `=${verdict}` };
 }
@@ -108,13 +111,15 @@ export function qualitativeFormulas(result: string): { rate: string; verdict: st
   // The result as statedVerdict reads it: trimmed, lower case, a trailing full stop off.
   const low = `LOWER(TRIM(${result}&""))`;
   const t = `IF(RIGHT(${low},1)=".",TRIM(LEFT(${low},LEN(${low})-1)),${low})`;
-  // The words grouped by the verdict they state; a word's position tells its group.
+  // The words grouped by the verdict they state (no word is in two groups); a word's
+  // position tells its group.
+  // Stryker disable next-line ArrayDeclaration: a word put before the first group moves every group's start with it
   const words: string[] = [];
   const starts: number[] = [];
   const verdicts: Verdict[] = ["Vượt", "Chưa đạt", "Đạt"];
   for (const v of verdicts) {
     starts.push(words.length + 1);
-    for (const w of STATED_WORDS[v]) if (!words.includes(w)) words.push(w);
+    words.push(...STATED_WORDS[v]);
   }
   const list = (xs: (string | number)[]) => `{${xs.map((x) => (typeof x === "number" ? String(x) : `"${x}"`)).join(",")}}`;
   return {

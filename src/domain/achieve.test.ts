@@ -1,4 +1,4 @@
-import { achieve, isPercentUnit, readResult, resultTextOf, statedVerdict } from "./achieve";
+import { STATED_WORDS, achieve, isPercentUnit, readResult, resultTextOf, statedVerdict } from "./achieve";
 import type { Target } from "./target";
 
 const atLeast60: Target = { kind: "numeric", comparator: ">=", value: 0.6, percent: true };
@@ -64,6 +64,12 @@ describe("reading results", () => {
   it("reads a stated verdict with or without accents, and nothing else", () => {
     expect(["Đạt", "đã đạt", "DA DAT", "Hoàn thành.", "Vượt", "không đạt", "Chưa"].map(statedVerdict)).toEqual(["Đạt", "Đạt", "Đạt", "Đạt", "Vượt", "Chưa đạt", "Chưa đạt"]);
     expect(["Đã triển khai", "đat", "Chưa xong", ""].map(statedVerdict)).toEqual([null, null, null, null]);
+  });
+  it("states each verdict in words of its own: no word says two (the sheet's verdict formula looks a word up once)", () => {
+    const all = Object.values(STATED_WORDS).flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(STATED_WORDS["Vượt"]).toEqual(["vượt", "vuot", "vượt chỉ tiêu", "vuot chi tieu"]);
+    for (const [verdict, words] of Object.entries(STATED_WORDS)) for (const w of words) expect(statedVerdict(w)).toBe(verdict);
   });
 });
 

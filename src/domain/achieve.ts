@@ -185,7 +185,7 @@ export interface ResultScale {
    * anything is typed: 1 reads as 100%, as a person typing "100%" gets). Above 1 a
    * number in a % row is percentage points either way.
    */
-  resultFormat?: "percent" | "plain" | "unknown";
+  resultFormat: "percent" | "plain" | "unknown";
 }
 
 /** What the first result helper takes out of text: spaces of every kind people paste, and line breaks. */

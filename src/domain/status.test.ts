@@ -197,6 +197,8 @@ describe("dateHelperValues: what the two hidden date columns show", () => {
   });
   it("shows nothing for an empty cell, and text that is no date as LOWER would", () => {
     expect(dateHelperValues(null)).toEqual({ text: "", value: "" });
+    // A cell past the end of a short row comes as undefined from some hosts' grids.
+    expect(dateHelperValues(undefined as never)).toEqual({ text: "", value: "" });
     expect(dateHelperValues(true)).toEqual({ text: "true", value: "" });
     expect(dateHelperValues("Sớm")).toEqual({ text: "sớm", value: "" });
   });
