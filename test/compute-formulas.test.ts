@@ -59,6 +59,10 @@ const NUMERIC: [string, string, ExcelJS.CellValue][] = [
   ["≥ 1,5%", "% GRDP", 1.5],
   ["≥ 3", "Sáng kiến", 2.99999],
   ["≥ 0", "Sáng kiến", 4],
+  // Excel keeps a carriage return typed or pasted into a cell; LibreOffice drops a stored
+  // one when it opens a file, so here the CR comes from a formula (cached as Excel would).
+  ["≥ 50%", "%", { formula: '"55"&CHAR(13)&CHAR(10)', result: "55\r\n" }],
+  ["≥ 50%", "%", { formula: '"4"&CHAR(13)&"5%"', result: "4\r5%" }],
 ];
 
 // [deadline, status, completed (ISO date, or a string typed as text)]
@@ -192,6 +196,8 @@ describe("formulas and domain agree on awkward inputs (LibreOffice recalculation
       [1, "Đạt"], // 1.5 in % GRDP → 1.5%
       [1, "Chưa đạt"], // 2.99999 of ≥ 3: the rate rounds to 100%, but it is short
       [null, "Vượt"], // ≥ 0: no rate
+      [1.1, "Vượt"], // "55" and a Windows line break: 55% of 50%
+      [0.9, "Chưa đạt"], // "4", a CR, "5%": 45% of 50%
     ]);
     const tasks = run.reports[1].tasks.map((t) => [t.dueDate, t.status, t.flag]);
     expect(tasks).toEqual([
