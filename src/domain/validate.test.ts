@@ -597,6 +597,39 @@ describe("the commune", () => {
     expect(at(checkSheet(indicators(with5G, [["PHỤ LỤC"]]), { catalog, unitType: "xa" }), "commune-not-found")).toEqual([]);
   });
 
+  it("points at the heading cell that names the commune, and says what to write", () => {
+    const r = checkSheet(indicators(with5G, [[null, null], [null, "ỦY BAN NHÂN DÂN XÃ MINH HƯNG"]]), { catalog });
+    expect(one(r, "commune-type-mismatch", "B2").message).toBe("Tiêu đề ghi “xã Minh Hưng” nhưng Minh Hưng là phường; hãy ghi “phường Minh Hưng”.");
+    const dated = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN XÃ NHƠN TRẠCH"]]), { catalog, asOf: "2026-05-15" });
+    expect(one(dated, "commune-type-mismatch", "A1").message).toBe(
+      "Tiêu đề ghi “xã Nhơn Trạch” nhưng Nhơn Trạch là phường vào ngày 15/05/2026; hãy ghi “phường Nhơn Trạch”.",
+    );
+    const none = checkSheet(indicators(with5G, [["PHỤ LỤC"]]), { catalog });
+    expect(one(none, "commune-not-found", "A1").message).toBe(
+      "Không thấy tên xã/phường trong tiêu đề trang tính; bỏ qua kiểm tra tên đơn vị theo loại xã/phường (có thể chỉ định bằng tùy chọn).",
+    );
+  });
+
+  it("names the closest communes of the list for one it does not know", () => {
+    const r = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN XÃ HÒA BÌNH XANH"]]), { catalog });
+    const m = one(r, "commune-unknown", "A1").message;
+    expect(m.startsWith("“xã HÒA BÌNH” không có trong danh sách 95 xã, phường của tỉnh Đồng Nai; tên gần nhất: “")).toBe(true);
+    // Each suggestion is a commune of the province with its own type word, separated by ", ".
+    const named = m.slice(m.indexOf("tên gần nhất: ") + 14, -1).split(", ");
+    expect(named.length).toBeGreaterThan(0);
+    for (const n of named) expect(n).toMatch(/^“(xã|phường) [^”]+”$/u);
+    expect(named).toContain("“xã Bình An”");
+  });
+
+  it("takes an undated heading's word for a commune that changed type, and the list's for one that did not", () => {
+    const ward = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN PHƯỜNG NHƠN TRẠCH"]]), { catalog });
+    expect(ward.commune?.type).toBe("phuong");
+    expect(at(ward, "commune-type-mismatch")).toEqual([]);
+    const wrong = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN PHƯỜNG TÂN LỢI"]]), { catalog });
+    expect(wrong.commune?.type).toBe("xa");
+    expect(at(wrong, "commune-type-mismatch")).toEqual(["A1"]);
+  });
+
   it("lets the option decide the type", () => {
     const r = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN XÃ TÂN LỢI"]]), { catalog, unitType: "phuong" });
     expect(at(r, "body-type-word")).toEqual(["E3"]);
@@ -612,6 +645,34 @@ describe("plan year and document date", () => {
     expect(planYearOf({ heading: ["PHỤ LỤC"], columns: [] })).toBeNull();
     expect(documentDate(["ngày 12 tháng 02 năm 2026"])).toBe("2026-02-12");
     expect(documentDate(["ngày / /2026"])).toBeNull();
+  });
+
+  it("takes a year of the plan, never a horizon, a range's start or another document's date", () => {
+    const year = (heading: string[], labels: string[] = []) => planYearOf({ heading, columns: labels.map((label) => ({ label })) as never });
+    expect(year(["Phấn đấu tới năm 2030", "KẾ HOẠCH NĂM 2026"])).toBe(2026);
+    expect(year(["Tầm nhìn năm 2045", "Nhiệm vụ năm 2027"])).toBe(2027);
+    expect(year(["Giai đoạn năm 2026", "năm 2028"])).toBe(2028);
+    expect(year(["CHỈ TIÊU NĂM 2026 - 2030", "NĂM 2029"])).toBe(2029);
+    expect(year(["CHỈ TIÊU NĂM 2026–2030"])).toBeNull();
+    expect(year(["PHỤ LỤC"], ["Kết quả thực hiện năm 2028"])).toBe(2028);
+    // The document's date: a plan signed in the last quarter is for the next year.
+    expect(year(["Kèm theo Kế hoạch ngày /9/2025"])).toBe(2025);
+    expect(year(["Kèm theo Kế hoạch ngày 1/10/2025"])).toBe(2026);
+    expect(year(["Kèm theo Kế hoạch ngày 31/12/2025"])).toBe(2026);
+    expect(year(["ban hành ngày /2025"])).toBe(2025);
+    expect(year(["Ban hành theo Quyết định 15/2025"])).toBe(2025);
+    // A number over a year without "ngày", "kèm theo" or "ban hành" is not a date.
+    expect(year(["Số hiệu 10/2025"])).toBeNull();
+  });
+
+  it("reads the document's date in the ways it is written, skipping a day that does not exist", () => {
+    expect(documentDate(["ngày 12/02/2026"])).toBe("2026-02-12");
+    expect(documentDate(["Ngày 5-3-2026"])).toBe("2026-03-05");
+    expect(documentDate(["ngày 05.03.2026"])).toBe("2026-03-05");
+    expect(documentDate(["ngày 5 / 3 / 2026"])).toBe("2026-03-05");
+    expect(documentDate(["NGÀY  7  THÁNG  4  NĂM  2026"])).toBe("2026-04-07");
+    expect(documentDate(["ngày 31/02/2026", "ngày 1/3/2026"])).toBe("2026-03-01");
+    expect(documentDate(["Đồng Nai, 12/02/2026"])).toBeNull();
   });
 });
 
@@ -642,6 +703,27 @@ describe("checkWorkbook", () => {
     const bad = checkWorkbook({ sheets: [notes, empty] }, { catalog });
     expect(bad.counts.error).toBe(1);
     expect(bad.sheets[0].findings.map((f) => f.code)).toEqual(["no-header"]);
+  });
+
+  it("keeps the reader's message on the sheet that has content, else on the first sheet", () => {
+    const notes = sheetOf("Ghi chú", [["Gửi Phòng VH-XH trước ngày 15"]]);
+    const empty = (name: string): SheetSnapshot => ({ name, values: [[null, "  "]] });
+    const afterEmpty = checkWorkbook({ sheets: [empty("Sheet1"), notes] }, { catalog });
+    expect(afterEmpty.sheets.map((s) => s.findings.map((f) => f.code))).toEqual([[], ["no-header"]]);
+    const allEmpty = checkWorkbook({ sheets: [empty("Sheet1"), empty("Sheet2")] }, { catalog });
+    expect(allEmpty.sheets.map((s) => s.findings.map((f) => f.code))).toEqual([["no-header"], []]);
+    expect(allEmpty.counts.error).toBe(1);
+    const alone = checkSheet(notes, { catalog });
+    expect(alone.findings.map((f) => [f.code, f.cell])).toEqual([["no-header", "A1"]]);
+  });
+
+  it("finds the commune in the file's name when no sheet names it, and reports the file's name", () => {
+    const bare = sheetOf("Chỉ tiêu", [HEAD, [1, "Tỷ lệ phủ sóng 5G trên địa bàn xã", "%", "≥ 60%", "Công an phường"]]);
+    const r = checkWorkbook({ fileName: "Xã_Tân-Lợi.xlsx", sheets: [bare] }, { catalog });
+    expect(r.fileName).toBe("Xã_Tân-Lợi.xlsx");
+    expect(r.sheets[0].commune?.name).toBe("Tân Lợi");
+    expect(at(r.sheets[0], "body-type-word")).toEqual(["E2"]);
+    expect(checkWorkbook({ sheets: [bare] }, { catalog }).sheets[0].commune).toBeNull();
   });
 
   it("finds the commune in another sheet of the workbook when a sheet has no heading", () => {

@@ -253,8 +253,7 @@ function resolveCommune(env: CheckEnv, sheet: SheetSnapshot, ctx: CheckContext, 
  */
 function typeFor(c: Commune, written: UnitType, date: IsoDate | null): UnitType {
   if (date) return communeTypeOn(c, date);
-  if (c.change && (written === c.type || written === c.change.to)) return written;
-  return c.type;
+  return c.change && written === c.change.to ? written : c.type;
 }
 
 // ---------- output ----------
