@@ -1,12 +1,26 @@
 /**
  * The formulas compute writes into an indicator table: two hidden helpers that read a
  * typed result once (as `readResult` reads it), then the rate and the verdict (as
- * `achieve` computes them). Formula text is held to the domain by recalculating it in
- * LibreOffice (test/compute-formulas.test.ts, test/boundaries-libreoffice.test.ts), and
- * mutation-tested there (`npm run mutate:formulas`).
+ * `achieve` computes them). Formula text is held to the hand-written boundaries and to
+ * the domain by recalculating it in LibreOffice (the suites of
+ * jest.stryker-formulas.config.js), which is also how `npm run mutate:formulas` tests
+ * its mutants.
  */
 import type { Comparator, Target } from "./target";
-import { RESULT_BLANKS, STATED_WORDS, type ResultScale, type Verdict } from "./achieve";
+import { RESULT_BLANKS, STATED_WORDS, type Verdict } from "./achieve";
+
+/** How a result cell's number is to be scaled, as `readResult` scales it. */
+export interface ResultScale {
+  percentUnit: boolean;
+  countUnit?: boolean;
+  /**
+   * How the result cell is formatted when the formula is written: "percent" (1 there is
+   * 100%), "plain" (a bare 1 is ambiguous), or "unknown" (the template, written before
+   * anything is typed: 1 reads as 100%, as a person typing "100%" gets). Above 1 a
+   * number in a % row is percentage points either way.
+   */
+  resultFormat: "percent" | "plain" | "unknown";
+}
 
 /** The machine's decimal separator: the second character of 1/2 written as text ("0.5" or "0,5"). */
 const DECIMAL = "MID(1/2,2,1)";

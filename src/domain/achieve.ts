@@ -175,18 +175,6 @@ export const RESULT_HELPERS = {
   value: "Dạng số của kết quả (tự động)",
 } as const;
 
-/** How a result cell's number is to be scaled, as `readResult` scales it. */
-export interface ResultScale {
-  percentUnit: boolean;
-  countUnit?: boolean;
-  /**
-   * How the result cell is formatted when the formula is written: "percent" (1 there is
-   * 100%), "plain" (a bare 1 is ambiguous), or "unknown" (the template, written before
-   * anything is typed: 1 reads as 100%, as a person typing "100%" gets). Above 1 a
-   * number in a % row is percentage points either way.
-   */
-  resultFormat: "percent" | "plain" | "unknown";
-}
 
 /** What the first result helper takes out of text: spaces of every kind people paste, and line breaks. */
 export const RESULT_BLANKS = [" ", "\u00A0", "\u202F", "\n", "\r"];

@@ -2,9 +2,9 @@
  * The formulas compute writes into a task table: two hidden helpers that read a
  * completion date once (as `parseDateCell` reads it), a monthly deadline's due date (as
  * `dueDateOf` computes it) and the "Cảnh báo" flag (as `taskState` decides it). Formula
- * text is held to the domain by recalculating it in LibreOffice
- * (test/compute-formulas.test.ts, test/boundaries-libreoffice.test.ts), and
- * mutation-tested there (`npm run mutate:formulas`).
+ * text is held to the hand-written boundaries and to the domain by recalculating it in
+ * LibreOffice (the suites of jest.stryker-formulas.config.js), which is also how
+ * `npm run mutate:formulas` tests its mutants.
  */
 import { DATE_WORDS, DONE_WORDS, FLAG_LABELS, NOT_DONE_WORDS, PART } from "./status";
 
@@ -31,14 +31,16 @@ export function dateTextFormula(ref: string): string {
 export function dateValueFormula(text: string): string {
   const a = text;
   const day = `VALUE(LEFT(${a},${PART}))`;
-  // Stryker disable next-line ArithmeticOperator: a window starting two characters earlier reads the same digits: a day, month or year is a few characters, far shorter than its 40-character window
+  // A window starting two characters earlier reads the same digits (a day, month or year is
+  // a few characters, far shorter than its 40-character window): the marks below.
+  // Stryker disable next-line ArithmeticOperator: equivalent, see above
   const month = `VALUE(MID(${a},${PART + 1},${PART}))`;
-  // Stryker disable next-line ArithmeticOperator: a window starting two characters earlier reads the same digits: a day, month or year is a few characters, far shorter than its 40-character window
+  // Stryker disable next-line ArithmeticOperator: equivalent, see above
   const year = `VALUE(MID(${a},${2 * PART + 1},${PART}))`;
   const date = `DATE(${year},${month},${day})`;
   const valid = [
     `SUMPRODUCT(LEN(${a})-LEN(SUBSTITUTE(${a},{0,1,2,3,4,5,6,7,8,9," "},"")))=LEN(${a})`,
-    // Stryker disable next-line ArithmeticOperator: a window starting two characters earlier reads the same digits: a day, month or year is a few characters, far shorter than its 40-character window
+    // Stryker disable next-line ArithmeticOperator: equivalent, see above
     `TRIM(MID(${a},${3 * PART + 1},999))=""`,
     `MONTH(${date})=${month}`,
     `${year}>=1900`,
