@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Edit } from "../src/domain/edits";
 import { applyEdits, newWorkbook, workbookBytes } from "../src/hosts/file/apply";
 import { openWorkbook, readWorkbook } from "../src/hosts/file/read";
@@ -100,6 +101,71 @@ describe("values and formulas", () => {
     expect(after.values[3][2]).toBe("thay");
     for (let r = 4; r < 8; r++) expect([r + 1, after.formulas![r][2]]).toEqual([r + 1, before.formulas![r][2]]);
     expect(before.formulas![5][2]).toBe("='Phụ lục I'!B8");
+  });
+});
+
+describe("the parts Excel adds or leaves out", () => {
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  /** The fixture with its parts changed by hand, as another program would have written it. */
+  function handEdited(file: string, change: (parts: Record<string, string | Uint8Array>) => void): Uint8Array {
+    const parts: Record<string, string | Uint8Array> = unzipSync(new Uint8Array(fs.readFileSync(path.join(FIXTURES, file))));
+    for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) parts[name] = strFromU8(parts[name] as Uint8Array);
+    change(parts);
+    return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === "string" ? strToU8(v) : v])));
+  }
+  const inserted = (xml: string, closing: string, element: string) => xml.replace(closing, element + closing);
+  // Excel lists the cells that hold formulas in xl/calcChain.xml; openpyxl and LibreOffice write none.
+  const withChain = handEdited("full-openpyxl.xlsx", (p) => {
+    p["xl/calcChain.xml"] = strToU8('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="C4" i="2"/><c r="C5"/></calcChain>');
+    p["xl/_rels/workbook.xml.rels"] = inserted(p["xl/_rels/workbook.xml.rels"] as string, "</Relationships>", `<Relationship Id="rIdChain" Type="${REL}/calcChain" Target="calcChain.xml"/>`);
+    p["[Content_Types].xml"] = inserted(
+      p["[Content_Types].xml"] as string,
+      "</Types>",
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
+    );
+  });
+  async function edited(bytes: Uint8Array, edits: Edit[]): Promise<Map<string, Buffer>> {
+    const wb = await openWorkbook(bytes, "f.xlsx");
+    applyEdits(wb, edits);
+    return zipParts(await workbookBytes(wb));
+  }
+
+  it("drops Excel's calculation chain when a formula is replaced (a stale chain makes Excel repair the file), with its relationship and type", async () => {
+    const parts = await edited(withChain, [{ op: "setValues", sheet: "Tổng hợp", range: "C4", values: [["thay"]] }]);
+    expect(parts.has("xl/calcChain.xml")).toBe(false);
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).not.toMatch(/calcChain/);
+    expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).not.toMatch(/calcChain/);
+    // The other relationships stay as they were.
+    expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).toMatch(/Target="styles.xml"/);
+  });
+
+  it("keeps the calculation chain byte for byte when no formula is replaced", async () => {
+    const before = zipParts(withChain);
+    const parts = await edited(withChain, [{ op: "setValues", sheet: "Tổng hợp", range: "H20", values: [["ghi chú"]] }]);
+    expect(parts.get("xl/calcChain.xml")!.equals(before.get("xl/calcChain.xml")!)).toBe(true);
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).toMatch(/PartName="\/xl\/calcChain.xml"/);
+  });
+
+  it("gives a workbook that has no styles part one, related and typed, when a cell is styled", async () => {
+    const bare = handEdited("libreoffice.xlsx", (p) => {
+      delete p["xl/styles.xml"];
+      p["xl/_rels/workbook.xml.rels"] = (p["xl/_rels/workbook.xml.rels"] as string).replace(/<Relationship [^>]*Target="styles.xml"[^>]*\/>/, "");
+      p["[Content_Types].xml"] = (p["[Content_Types].xml"] as string).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, "");
+      // Without a styles part no cell, row or column refers to a style.
+      for (const name of Object.keys(p).filter((n) => n.startsWith("xl/worksheets/sheet"))) {
+        p[name] = strToU8(strFromU8(p[name] as Uint8Array).replace(/ (s|style)="\d+"/g, "").replace(/ customFormat="1"/g, ""));
+      }
+    });
+    expect(zipParts(bare).has("xl/styles.xml")).toBe(false);
+    const wb = await openWorkbook(bare, "f.xlsx");
+    applyEdits(wb, [{ op: "setStyle", sheet: "Số liệu", range: "H20", style: { bold: true, fill: "#FFEB9C" } }]);
+    const bytes = await workbookBytes(wb);
+    const parts = zipParts(bytes);
+    expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).toMatch(new RegExp(`Type="${REL}/styles" Target="styles.xml"`));
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).toMatch(/PartName="\/xl\/styles.xml" ContentType="application\/vnd.openxmlformats-officedocument.spreadsheetml.styles\+xml"/);
+    const c = (await excelJs(bytes)).getWorksheet("Số liệu")!.getCell("H20");
+    expect(c.font).toMatchObject({ bold: true });
+    expect(c.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } });
   });
 });
 

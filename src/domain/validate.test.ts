@@ -1,7 +1,7 @@
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import type { Finding } from "./finding";
 import type { CatalogIndicator } from "../catalog/types";
-import { checkSheet, checkWorkbook, FINDING_CODES, planYearOf, documentDate, type SheetReport } from "./validate";
+import { checkSheet, checkWorkbook, FINDING_CODES, planYearOf, documentDate, tidy, type SheetReport } from "./validate";
 import { defaultCatalog } from "./catalog";
 import { loadGrid, loadSeed } from "../../test/seeds";
 
@@ -621,6 +621,11 @@ describe("the commune", () => {
     expect(named).toContain("“xã Bình An”");
   });
 
+  it("suggests no commune when none of the list is close, and ends the message there", () => {
+    const r = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN XÃ QWXYZ KJHG"]]), { catalog });
+    expect(one(r, "commune-unknown", "A1").message).toBe("“xã QWXYZ KJHG” không có trong danh sách 95 xã, phường của tỉnh Đồng Nai.");
+  });
+
   it("takes an undated heading's word for a commune that changed type, and the list's for one that did not", () => {
     const ward = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN PHƯỜNG NHƠN TRẠCH"]]), { catalog });
     expect(ward.commune?.type).toBe("phuong");
@@ -726,12 +731,42 @@ describe("checkWorkbook", () => {
     expect(checkWorkbook({ sheets: [bare] }, { catalog }).sheets[0].commune).toBeNull();
   });
 
+  it("looks for the commune in the first 12 rows of the other sheets only, not in their body text", () => {
+    const bare = sheetOf("Chỉ tiêu 2", [HEAD, [1, "Tỷ lệ phủ sóng 5G trên địa bàn xã", "%", "≥ 60%", "Công an xã"]]);
+    const cover = (row: number) => sheetOf("Bìa", [...Array.from({ length: row - 1 }, () => ["  "]), ["ỦY BAN NHÂN DÂN PHƯỜNG MINH HƯNG"]]);
+    expect(checkWorkbook({ sheets: [cover(12), bare] }, { catalog }).sheets[1].commune?.name).toBe("Minh Hưng");
+    const deep = checkWorkbook({ sheets: [cover(13), bare] }, { catalog }).sheets[1];
+    expect(deep.commune).toBeNull();
+    expect(at(deep, "commune-not-found")).toEqual(["A1"]);
+  });
+
   it("finds the commune in another sheet of the workbook when a sheet has no heading", () => {
     const bare = sheetOf("Chỉ tiêu 2", [HEAD, [1, "Tỷ lệ phủ sóng 5G trên địa bàn xã", "%", "≥ 60%", "Công an xã"]]);
     const named = sheetOf("Bìa", [["ỦY BAN NHÂN DÂN PHƯỜNG MINH HƯNG"]]);
     const r = checkWorkbook({ sheets: [named, bare] }, { catalog });
     expect(r.sheets[1].commune?.name).toBe("Minh Hưng");
     expect(at(r.sheets[1], "body-type-word")).toEqual(["E2"]);
+  });
+});
+
+describe("tidy", () => {
+  const finding = (code: string, cell: string, message = "m"): Finding => ({
+    code,
+    severity: "warning",
+    sheet: "S",
+    cell,
+    row: Number(cell.replace(/^[A-Z]+/, "")),
+    message,
+  });
+
+  it("keeps one finding per code, cell and message", () => {
+    const out = tidy([finding("a", "B2"), finding("a", "B2"), finding("a", "B2", "other"), finding("b", "B2")]);
+    expect(out.map((f) => `${f.code}@${f.cell}:${f.message}`)).toEqual(["a@B2:m", "a@B2:other", "b@B2:m"]);
+  });
+
+  it("orders by row, then by column as Excel counts them (Z before AA, AB before BA), then as raised", () => {
+    const raised = ["BA3", "AB3", "AA3", "Z3", "B3", "A4", "C2", "B3"].map((cell, i) => finding(`c${i}`, cell));
+    expect(tidy(raised).map((f) => `${f.cell}:${f.code}`)).toEqual(["C2:c6", "B3:c4", "B3:c7", "Z3:c3", "AA3:c2", "AB3:c1", "BA3:c0", "A4:c5"]);
   });
 });
 

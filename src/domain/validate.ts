@@ -15,7 +15,7 @@ import { isoDate, isValidDate } from "./dates";
 import { readTable, type RowKind, type Table, type TableRow } from "./reader";
 import { communeTypeOn, findCommune, indicatorNameTest, type Catalog, type CommuneInText } from "./match";
 import { catalogWithListSheet, LIST_SHEET } from "./catalog";
-import { a1 } from "./address";
+import { a1, columnNumber } from "./address";
 import { rowNumber } from "./location";
 import { cellText, foldKey } from "./text";
 import { add, type CheckEnv, q, typeWord } from "./validate/env";
@@ -258,13 +258,10 @@ function typeFor(c: Commune, written: UnitType, date: IsoDate | null): UnitType 
 
 // ---------- output ----------
 
-const columnOrder = (cell: string): number => {
-  const m = cell.match(/^([A-Z]+)/);
-  return m ? m[1].length * 100 + m[1].charCodeAt(m[1].length - 1) : 0;
-};
+const columnOf = (cell: string): number => columnNumber(cell.match(/^[A-Z]+/)?.[0] ?? "");
 
 /** One finding per code and cell (a merged lead cell is seen from each row it covers), in reading order. */
-function tidy(findings: Finding[]): Finding[] {
+export function tidy(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -273,8 +270,6 @@ function tidy(findings: Finding[]): Finding[] {
     seen.add(key);
     out.push(f);
   }
-  return out
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.row - b.f.row || columnOrder(a.f.cell) - columnOrder(b.f.cell) || a.i - b.i)
-    .map((x) => x.f);
+  // Array.prototype.sort is stable: findings on one cell stay in the order raised.
+  return out.sort((a, b) => a.row - b.row || columnOf(a.cell) - columnOf(b.cell));
 }

@@ -213,3 +213,72 @@ describe("cells a sheet already has", () => {
     expect(rowXml(w.serialize(), 2)).toContain('<c r="C2" s="7"><v>44560</v></c>');
   });
 });
+
+describe("cells a sheet already has, given a value of another kind", () => {
+  it("take a boolean, a formula's text result or its error value with the type Excel gives each", () => {
+    const w = new SheetWriter(FILLED, dateStyles);
+    w.setValue(2, 2, true); // B2 held inline text
+    w.setValue(1, 3, { formula: '=IF(A1>0,"Đạt","Chưa đạt")', value: "Đạt" }); // C1 held a number
+    w.setValue(2, 1, { formula: "=VLOOKUP(1,B:B,1,0)", value: "#N/A" }); // A2 held a formula with metadata
+    const xml = w.serialize();
+    expect(rowXml(xml, 2)).toBe('<row r="2"><c r="A2" s="3" t="e"><f>VLOOKUP(1,B:B,1,0)</f><v>#N/A</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" s="7"><v>1</v></c></row>');
+    expect(rowXml(xml, 1)).toBe('<row r="1" spans="1:3"><c r="A1" s="5"/><c r="C1" t="str"><f>IF(A1&gt;0,"Đạt","Chưa đạt")</f><v>Đạt</v></c><extLst><ext uri="u"/></extLst></row>');
+  });
+});
+
+const PRINTED = (inner: string) =>
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+  inner.replace("<sheetData/>", '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>') +
+  "</worksheet>";
+
+describe("page setup over what the sheet has", () => {
+  it("a page number adds the default margins the schema requires, numbers from 1, and replaces the sheet's own headers", () => {
+    const w = new SheetWriter(
+      PRINTED('<sheetData/><headerFooter differentFirst="1"><oddHeader>&amp;CTrang &amp;P</oddHeader><firstHeader>&amp;CBìa</firstHeader></headerFooter>'),
+      noStyles,
+    );
+    w.pageSetup({ pageNumber: { skipFirst: false } });
+    expect(w.serialize()).toContain(
+      '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup firstPageNumber="1" useFirstPageNumber="1"/>' +
+        '<headerFooter><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader></headerFooter></worksheet>',
+    );
+    const skip = new SheetWriter(PRINTED('<sheetData/><pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/>'), noStyles);
+    skip.pageSetup({ pageNumber: { skipFirst: true } });
+    expect(skip.serialize()).toContain(
+      '<pageMargins left="1" right="1" top="1" bottom="1" header="0.5" footer="0.5"/><pageSetup firstPageNumber="1" useFirstPageNumber="1"/>' +
+        '<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader></headerFooter>',
+    );
+  });
+
+  it("fit and centring taken off remove only what they set, and the elements left empty", () => {
+    const w = new SheetWriter(PRINTED('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData/><printOptions horizontalCentered="1"/>'), noStyles);
+    w.pageSetup({ fitToWidth: false, centerHorizontally: false });
+    expect(w.serialize()).not.toMatch(/sheetPr|pageSetUpPr|printOptions/);
+    const kept = new SheetWriter(PRINTED('<sheetPr><tabColor rgb="FFFF0000"/><pageSetUpPr fitToPage="1" autoPageBreaks="0"/></sheetPr><sheetData/><printOptions horizontalCentered="1" gridLines="1"/>'), noStyles);
+    kept.pageSetup({ fitToWidth: false, centerHorizontally: false });
+    const xml = kept.serialize();
+    expect(xml).toContain('<sheetPr><tabColor rgb="FFFF0000"/><pageSetUpPr autoPageBreaks="0"/></sheetPr>');
+    expect(xml).toContain('<printOptions gridLines="1"/>');
+  });
+});
+
+describe("a validation over cells that already have one", () => {
+  it("keeps a reference it cannot cut (a whole column) as written, and cuts the cells out of the others", () => {
+    const w = new SheetWriter(
+      PRINTED('<sheetData/><dataValidations count="1"><dataValidation type="list" sqref="A:A B2:B9"><formula1>"x"</formula1></dataValidation></dataValidations>'),
+      noStyles,
+    );
+    w.addValidation("B5", { type: "list" }, '"Đạt,Chưa đạt"');
+    expect(w.serialize()).toContain(
+      '<dataValidations count="2"><dataValidation type="list" sqref="A:A B2:B4 B6:B9"><formula1>"x"</formula1></dataValidation><dataValidation type="list" sqref="B5"><formula1>"Đạt,Chưa đạt"</formula1></dataValidation></dataValidations>',
+    );
+  });
+});
+
+describe("the notes' drawing", () => {
+  it("is found by its relationship id, whatever the prefix", () => {
+    expect(new SheetWriter(PRINTED('<sheetData/><legacyDrawing r:id="rId7"/>'), noStyles).legacyDrawingId()).toBe("rId7");
+    expect(new SheetWriter(PRINTED("<sheetData/>"), noStyles).legacyDrawingId()).toBeUndefined();
+  });
+});

@@ -621,7 +621,6 @@ export class SheetWriter {
     insertInOrder(view, this.el("selection", { pane: active, activeCell: topLeft, sqref: topLeft }), SHEET_VIEW_ORDER);
   }
 
-  /** A4, orientation, fit to one page wide, margins, page number, centring (print names are the workbook's). */
   /** Page setup; a field left out stays as the sheet has it (a plan may set only the print area, a workbook name). */
   pageSetup(e: { orientation?: "landscape" | "portrait"; fitToWidth?: boolean; margins?: PageMargins; pageNumber?: { skipFirst: boolean }; centerHorizontally?: boolean }): void {
     if (e.fitToWidth !== undefined) {
