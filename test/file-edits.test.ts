@@ -169,6 +169,24 @@ describe("the parts Excel adds or leaves out", () => {
   });
 });
 
+describe("what a file cannot hold", () => {
+  it("a chart is not drawn: one sentence says so however many were asked, and no drawing part is made", async () => {
+    const wb = await newWorkbook();
+    const chart = (title: string, sheet = S): Edit => ({ op: "chart", sheet, type: "bar", dataRange: "A1:B3", title, anchor: "D2" });
+    const { notDone } = applyEdits(wb, [{ op: "addSheet", sheet: S }, chart("Tỷ lệ đạt"), chart("Số nhiệm vụ")]);
+    expect(notDone).toEqual(["Tệp .xlsx ghi ở đây chưa có biểu đồ; hãy mở trong Excel để xem biểu đồ."]);
+    expect([...zipParts(await workbookBytes(wb)).keys()].filter((n) => /chart|drawing/.test(n))).toEqual([]);
+    expect(applyEdits(await newWorkbook(), [{ op: "addSheet", sheet: S }]).notDone).toEqual([]);
+    // Said also when something else was not done before it (a note on a threaded comment's cell).
+    const other = await openWorkbook(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "full-openpyxl.xlsx"))), "f.xlsx");
+    const both = applyEdits(other, [{ op: "setNote", sheet: "Phụ lục I", cell: "D6", text: "Ghi chú" }, chart("Tỷ lệ đạt", "Phụ lục I")]);
+    expect(both.notDone).toEqual([
+      'Ô D6 (trang "Phụ lục I") có bình luận dạng hội thoại nên không gắn ghi chú vào ô đó.',
+      "Tệp .xlsx ghi ở đây chưa có biểu đồ; hãy mở trong Excel để xem biểu đồ.",
+    ]);
+  });
+});
+
 describe("styles", () => {
   it("appends fonts, fills, borders, number formats and cell formats; existing ones stay where they were", async () => {
     const input = await seedWorkbook("001");

@@ -429,7 +429,7 @@ function resolveColumns(labels: HeaderFound["labels"]): Column[] {
 
 const ROMAN = /^(?=[IVXLC])(M{0,3})(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 
-export function isRomanNumeral(text: string): boolean {
+function isRomanNumeral(text: string): boolean {
   return ROMAN.test(text.replace(/[.)]$/, "").trim());
 }
 
@@ -638,14 +638,4 @@ function groupOf(
     if (wide || filled[0].col === nameCol) return { kind: "title", number: null, title: filled[0].t };
   }
   return null;
-}
-
-/** The cell of a role in a row, if the table has that column. */
-export function cellOf(row: TableRow, role: Role): Cell | undefined {
-  return row.cells[role];
-}
-
-/** Items (indicator or task rows) of a table. */
-export function items(table: Table): TableRow[] {
-  return table.rows.filter((r) => r.kind !== "group");
 }

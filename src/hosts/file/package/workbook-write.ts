@@ -46,6 +46,8 @@ export interface ApplyResult {
   notDone: string[];
 }
 
+const NO_CHART = "Tệp .xlsx ghi ở đây chưa có biểu đồ; hãy mở trong Excel để xem biểu đồ.";
+
 const protectedMessage = (sheet: string) => `Trang tính "${sheet}" đang được bảo vệ; hãy bỏ bảo vệ trang tính rồi thử lại.`;
 
 /** Check the whole plan against the workbook before anything is written. */
@@ -276,7 +278,7 @@ class Plan {
       case "select":
         return; // a file keeps no selection worth writing
       case "chart":
-        if (!this.notDone.length) this.notDone.push("Tệp .xlsx ghi ở đây chưa có biểu đồ; hãy mở trong Excel để xem biểu đồ.");
+        if (!this.notDone.includes(NO_CHART)) this.notDone.push(NO_CHART);
         return;
     }
   }
