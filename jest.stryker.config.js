@@ -18,5 +18,13 @@ module.exports = {
     "<rootDir>/src/**/*.test.ts",
     "<rootDir>/test/boundaries.test.ts",
     "<rootDir>/test/file-edits.test.ts",
+    // Tables typed the way officials type them (the matcher, the reader and the counting on unseen input).
+    "<rootDir>/test/unseen-matching.test.ts",
+    "<rootDir>/test/unseen-bodies.test.ts",
+    "<rootDir>/test/unseen-plan.test.ts",
+    "<rootDir>/test/unseen-consolidate.test.ts",
+    "<rootDir>/test/consolidate-identify.test.ts",
+    "<rootDir>/test/consolidate-merge.test.ts",
+    "<rootDir>/test/consolidate-layouts.test.ts",
   ],
 };

@@ -556,7 +556,8 @@ const bareUnits = new Map<string, string>();
 function bareUnit(text: string): string {
   let bare = bareUnits.get(text);
   if (bare === undefined) {
-    bare = foldKey(text).replace(/^so( luong)? /, "");
+    // "Số" with its accent or none at all: "Sổ hộ khẩu" (a register) is not a count of "hộ khẩu".
+    bare = foldKey(normalize(text).replace(/^(số|so)( lượng| luong)? /u, ""));
     if (bareUnits.size >= MEMO_LIMIT) bareUnits.clear();
     bareUnits.set(text, bare);
   }

@@ -1,0 +1,81 @@
+/**
+ * The matcher's small parts, with values worked out by hand. How it matches whole tables
+ * typed in unseen layouts is in test/unseen-matching.test.ts and test/unseen-bodies.test.ts.
+ */
+import type { Commune } from "../catalog/types";
+import { communeLabel, communeTypeOn, editDistance, matchUnit, sameUnit, unitByCode } from "./match";
+import { defaultCatalog } from "./catalog";
+
+const catalog = defaultCatalog();
+
+describe("editDistance", () => {
+  it.each([
+    ["", "", 0],
+    ["", "abc", 3],
+    ["abc", "abc", 0],
+    ["hoa", "hoá", 1], // one letter replaced
+    ["hoa", "hoaa", 1], // one added
+    ["ab", "ba", 1], // two letters swapped count one
+    ["hoáa", "hoá", 1],
+    ["kitten", "sitting", 3],
+  ])("%j → %j is %d", (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
+
+  it("stops past its limit and says limit + 1, but gives a distance at the limit itself", () => {
+    expect(editDistance("ab", "abc", 1)).toBe(1); // lengths differ by the limit
+    expect(editDistance("ab", "abcd", 1)).toBe(2); // by more
+    expect(editDistance("ab", "ax", 1)).toBe(1); // every row's least is the limit
+    expect(editDistance("abcdef", "ghijkl", 2)).toBe(3);
+    expect(editDistance("kitten", "sitting", 3)).toBe(3);
+    expect(editDistance("kitten", "sitting", 2)).toBe(3);
+  });
+});
+
+describe("communes that changed type", () => {
+  const c: Commune = { code: "1", name: "Lộc Ninh", type: "xa", change: { to: "phuong", from: "2026-04-30", by: "Nghị quyết 237/NQ-UBTVQH16" } };
+  const plain: Commune = { code: "2", name: "Tân Lợi", type: "xa" };
+
+  it("are xã the day before the change, phường from its day on, and phường when no date is known", () => {
+    expect(communeTypeOn(c, "2026-04-29")).toBe("xa");
+    expect(communeTypeOn(c, "2026-04-30")).toBe("phuong");
+    expect(communeTypeOn(c, "2026-12-31")).toBe("phuong");
+    expect(communeTypeOn(c, null)).toBe("phuong");
+    expect(communeTypeOn(plain, null)).toBe("xa");
+    expect(communeTypeOn(plain, "2026-05-01")).toBe("xa");
+  });
+
+  it("are labelled with the type word of the date", () => {
+    expect(communeLabel(c, "2026-04-29")).toBe("Xã Lộc Ninh");
+    expect(communeLabel(c, "2026-04-30")).toBe("Phường Lộc Ninh");
+    expect(communeLabel(plain, null)).toBe("Xã Tân Lợi");
+  });
+});
+
+describe("units of measure", () => {
+  it("are found by code or alias, with or without accents and case", () => {
+    expect(matchUnit(catalog, "%")?.code).toBe("%");
+    expect(matchUnit(catalog, "Tỷ lệ (%)")?.code).toBe("%");
+    expect(matchUnit(catalog, "so luong sang kien")?.code).toBe("Số sáng kiến");
+    expect(matchUnit(catalog, "HTX")?.code).toBe("Hợp tác xã");
+    expect(matchUnit(catalog, "  ")).toBeNull();
+    expect(matchUnit(catalog, "Kilômét")).toBeNull();
+  });
+
+  it("by code: exactly, and nothing for no code or one not in the list", () => {
+    expect(unitByCode(catalog, "Người")?.aliases).toContain("Số người");
+    expect(unitByCode(catalog, null)).toBeNull();
+    expect(unitByCode(catalog, "người")).toBeNull();
+  });
+
+  it("are the same when one only adds that it is a count (Số, Số lượng)", () => {
+    expect(sameUnit("Số sáng kiến", "Sáng kiến")).toBe(true);
+    expect(sameUnit("Số lượng người", "Người")).toBe(true);
+    expect(sameUnit("Người", "Người")).toBe(true);
+    expect(sameUnit("Người", "Lượt")).toBe(false);
+    expect(sameUnit("so luong nguoi", "Người")).toBe(true); // typed without accents
+    expect(sameUnit("Sổ hộ khẩu", "Hộ khẩu")).toBe(false); // a register, not a count
+    expect(sameUnit("Số", "Người")).toBe(false);
+  });
+});
