@@ -146,6 +146,29 @@ describe("the parts Excel adds or leaves out", () => {
     expect(parts.get("[Content_Types].xml")!.toString("utf8")).toMatch(/PartName="\/xl\/calcChain.xml"/);
   });
 
+  it("hiding sheets moves the tab shown on opening to a visible sheet, and refuses to hide them all", async () => {
+    const shown = (tab: number, first: number) =>
+      handEdited("libreoffice.xlsx", (p) => {
+        const wbXml = strFromU8(p["xl/workbook.xml"] as Uint8Array).replace(/firstSheet="0" activeTab="0"/, `firstSheet="${first}" activeTab="${tab}"`);
+        p["xl/workbook.xml"] = wbXml;
+      });
+    const view = (parts: Map<string, Buffer>) => parts.get("xl/workbook.xml")!.toString("utf8").match(/<workbookView[^>]*>/)![0];
+    const hide = (sheet: string): Edit => ({ op: "sheetVisibility", sheet, visibility: "hidden" });
+    // Shown: "Số liệu" (tab 2), first tab in the bar "Phụ lục II" (1); both hidden → the first visible sheet, tab 0.
+    const back = view(await edited(shown(2, 1), [hide("Số liệu"), hide("Phụ lục II")]));
+    expect(back).not.toMatch(/activeTab|firstSheet/);
+    // Shown: the first sheet, hidden → the next visible one.
+    expect(view(await edited(shown(0, 0), [hide("Phụ lục I")]))).toMatch(/activeTab="1"/);
+    // A visible sheet shown stays shown.
+    expect(view(await edited(shown(3, 1), [hide("Phụ lục I")]))).toMatch(/firstSheet="1" activeTab="3"/);
+    const input = shown(0, 0);
+    const wb = await openWorkbook(input, "f.xlsx");
+    expect(() => applyEdits(wb, ["Phụ lục I", "Phụ lục II", "Số liệu", "Ghi chú"].map(hide))).toThrow(
+      "Sổ làm việc phải còn ít nhất một trang tính không bị ẩn; chưa có tệp nào được ghi.",
+    );
+    expect(Buffer.from(await workbookBytes(wb)).equals(Buffer.from(input))).toBe(true);
+  });
+
   it("gives a workbook that has no styles part one, related and typed, when a cell is styled", async () => {
     const bare = handEdited("libreoffice.xlsx", (p) => {
       delete p["xl/styles.xml"];

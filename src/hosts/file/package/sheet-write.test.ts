@@ -282,3 +282,28 @@ describe("the notes' drawing", () => {
     expect(new SheetWriter(PRINTED("<sheetData/>"), noStyles).legacyDrawingId()).toBeUndefined();
   });
 });
+
+describe("columns and panes over what the sheet has", () => {
+  it("a width for a column before the ones listed goes first; shown again, a hidden column loses its flag; left alone, it keeps it", () => {
+    const w = new SheetWriter(PRINTED('<cols><col min="3" max="3" width="9" hidden="1" customWidth="1"/><col min="5" max="5" width="9" hidden="1" customWidth="1"/></cols><sheetData/>'), noStyles);
+    w.columnWidth(1, 6, undefined);
+    w.columnWidth(3, 20, false);
+    w.columnWidth(5, 20, undefined);
+    expect(w.serialize()).toContain(
+      '<cols><col min="1" max="1" width="6" customWidth="1"/><col min="3" max="3" width="20" customWidth="1"/><col min="5" max="5" width="20" hidden="1" customWidth="1"/></cols>',
+    );
+  });
+
+  it("freezing columns only splits across; freezing nothing takes the sheet's own frozen pane away", () => {
+    const frozen =
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/></sheetView></sheetViews><sheetData/>';
+    const cols = new SheetWriter(PRINTED(frozen), noStyles);
+    cols.freeze(0, 2);
+    expect(cols.serialize()).toContain(
+      '<sheetView workbookViewId="0"><pane xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen"/><selection pane="topRight" activeCell="C1" sqref="C1"/></sheetView>',
+    );
+    const none = new SheetWriter(PRINTED(frozen), noStyles);
+    none.freeze(0, 0);
+    expect(none.serialize()).toContain('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  });
+});
