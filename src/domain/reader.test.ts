@@ -141,6 +141,44 @@ describe("readTable on odd layouts", () => {
   });
 });
 
+describe("where a task table ends: the lines written under it", () => {
+  const HEAD = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành", "Sản phẩm"];
+  const task = (n: number, name: string) => [n, name, "Phòng VH-XH", "Quý II/2026", "Báo cáo"];
+  const rowsUnder = (line: string): number => {
+    const values = [HEAD, task(1, "Rà soát thủ tục hành chính"), [null, line, null, null, null], task(2, "Số hóa hồ sơ")];
+    const r = readTable({ name: "Trang1", values, merges: [] });
+    if (!r.ok) throw new Error(r.message);
+    return r.table.rows.length;
+  };
+
+  it.each([
+    "Nhơn Trạch, ngày 15 tháng 3 năm 2026",
+    "Tân Lợi, ngày 15/3/2026",
+    "(Ký, ghi rõ họ tên)",
+    "(Ký và ghi rõ họ và tên)",
+    "Ký, ghi rõ họ tên",
+    "CHỦ TỊCH",
+    "KT. CHỦ TỊCH",
+    "Người lập biểu",
+    "Người tổng hợp:",
+    "Ghi chú: số liệu tính đến 30/11/2026",
+    "Nơi nhận: Như trên",
+  ])("ends at “%s”", (line) => {
+    expect(rowsUnder(line)).toBe(1);
+  });
+
+  it.each([
+    // A task that starts with a footer's words but is long and not in capitals.
+    "Chủ tịch UBND xã chỉ đạo rà soát toàn bộ thủ tục hành chính trên địa bàn",
+    "Lãnh đạo các phòng, ban chuyên môn tham gia đầy đủ các lớp bồi dưỡng kỹ năng số",
+    // A date inside a task, not a place and date line.
+    "Tổ chức hội nghị sơ kết, ngày hội chuyển đổi số",
+    "Ghi chú kết quả vào sổ theo dõi",
+  ])("goes on past “%s”", (line) => {
+    expect(rowsUnder(line)).toBe(3);
+  });
+});
+
 describe("readTable on layouts the seeds do not show (test/fixtures/unseen/layouts.json)", () => {
   const grid = loadGrid("layouts.json");
   const read = (name: string): Table => {
