@@ -3,7 +3,7 @@
  * typed in unseen layouts is in test/unseen-matching.test.ts and test/unseen-bodies.test.ts.
  */
 import type { Commune } from "../catalog/types";
-import { communeLabel, communeTypeOn, editDistance, matchUnit, sameUnit, unitByCode } from "./match";
+import { communeLabel, communeTypeOn, editDistance, indicatorKey, matchUnit, sameUnit, targetInName, unitByCode, wordingKey } from "./match";
 import { defaultCatalog } from "./catalog";
 
 const catalog = defaultCatalog();
@@ -77,5 +77,34 @@ describe("units of measure", () => {
     expect(sameUnit("so luong nguoi", "Người")).toBe(true); // typed without accents
     expect(sameUnit("Sổ hộ khẩu", "Hộ khẩu")).toBe(false); // a register, not a count
     expect(sameUnit("Số", "Người")).toBe(false);
+  });
+});
+
+describe("indicator names", () => {
+  it("a target written at the end of a name is read off it", () => {
+    expect(targetInName("Tỷ lệ người dân có chữ ký số 90%")).toBe("90%");
+    expect(targetInName("Tỷ lệ hồ sơ trực tuyến toàn trình ≥ 1,5 %")).toBe("≥ 1,5 %");
+    expect(targetInName("80%")).toBe("80%");
+    expect(targetInName("Tỷ lệ phủ sóng 5G")).toBeNull();
+    expect(targetInName("Số trạm BTS 12")).toBeNull(); // a number without % is no target
+    expect(targetInName("Tỷ lệ hộ dân100%")).toBeNull(); // glued to a word
+    expect(targetInName("Đạt 90% trở lên")).toBeNull(); // not at the end
+  });
+
+  it("their key drops the target, “và tăng dần”, and the place at the end, then folds accents and case", () => {
+    expect(indicatorKey("Tỷ lệ phủ sóng 5G trên địa bàn xã ≥ 60%")).toBe("ty le phu song 5g");
+    expect(indicatorKey("Tỷ lệ phủ sóng 5G")).toBe("ty le phu song 5g");
+    expect(indicatorKey("Số doanh nghiệp công nghệ số của phường")).toBe("so doanh nghiep cong nghe so");
+    expect(indicatorKey("Tỷ lệ chi cho khoa học, công nghệ ≥ 1% và tăng dần qua các năm")).toBe("ty le chi cho khoa hoc cong nghe");
+    expect(indicatorKey("Tỷ lệ dân số trưởng thành có điện thoại thông minh phường")).toBe("ty le dan so truong thanh co dien thoai thong minh");
+    // "xã" inside a name stays: only the place at the end goes.
+    expect(indicatorKey("Tỷ lệ xã có điểm wifi công cộng")).toBe("ty le xa co diem wifi cong cong");
+  });
+
+  it("their wording key leaves out generic words and settles abbreviations, typed with accents or without", () => {
+    const key = "ho so thu tuc hanh chinh giai quyet truc tuyen";
+    expect(wordingKey("Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến")).toBe(key);
+    expect(wordingKey("Ty le ho so TTHC duoc giai quyet truc tuyen")).toBe(key);
+    expect(wordingKey("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến trên địa bàn xã 80%")).toBe(key);
   });
 });
