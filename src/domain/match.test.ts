@@ -3,7 +3,7 @@
  * typed in unseen layouts is in test/unseen-matching.test.ts and test/unseen-bodies.test.ts.
  */
 import type { Commune } from "../catalog/types";
-import { communeLabel, communeTypeOn, editDistance, indicatorKey, matchUnit, sameUnit, targetInName, unitByCode, wordingKey } from "./match";
+import { communeLabel, communeTypeOn, editDistance, indicatorKey, matchUnit, sameUnit, splitBodies, targetInName, unitByCode, wordingKey } from "./match";
 import { defaultCatalog } from "./catalog";
 
 const catalog = defaultCatalog();
@@ -106,5 +106,20 @@ describe("indicator names", () => {
     expect(wordingKey("Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến")).toBe(key);
     expect(wordingKey("Ty le ho so TTHC duoc giai quyet truc tuyen")).toBe(key);
     expect(wordingKey("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến trên địa bàn xã 80%")).toBe(key);
+  });
+});
+
+describe("splitBodies on cells typed carelessly", () => {
+  const parts = (cell: string) => splitBodies(catalog, cell).map((m) => m.text);
+
+  it("skips empty pieces between, before and after separators, and still joins a known name across them", () => {
+    expect(parts("Phòng Văn hóa - Xã hội, , Công an xã")).toEqual(["Phòng Văn hóa - Xã hội", "Công an xã"]);
+    expect(parts(", Phòng Văn hóa - Xã hội và")).toEqual(["Phòng Văn hóa - Xã hội"]);
+    expect(parts("Phòng Kinh tế,, Hạ tầng và Đô thị")).toEqual(["Phòng Kinh tế, Hạ tầng và Đô thị"]);
+    expect(parts(";;Công an xã;\n;Trạm Y tế xã;")).toEqual(["Công an xã", "Trạm Y tế xã"]);
+  });
+
+  it("leaves out remarks in parentheses", () => {
+    expect(parts("Phòng Văn hóa - Xã hội (chủ trì); Công an xã (phối hợp, báo cáo)")).toEqual(["Phòng Văn hóa - Xã hội", "Công an xã"]);
   });
 });

@@ -459,7 +459,8 @@ function splitBodiesUncached(catalog: Catalog, cell: string): BodyMatch[] {
   const withoutRemarks = clean(cell.replace(/\n/g, ";")).replace(/\([^)]*\)/g, " ");
   for (const part of withoutRemarks.split(/;+/)) {
     // Pieces and the separators between them, so a joined run reads as written.
-    const bits = part.split(/(\s*,\s*|\s+và\s+)/iu);
+    // A "và" left at either end ("Phòng VH-XH và") is a separator with nothing beyond it.
+    const bits = part.split(/(\s*,\s*|\s+và\s+|^\s*và\s+|\s+và\s*$)/iu);
     const pieces: string[] = [];
     const seps: string[] = [];
     for (let k = 0; k < bits.length; k++) {
