@@ -3,7 +3,7 @@
  * typed in unseen layouts is in test/unseen-matching.test.ts and test/unseen-bodies.test.ts.
  */
 import type { Commune } from "../catalog/types";
-import { communeLabel, communeTypeOn, editDistance, indicatorKey, matchUnit, sameUnit, splitBodies, targetInName, unitByCode, wordingKey } from "./match";
+import { communeLabel, communeTypeOn, editDistance, indicatorKey, matchBody, matchCommune, matchUnit, sameUnit, splitBodies, targetInName, unitByCode, wordingKey } from "./match";
 import { defaultCatalog } from "./catalog";
 
 const catalog = defaultCatalog();
@@ -121,5 +121,39 @@ describe("splitBodies on cells typed carelessly", () => {
 
   it("leaves out remarks in parentheses", () => {
     expect(parts("Phòng Văn hóa - Xã hội (chủ trì); Công an xã (phối hợp, báo cáo)")).toEqual(["Phòng Văn hóa - Xã hội", "Công an xã"]);
+  });
+});
+
+describe("matchBody", () => {
+  it("takes a name typed without accents as that name, not as a slip", () => {
+    for (const t of ["Phong Van hoa - Xa hoi", "phong van hoa xa hoi", "Phòng Văn hoá - Xã hội"]) {
+      const m = matchBody(catalog, t);
+      expect([t, m.body?.name, m.typo ?? null, m.confidence]).toEqual([t, "Phòng Văn hóa - Xã hội", null, 1]);
+    }
+  });
+
+  it("names the spelling meant when one mark is missing from an accented name", () => {
+    expect(matchBody(catalog, "Phòng Văn hóa - Xã hôi").typo).toBe("Phòng Văn hóa - Xã hội");
+  });
+});
+
+describe("matchCommune", () => {
+  const best = (t: string) => {
+    const m = matchCommune(catalog, t);
+    return m.best ? [m.best.item.name, m.best.confidence] : null;
+  };
+
+  it("matches a name written exactly, in any case, as 1", () => {
+    expect(best("Lộc Thành")).toEqual(["Lộc Thành", 1]);
+    expect(best("LỘC THÀNH")).toEqual(["Lộc Thành", 1]);
+    expect(best("Bình Phước")).toEqual(["Bình Phước", 1]);
+    expect(best("Phước Bình")).toEqual(["Phước Bình", 1]);
+  });
+
+  it("matches a name without accents only when it names one commune, and offers both when it names two", () => {
+    expect(best("Nhon Trach")).toEqual(["Nhơn Trạch", 0.95]);
+    expect(best("Loc Thanh")).toBeNull(); // Lộc Thành or Lộc Thạnh
+    const two = matchCommune(catalog, "Loc Thanh").candidates.slice(0, 2).map((c) => c.item.name);
+    expect(two.sort()).toEqual(["Lộc Thành", "Lộc Thạnh"]);
   });
 });
