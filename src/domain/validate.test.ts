@@ -494,6 +494,15 @@ describe("tasks (6 rõ)", () => {
     expect(at(r, "deadline-missing")).toEqual(["F4"]);
   });
 
+  it("asks a deadline of a task but not of an indicator written in the task table", () => {
+    const r = tasks([
+      [1, "Tỷ lệ phủ sóng 5G trên địa bàn xã", "Phòng VH-XH", "", "≥ 60%", ""],
+      [2, "Xây dựng kế hoạch chuyển đổi số", "Phòng VH-XH", "", "Kế hoạch", ""],
+    ]);
+    expect(r.rows.map((x) => x.kind)).toEqual(["indicator", "task"]);
+    expect(at(r, "deadline-missing")).toEqual(["F5"]);
+  });
+
   it("warns about undated, unreadable and out-of-year deadlines", () => {
     const r = tasks([
       [1, "Việc một", "Phòng VH-XH", "", "Kế hoạch", "Theo hướng dẫn của tỉnh"],
@@ -621,6 +630,28 @@ describe("the commune", () => {
     expect(named).toContain("“xã Bình An”");
   });
 
+  it("finds the commune's cell at the end of a heading row shorter than the table", () => {
+    const sheet = indicators(with5G, [[null, "ỦY BAN NHÂN DÂN XÃ MINH HƯNG"]]);
+    sheet.values[0] = [null, "ỦY BAN NHÂN DÂN XÃ MINH HƯNG"]; // as a reader gives a row that ends early
+    expect(at(checkSheet(sheet, { catalog }), "commune-type-mismatch")).toEqual(["B1"]);
+  });
+
+  it("takes the commune named on another sheet as a hint only: no finding about its name or type on this sheet", () => {
+    const bare = sheetOf("Chỉ tiêu 2", [HEAD, ...with5G]);
+    const unknown = checkWorkbook({ sheets: [sheetOf("Bìa", [["ỦY BAN NHÂN DÂN XÃ QWXYZ KJHG"]]), bare] }, { catalog }).sheets[1];
+    expect(unknown.commune).toBeNull();
+    expect(unknown.findings.filter((f) => f.code.startsWith("commune"))).toEqual([]);
+    const wrongType = checkWorkbook({ sheets: [sheetOf("Bìa", [["ỦY BAN NHÂN DÂN XÃ MINH HƯNG"]]), bare] }, { catalog }).sheets[1];
+    expect(wrongType.commune).toEqual({ code: expect.any(String), name: "Minh Hưng", type: "phuong" });
+    expect(at(wrongType, "commune-type-mismatch")).toEqual([]);
+  });
+
+  it("does not dispute the heading's type word when the official chose the type", () => {
+    const r = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN XÃ MINH HƯNG"]]), { catalog, unitType: "phuong" });
+    expect(r.commune?.type).toBe("phuong");
+    expect(at(r, "commune-type-mismatch")).toEqual([]);
+  });
+
   it("suggests no commune when none of the list is close, and ends the message there", () => {
     const r = checkSheet(indicators(with5G, [["ỦY BAN NHÂN DÂN XÃ QWXYZ KJHG"]]), { catalog });
     expect(one(r, "commune-unknown", "A1").message).toBe("“xã QWXYZ KJHG” không có trong danh sách 95 xã, phường của tỉnh Đồng Nai.");
@@ -678,6 +709,8 @@ describe("plan year and document date", () => {
     expect(documentDate(["NGÀY  7  THÁNG  4  NĂM  2026"])).toBe("2026-04-07");
     expect(documentDate(["ngày 31/02/2026", "ngày 1/3/2026"])).toBe("2026-03-01");
     expect(documentDate(["Đồng Nai, 12/02/2026"])).toBeNull();
+    expect(documentDate(["ngày  12/02/2026"])).toBe("2026-02-12"); // two spaces typed after "ngày"
+    expect(planYearOf({ heading: ["KẾ HOẠCH NĂM  2027"], columns: [] })).toBe(2027);
   });
 });
 
@@ -720,6 +753,10 @@ describe("checkWorkbook", () => {
     expect(allEmpty.counts.error).toBe(1);
     const alone = checkSheet(notes, { catalog });
     expect(alone.findings.map((f) => [f.code, f.cell])).toEqual([["no-header", "A1"]]);
+    expect(alone.counts.error).toBe(1);
+    // A row with content is one with any cell filled, not every cell.
+    const sparse = sheetOf("Ghi chú", [["Gửi Phòng VH-XH trước ngày 15", null, null]]);
+    expect(checkWorkbook({ sheets: [empty("Sheet1"), sparse] }, { catalog }).sheets.map((s) => s.findings.map((f) => f.code))).toEqual([[], ["no-header"]]);
   });
 
   it("finds the commune in the file's name when no sheet names it, and reports the file's name", () => {
