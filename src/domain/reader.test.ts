@@ -141,6 +141,71 @@ describe("readTable on odd layouts", () => {
   });
 });
 
+describe("group rows written in other ways", () => {
+  const HEAD = ["TT", "Nội dung", "Đơn vị tính", "Chỉ tiêu năm 2026", "Đơn vị chủ trì"];
+  const item = (n: string, name = "Tỷ lệ phủ sóng 5G") => [n, name, "%", "≥ 60%", "Phòng VH-XH"];
+  const read = (values: SheetSnapshot["values"], merges: string[] = []): Table => {
+    const r = readTable({ name: "Trang1", values, merges });
+    if (!r.ok) throw new Error(r.message);
+    return r.table;
+  };
+  const shape = (t: Table) => t.rows.map((r) => `${r.row}${r.kind === "group" ? "g" : "i"}${r.number ?? ""}`);
+
+  it("“1. Title” written across the row is a group when “1.1” follows, even past an unnumbered row", () => {
+    const t = read(
+      [HEAD, ["1. Hạ tầng số"], item("1.1"), item("1.2"), ["2. Chuyển đổi số"], [null, "(tiếp theo Kế hoạch số 12)", null, null, "xem phụ lục"], item("2.1")],
+      ["A2:E2", "A5:E5"],
+    );
+    expect(shape(t)).toEqual(["2g1", "3i1.1", "4i1.2", "5g2", "6i", "7i2.1"]);
+    expect(t.rows[0].title).toBe("Hạ tầng số");
+  });
+
+  it("“1. Title” over an item of another number is a title, not group 1", () => {
+    const t = read([HEAD, ["1. Hạ tầng số"], item("2"), item("3"), ["3. Chuyển đổi số"], item("1.1")], ["A2:E2", "A5:E5"]);
+    expect(t.rows.filter((r) => r.kind === "group").map((r) => [r.row, r.number, r.title])).toEqual([
+      [2, null, "1. Hạ tầng số"],
+      [5, null, "3. Chuyển đổi số"],
+    ]);
+  });
+
+  it("takes a group's title from the other cells when its name cell is empty", () => {
+    const t = read([HEAD, ["II.", null, "HẠ TẦNG SỐ", null, null], item("1"), ["IV)", null, null, "CHUYỂN ĐỔI SỐ", null], item("2")]);
+    expect(t.rows.filter((r) => r.kind === "group").map((r) => [r.number, r.title])).toEqual([
+      ["II", "HẠ TẦNG SỐ"],
+      ["IV", "CHUYỂN ĐỔI SỐ"],
+    ]);
+  });
+
+  it("a lone text is a title in a numbered table when it is in the name column or merged over half the table or more", () => {
+    const t = read(
+      [HEAD, ["Hạ tầng số"], item("10"), item("11"), [null, "Chuyển đổi số"], item("12"), [null, null, null, null, "Phòng VH-XH"], ["Kinh tế số"], item("13"), ["Xã hội số"], item("14")],
+      ["A2:C2", "A8:B8"],
+    );
+    // Row 2: merged over 3 of 5 columns; row 5: the name column; row 7: a body alone, not merged; row 9: merged over 2 of 5.
+    expect(t.rows.filter((r) => r.kind === "group").map((r) => r.row)).toEqual([2, 5]);
+    // Without numbered rows, a lone name is an item.
+    const plain = read([HEAD, [null, "Tỷ lệ phủ sóng 5G", "%", "≥ 60%", "Phòng VH-XH"], [null, "Tỷ lệ hộ có cáp quang"]]);
+    expect(plain.rows.map((r) => r.kind === "group")).toEqual([false, false]);
+  });
+
+  it("reads “C.” and “D.” after “A.”, “B.” as letters at the same level, not as Roman numerals", () => {
+    const t = read([HEAD, ["A.", "NHÓM A"], item("1"), ["B.", "NHÓM B"], item("2"), ["C.", "NHÓM C"], item("3"), ["D)", "NHÓM D"], item("4"), ["C. NHÓM C NỮA"], item("5")], ["A10:E10"]);
+    const groups = t.rows.filter((r) => r.kind === "group");
+    expect(groups.map((g) => [g.number, g.parent])).toEqual([
+      ["A", -1],
+      ["B", -1],
+      ["C", -1],
+      ["D", -1],
+      ["C", -1],
+    ]);
+  });
+
+  it("counts “1.10”-style numbers as numbering", () => {
+    const t = read([HEAD, [null, "Hạ tầng số"], item("1.10"), item("1.11")]);
+    expect(shape(t)).toEqual(["2g", "3i1.10", "4i1.11"]);
+  });
+});
+
 describe("where a task table ends: the lines written under it", () => {
   const HEAD = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành", "Sản phẩm"];
   const task = (n: number, name: string) => [n, name, "Phòng VH-XH", "Quý II/2026", "Báo cáo"];

@@ -430,6 +430,7 @@ function resolveColumns(labels: HeaderFound["labels"]): Column[] {
 const ROMAN = /^(?=[IVXLC])(M{0,3})(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 
 function isRomanNumeral(text: string): boolean {
+  // Stryker disable next-line Regex,MethodExpression: what reaches here is trimmed and has no "." or ")" but at its end
   return ROMAN.test(text.replace(/[.)]$/, "").trim());
 }
 
@@ -578,9 +579,9 @@ function readRows(grid: Grid, start: number, columns: Column[], width: number, h
   return rows;
 }
 
-/** An item number as officials write it: "1", "01", "1.", "1.2", "I", "a)". */
+/** An item number as officials write it: "1", "01", "1.", "1.2", "I", "IV)", "a)". */
 function looksNumbered(text: string): boolean {
-  return /^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]+\.?|[A-Ha-h][.)]?)$/.test(text);
+  return /^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]+[.)]?|[A-Ha-h][.)]?)$/.test(text);
 }
 
 /** The first numbered row after `raw[i]`. */
@@ -607,26 +608,29 @@ function groupOf(
 ): { kind: GroupKind; number: string | null; title: string } | null {
   const nameText = x.cells.name?.text ?? "";
   const filled: { t: string; col: number }[] = [];
+  // Stryker disable next-line EqualityOperator: one step past the end reads an empty text, which is skipped
   for (let i = 0; i < x.texts.length; i++) if (x.texts[i]) filled.push({ t: x.texts[i], col: i + 1 });
   const rest = () => nameText || filled.filter((c) => c.t !== x.numberText).map((c) => c.t).join(" ");
+  // Stryker disable next-line Regex: a number that makes a group has no "." or ")" but at its end
   const n = x.numberText.replace(/[.)]$/, "");
   // Text in the number column that is no number ("Hạ tầng số" merged across the row) is a title, below.
   if (x.numberText && looksNumbered(x.numberText)) {
-    if (isRomanNumeral(x.numberText)) return { kind: "roman", number: n, title: rest() };
+    // Letters first: "C." and "D." after "A.", "B." are letters, not the numerals 100 and 500.
     if (LETTER.test(x.numberText)) return { kind: "letter", number: n, title: rest() };
+    if (isRomanNumeral(x.numberText)) return { kind: "roman", number: n, title: rest() };
     if (dotted.has(x.row)) {
       return { kind: "integer", number: n, title: rest() };
     }
     return null;
   }
   // "I. Title", "A. Title", "1. Title" (over "1.1" items) written across the row.
-  const first = filled[0]?.t ?? "";
+  const first = filled[0].t; // a row of the table has some text
   const spread = first.match(SPREAD);
   if (spread) {
     const num = spread[1] ?? spread[3];
     const title = spread[2] ?? spread[4];
-    if (isRomanNumeral(num)) return { kind: "roman", number: num, title };
     if (LETTER.test(num)) return { kind: "letter", number: num, title };
+    if (isRomanNumeral(num)) return { kind: "roman", number: num, title };
     if (/^\d+$/.test(num) && startsDotted(raw, x, num)) return { kind: "integer", number: num, title };
   }
   // A title merged across the table, or a lone title in a numbered table: no unit,
