@@ -160,6 +160,11 @@ describe("group rows written in other ways", () => {
     expect(t.rows[0].title).toBe("Hạ tầng số");
   });
 
+  it("“10. Title” over “10.1” is group 10", () => {
+    const t = read([HEAD, ["10. Chuyển đổi số"], item("10.1"), item("10.2")], ["A2:E2"]);
+    expect(shape(t)).toEqual(["2g10", "3i10.1", "4i10.2"]);
+  });
+
   it("“1. Title” over an item of another number is a title, not group 1", () => {
     const t = read([HEAD, ["1. Hạ tầng số"], item("2"), item("3"), ["3. Chuyển đổi số"], item("1.1")], ["A2:E2", "A5:E5"]);
     expect(t.rows.filter((r) => r.kind === "group").map((r) => [r.row, r.number, r.title])).toEqual([
@@ -169,7 +174,7 @@ describe("group rows written in other ways", () => {
   });
 
   it("takes a group's title from the other cells when its name cell is empty", () => {
-    const t = read([HEAD, ["II.", null, "HẠ TẦNG SỐ", null, null], item("1"), ["IV)", null, null, "CHUYỂN ĐỔI SỐ", null], item("2")]);
+    const t = read([HEAD, ["II.", null, "HẠ TẦNG", "SỐ", null], item("1"), ["IV)", null, null, "CHUYỂN ĐỔI SỐ", null], item("2")]);
     expect(t.rows.filter((r) => r.kind === "group").map((r) => [r.number, r.title])).toEqual([
       ["II", "HẠ TẦNG SỐ"],
       ["IV", "CHUYỂN ĐỔI SỐ"],
