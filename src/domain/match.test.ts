@@ -135,6 +135,19 @@ describe("matchBody", () => {
   it("names the spelling meant when one mark is missing from an accented name", () => {
     expect(matchBody(catalog, "Phòng Văn hóa - Xã hôi").typo).toBe("Phòng Văn hóa - Xã hội");
   });
+
+  it("takes a slip of two letters in a name of 10 letters or more, one in a shorter name, within the words", () => {
+    const typo = (t: string) => matchBody(catalog, t).typo ?? null;
+    // Wholly without accents, two letters away from "Công an xã": a way of typing, not a slip.
+    expect(typo("Cong an xa")).toBeNull();
+    // Accented, two letters away from a 10-letter name.
+    expect(typo("Cong an xá")).toBe("Công an xã");
+    // "Trạm Y tế" has 9: one letter away is a slip, two are not.
+    expect(typo("Trạm Y tê")).toBe("Trạm Y tế");
+    expect(typo("Trâm Y tê")).toBeNull();
+    // Words run together are not a slip within the words.
+    expect(typo("Côngan xã")).toBeNull();
+  });
 });
 
 describe("matchCommune", () => {
