@@ -2,11 +2,17 @@ import { readTable, shownText, type Table } from "./reader";
 import type { SheetSnapshot } from "./snapshot";
 import { loadGrid, loadSeed } from "../../test/seeds";
 
-function table(seed: string, sheet: string): Table {
-  const r = readTable(loadSeed(seed).sheet(sheet));
+/** The table of a sheet that has one. */
+function tableOf(s: SheetSnapshot): Table {
+  const r = readTable(s);
   if (!r.ok) throw new Error(r.message);
   return r.table;
 }
+const table = (seed: string, sheet: string): Table => tableOf(loadSeed(seed).sheet(sheet));
+/** A sheet typed inline. */
+const sheet = (values: SheetSnapshot["values"], merges: string[] = []): SheetSnapshot => ({ name: "Trang1", values, merges });
+/** Rows as "2gI" (row 2, group I) and "3i1" (row 3, item 1). */
+const shape = (t: Table) => t.rows.map((r) => `${r.row}${r.kind === "group" ? "g" : "i"}${r.number ?? ""}`);
 const groups = (t: Table) => t.rows.filter((r) => r.kind === "group");
 const itemsOf = (t: Table) => t.rows.filter((r) => r.kind !== "group");
 const at = (t: Table, row: number) => t.rows.find((r) => r.row === row)!;
@@ -86,8 +92,6 @@ describe("readTable on every seed layout", () => {
 });
 
 describe("readTable on odd layouts", () => {
-  const sheet = (values: SheetSnapshot["values"], merges: string[] = []): SheetSnapshot => ({ name: "Trang1", values, merges });
-
   it("says which labels it looked for when there is no header", () => {
     const r = readTable(sheet([["Báo cáo tháng 11"], ["Không có bảng"]]));
     expect(r.ok).toBe(false);
@@ -144,12 +148,7 @@ describe("readTable on odd layouts", () => {
 describe("group rows written in other ways", () => {
   const HEAD = ["TT", "Nội dung", "Đơn vị tính", "Chỉ tiêu năm 2026", "Đơn vị chủ trì"];
   const item = (n: string, name = "Tỷ lệ phủ sóng 5G") => [n, name, "%", "≥ 60%", "Phòng VH-XH"];
-  const read = (values: SheetSnapshot["values"], merges: string[] = []): Table => {
-    const r = readTable({ name: "Trang1", values, merges });
-    if (!r.ok) throw new Error(r.message);
-    return r.table;
-  };
-  const shape = (t: Table) => t.rows.map((r) => `${r.row}${r.kind === "group" ? "g" : "i"}${r.number ?? ""}`);
+  const read = (values: SheetSnapshot["values"], merges: string[] = []): Table => tableOf(sheet(values, merges));
 
   it("“1. Title” written across the row is a group when “1.1” follows, even past an unnumbered row", () => {
     const t = read(
@@ -215,10 +214,7 @@ describe("where a task table ends: the lines written under it", () => {
   const HEAD = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành", "Sản phẩm"];
   const task = (n: number, name: string) => [n, name, "Phòng VH-XH", "Quý II/2026", "Báo cáo"];
   const rowsUnder = (line: string): number => {
-    const values = [HEAD, task(1, "Rà soát thủ tục hành chính"), [null, line, null, null, null], task(2, "Số hóa hồ sơ")];
-    const r = readTable({ name: "Trang1", values, merges: [] });
-    if (!r.ok) throw new Error(r.message);
-    return r.table.rows.length;
+    return tableOf(sheet([HEAD, task(1, "Rà soát thủ tục hành chính"), [null, line, null, null, null], task(2, "Số hóa hồ sơ")])).rows.length;
   };
 
   it.each([
@@ -251,13 +247,8 @@ describe("where a task table ends: the lines written under it", () => {
 
 describe("readTable on layouts the seeds do not show (test/fixtures/unseen/layouts.json)", () => {
   const grid = loadGrid("layouts.json");
-  const read = (name: string): Table => {
-    const r = readTable(grid.sheet(name));
-    if (!r.ok) throw new Error(r.message);
-    return r.table;
-  };
+  const read = (name: string): Table => tableOf(grid.sheet(name));
   const roles = (t: Table) => t.columns.map((c) => `${c.letter}:${c.role}`);
-  const shape = (t: Table) => t.rows.map((r) => `${r.row}${r.kind === "group" ? "g" : "i"}${r.number ?? ""}`);
 
   it("takes “Kế hoạch năm 2026” as the target and “Thực hiện” as the result", () => {
     expect(roles(read("KH năm"))).toEqual(["A:number", "B:name", "C:unit", "D:target", "E:result", "F:lead"]);
