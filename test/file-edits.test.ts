@@ -354,6 +354,55 @@ describe("sheet layout, validation, conditional formats, print", () => {
   });
 });
 
+describe("validations and names at their edges", () => {
+  it("quotes in a list are doubled, a list without an error style stops a wrong entry, and long prompts are cut to Excel's limits", async () => {
+    const bytes = await written([
+      { op: "addSheet", sheet: S },
+      { op: "listValidation", sheet: S, range: "C2:C3", source: ['Đạt "mức 1"', "Chưa đạt"], prompt: { title: "T".repeat(40), message: "m".repeat(300) } },
+    ]);
+    const v = (await excelJs(bytes)).getWorksheet(S)!.getCell("C2").dataValidation;
+    expect(v.formulae).toEqual(['"Đạt ""mức 1"",Chưa đạt"']);
+    expect(v.errorStyle ?? "stop").toBe("stop");
+    expect(v.showErrorMessage).toBe(true);
+    expect(v.promptTitle).toBe("T".repeat(32));
+    expect(v.prompt).toBe("m".repeat(255));
+    expect(v.showInputMessage).toBe(true);
+    const none = await written([{ op: "addSheet", sheet: S }, { op: "listValidation", sheet: S, range: "C2", source: ["Đạt"] }]);
+    const plain = (await excelJs(none)).getWorksheet(S)!.getCell("C2").dataValidation;
+    expect(plain.showInputMessage).toBeFalsy();
+    expect(plain.promptTitle).toBeUndefined();
+  });
+
+  it("in a 1904 workbook the date validation starts at 1 January 2000 counted from 1904", async () => {
+    const wb = await openWorkbook(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "patched-1904.xlsx"))), "p.xlsx");
+    applyEdits(wb, [{ op: "dateValidation", sheet: "Phụ lục nhiệm vụ", range: "H9:H20" }]);
+    const xml = sheetXml(await workbookBytes(wb), "Phụ lục nhiệm vụ");
+    expect(xml).toMatch(/<formula1>35064<\/formula1>/); // 36526 days from 1900 less the 1462 between the two systems
+  });
+
+  it("print titles and area of a later sheet whose name has a quote; setting them again replaces them; a name set twice keeps one", async () => {
+    const other = "Bà Rịa's";
+    const bytes = await written([
+      { op: "addSheet", sheet: S },
+      { op: "addSheet", sheet: other },
+      { op: "pageSetup", sheet: other, printTitleRows: "$3:$4", printArea: "$A$1:$D$9" },
+      { op: "pageSetup", sheet: other, printTitleRows: "5:6" },
+      { op: "pageSetup", sheet: S, printTitleRows: "1-2" }, // not a row range: no name
+      { op: "defineName", name: "NQ57_DS", formula: "='Danh mục'!$A$1:$A$5", comment: "cũ" },
+      { op: "defineName", name: "nq57_ds", formula: "=$B$1:$B$2", comment: "mới" },
+      { op: "defineName", name: "NQ57_DS", formula: "=$C$1" },
+    ]);
+    const parts = zipParts(bytes);
+    const xml = parts.get(workbookPart(parts))!.toString("utf8");
+    expect(definedNames(xml)).toEqual([
+      { name: "_xlnm.Print_Titles", localSheetId: "1", hidden: false, text: "'Bà Rịa''s'!$5:$6" },
+      { name: "_xlnm.Print_Area", localSheetId: "1", hidden: false, text: "'Bà Rịa''s'!$A$1:$D$9" },
+      { name: "NQ57_DS", localSheetId: null, hidden: false, text: "$C$1" },
+    ]);
+    expect(xml).toContain('comment="mới"');
+  });
+});
+
 describe("notes", () => {
   it("adds notes to a sheet that has none (comments part, VML, legacy drawing), and removing them takes those parts away again", async () => {
     const input = await written([{ op: "addSheet", sheet: S }, { op: "setValues", sheet: S, range: "A1", values: [["x"]] }]);
@@ -463,6 +512,79 @@ describe("the whole plan is checked before anything is written", () => {
     const wb = await openWorkbook(input, "o.xlsx");
     expect(() => applyEdits(wb, edits)).toThrow(message);
     expect(Buffer.from(await workbookBytes(wb)).equals(Buffer.from(input))).toBe(true);
+  });
+});
+
+describe("sheet names, the protected sheet and the locked structure, at their edges", () => {
+  const openpyxl = () => new Uint8Array(fs.readFileSync(path.join(FIXTURES, "openpyxl.xlsx")));
+  const bad = (name: string) => `Tên trang tính "${name}" không hợp lệ.`;
+
+  it.each([
+    ["x".repeat(32), bad("x".repeat(32))],
+    ["  ", bad("  ")],
+    ["'Đầu", bad("'Đầu")],
+    ["Cuối'", bad("Cuối'")],
+    ...["\\", "/", "?", "*", "[", "]"].map((c) => [`Phụ lục${c}1`, bad(`Phụ lục${c}1`)]),
+  ])("refuses %j", async (name, message) => {
+    const wb = await newWorkbook();
+    expect(() => applyEdits(wb, [{ op: "addSheet", sheet: name }])).toThrow(message);
+  });
+
+  it("takes a name of 31 characters, a quote inside a name, and a sheet added earlier in the same plan; the same name twice in a plan is refused", async () => {
+    const wb = await newWorkbook();
+    const long = "Phụ lục chỉ tiêu năm 2026 (xã)".padEnd(31, "x");
+    expect(long).toHaveLength(31);
+    applyEdits(wb, [
+      { op: "addSheet", sheet: long },
+      { op: "addSheet", sheet: "Bà Rịa's" },
+      { op: "setValues", sheet: "bà rịa's", range: "A1", values: [["Đã thêm"]] },
+    ]);
+    expect((await readWorkbook(await workbookBytes(wb), "n.xlsx")).sheets.map((s) => s.name)).toEqual([long, "Bà Rịa's"]);
+    const again = await newWorkbook();
+    expect(() => applyEdits(again, [{ op: "addSheet", sheet: "Mới" }, { op: "addSheet", sheet: "MỚI" }])).toThrow('Trang tính "MỚI" đã có; không ghi đè.');
+  });
+
+  it("on a protected sheet, selecting it, hiding it and asking for a chart are allowed (writing a cell is refused: above)", async () => {
+    const input = openpyxl();
+    const wb = await openWorkbook(input, "o.xlsx");
+    const { notDone } = applyEdits(wb, [
+      { op: "select", sheet: "Ghi chú", range: "A1" },
+      { op: "sheetVisibility", sheet: "Ghi chú", visibility: "hidden" },
+      { op: "chart", sheet: "Ghi chú", type: "bar", dataRange: "A1:B2", title: "Biểu đồ", anchor: "D2" },
+    ]);
+    expect(notDone).toHaveLength(1);
+    const parts = zipParts(await workbookBytes(wb));
+    expect(parts.get(workbookPart(parts))!.toString("utf8")).toMatch(/<sheet [^>]*name="Ghi chú"[^>]*state="hidden"/);
+  });
+
+  it("a workbook whose structure is locked takes no new sheet, and says why; edits of its sheets still go through", async () => {
+    const parts: Record<string, Uint8Array> = unzipSync(openpyxl());
+    const xml = strFromU8(parts["xl/workbook.xml"]);
+    expect(xml).toContain("<workbookProtection/>"); // openpyxl writes it empty: nothing locked
+    parts["xl/workbook.xml"] = strToU8(xml.replace("<workbookProtection/>", '<workbookProtection lockStructure="1"/>'));
+    const locked = zipSync(parts);
+    const wb = await openWorkbook(locked, "l.xlsx");
+    expect(() => applyEdits(wb, [{ op: "addSheet", sheet: "Mới" }])).toThrow(
+      "Sổ làm việc đang được bảo vệ cấu trúc nên không thêm được trang tính; hãy bỏ bảo vệ sổ làm việc rồi thử lại.",
+    );
+    applyEdits(wb, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [["ghi được"]] }]);
+    expect(rawCells(sheetXml(await workbookBytes(wb), "Số liệu")).get("H1")).toBeDefined();
+    const unlocked = zipSync({ ...parts, "xl/workbook.xml": strToU8(xml.replace("<workbookProtection/>", '<workbookProtection lockStructure="0"/>')) });
+    const open = await openWorkbook(unlocked, "u.xlsx");
+    applyEdits(open, [{ op: "addSheet", sheet: "Mới" }]);
+    expect((await readWorkbook(await workbookBytes(open), "u.xlsx")).sheets.map((s) => s.name)).toContain("Mới");
+  });
+
+  it("custom XML whose root is not in the namespace named is refused with the place, and nothing is written", async () => {
+    const wb = await newWorkbook();
+    const before = Buffer.from(await workbookBytes(wb));
+    expect(() => applyEdits(wb, [{ op: "setCustomXml", namespace: "urn:phuluc-nq57:marks:1", xml: "<marks xmlns='urn:phuluc-nq57:other'/>" }])).toThrow(
+      "Không thực hiện được thay đổi (dữ liệu riêng của phần bổ trợ); chưa có tệp nào được ghi.",
+    );
+    expect(() => applyEdits(wb, [{ op: "setCustomXml", namespace: "urn:other", xml: "<x xmlns='urn:other'/>" }])).toThrow(
+      "Chỉ ghi được dữ liệu riêng của phần bổ trợ; chưa có tệp nào được ghi.",
+    );
+    expect(Buffer.from(await workbookBytes(wb)).equals(before)).toBe(true);
   });
 });
 

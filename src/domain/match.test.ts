@@ -16,6 +16,8 @@ describe("editDistance", () => {
     ["hoa", "hoá", 1], // one letter replaced
     ["hoa", "hoaa", 1], // one added
     ["ab", "ba", 1], // two letters swapped count one
+    ["ab", "xa", 2], // not a swap: only the first letter of "ab" is the second of "xa"
+    ["ab", "bx", 2], // nor here: only the second is the first
     ["hoáa", "hoá", 1],
     ["kitten", "sitting", 3],
   ])("%j → %j is %d", (a, b, d) => {
@@ -26,6 +28,7 @@ describe("editDistance", () => {
   it("stops past its limit and says limit + 1, but gives a distance at the limit itself", () => {
     expect(editDistance("ab", "abc", 1)).toBe(1); // lengths differ by the limit
     expect(editDistance("ab", "abcd", 1)).toBe(2); // by more
+    expect(editDistance("a", "abcd", 1)).toBe(2); // by far more: still limit + 1, not the distance (3)
     expect(editDistance("ab", "ax", 1)).toBe(1); // every row's least is the limit
     expect(editDistance("abcdef", "ghijkl", 2)).toBe(3);
     expect(editDistance("kitten", "sitting", 3)).toBe(3);
@@ -119,8 +122,63 @@ describe("splitBodies on cells typed carelessly", () => {
     expect(parts(";;Công an xã;\n;Trạm Y tế xã;")).toEqual(["Công an xã", "Trạm Y tế xã"]);
   });
 
-  it("leaves out remarks in parentheses", () => {
+  it("leaves out remarks in parentheses, also one typed against the words around it", () => {
     expect(parts("Phòng Văn hóa - Xã hội (chủ trì); Công an xã (phối hợp, báo cáo)")).toEqual(["Phòng Văn hóa - Xã hội", "Công an xã"]);
+    expect(parts("Công an xã(chủ trì)và Trạm Y tế xã")).toEqual(["Công an xã", "Trạm Y tế xã"]);
+  });
+
+  it("splits at a comma typed without a space, and at a “và” that opens a line", () => {
+    expect(parts("Công an xã,Trạm Y tế xã")).toEqual(["Công an xã", "Trạm Y tế xã"]);
+    expect(parts("Phòng Văn hóa - Xã hội\nvà Công an xã")).toEqual(["Phòng Văn hóa - Xã hội", "Công an xã"]);
+  });
+
+  it("keeps the separators of a known name in their places after a separator typed first", () => {
+    // Not "Phòng Kinh tế, Hạ tầng, Đô thị" (another spelling of the same body): the name as typed.
+    expect(parts(", Phòng Kinh tế, Hạ tầng và Đô thị")).toEqual(["Phòng Kinh tế, Hạ tầng và Đô thị"]);
+  });
+
+  it("does not split a word that begins with “và” (vàng)", () => {
+    expect(parts("Các cửa hàng kinh doanh vàng")).toEqual(["Các cửa hàng kinh doanh vàng"]);
+    expect(parts("Các cửa hàng vàng bạc; Công an xã")).toEqual(["Các cửa hàng vàng bạc", "Công an xã"]);
+  });
+});
+
+describe("matchBody's spellings with the type word", () => {
+  const typo = (t: string) => matchBody(catalog, t).typo ?? null;
+
+  it("are the catalog's “{unit}” names filled in as xã, as phường, and left without: each is a spelling meant", () => {
+    // "ĐU {unit}" is written only with "{unit}": its three spellings come from filling it in.
+    expect(typo("ĐU xá")).toBe("ĐU xã");
+    expect(typo("ĐU phưòng")).toBe("ĐU phường");
+    expect(typo("ĐƯ")).toBe("ĐU");
+    expect(typo("Trung tâm Dịch vụ tổng hợp phưòng")).toBe("Trung tâm Dịch vụ tổng hợp phường");
+    expect(typo("Trung tâm Dịch vụ tổng hớp")).toBe("Trung tâm Dịch vụ tổng hợp");
+  });
+
+  it("match as written, with either type word or none, at confidence 1", () => {
+    for (const t of ["Công an xã", "Công an phường", "Công an", "ĐU xã", "ĐU phường", "Trung tâm Dịch vụ tổng hợp phường"]) {
+      expect([t, matchBody(catalog, t).confidence, matchBody(catalog, t).typo ?? null]).toEqual([t, 1, null]);
+    }
+  });
+});
+
+describe("matchBody, what it gives back", () => {
+  it("the text without the punctuation typed after it, and at most three candidates", () => {
+    expect(matchBody(catalog, "Công an xã;;").text).toBe("Công an xã");
+    expect(matchBody(catalog, "Công an xã.,").text).toBe("Công an xã");
+    expect(matchBody(catalog, "Phòng").candidates).toHaveLength(3);
+  });
+
+  it("an outside party named by its first words alone", () => {
+    expect(matchBody(catalog, "Ngân hàng").outside).toBe("ngân hàng, tổ chức tín dụng");
+    expect(matchBody(catalog, "Ngân hàng").body).toBeNull();
+  });
+
+  it("an accent-free spelling of the catalog missed by a letter is a slip; an accent-free name spelled right is not", () => {
+    expect(matchBody(catalog, "TTPVHC").typo).toBe("TTPVHCC");
+    expect(matchBody(catalog, "ttpvhc").typo).toBe("TTPVHCC");
+    // Typed without accents, with one hyphen, two, one left at the end, or a bracket left open before: the way of typing, not a slip.
+    for (const t of ["Phong VH-XH", "Phong VH--XH", "Phong VH-XH-", "(Phong VH-XH"]) expect([t, matchBody(catalog, t).typo ?? null]).toEqual([t, null]);
   });
 });
 
