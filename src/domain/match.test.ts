@@ -2,8 +2,25 @@
  * The matcher's small parts, with values worked out by hand. How it matches whole tables
  * typed in unseen layouts is in test/unseen-matching.test.ts and test/unseen-bodies.test.ts.
  */
-import type { Commune } from "../catalog/types";
-import { communeLabel, communeTypeOn, editDistance, indicatorKey, matchBody, matchCommune, matchUnit, sameUnit, splitBodies, targetInName, unitByCode, wordingKey } from "./match";
+import type { CatalogIndicator, Commune } from "../catalog/types";
+import type { Catalog } from "./match";
+import {
+  communeLabel,
+  communeTypeOn,
+  editDistance,
+  indicatorKey,
+  indicatorNameTest,
+  INDICATOR_THRESHOLD,
+  matchBody,
+  matchCommune,
+  matchIndicator,
+  matchUnit,
+  sameUnit,
+  splitBodies,
+  targetInName,
+  unitByCode,
+  wordingKey,
+} from "./match";
 import { defaultCatalog } from "./catalog";
 
 const catalog = defaultCatalog();
@@ -104,11 +121,139 @@ describe("indicator names", () => {
     expect(indicatorKey("Tỷ lệ xã có điểm wifi công cộng")).toBe("ty le xa co diem wifi cong cong");
   });
 
+  it("their key drops a target glued to the name or to its sign, with decimals, and a bare count; a place only at the very end", () => {
+    expect(indicatorKey("Tỷ lệ hộ dân100%")).toBe("ty le ho dan");
+    expect(indicatorKey("Tỷ lệ phủ sóng 5G ≥60%")).toBe("ty le phu song 5g");
+    expect(indicatorKey("Tỷ lệ chi cho khoa học ≥ 1,55%")).toBe("ty le chi cho khoa hoc");
+    expect(indicatorKey("Số mô hình chuyển đổi số 3")).toBe("so mo hinh chuyen doi so");
+    expect(indicatorKey("Tỷ lệ hộ của xã có cáp quang")).toBe("ty le ho cua xa co cap quang");
+    expect(indicatorKey("Tỷ lệ hộ dân (toàn xã)")).toBe("ty le ho dan toan xa");
+  });
+
+  it("their wording key leaves out generic words in a run, splits a size from its number, drops leading zeros and a leading “Số”", () => {
+    expect(wordingKey("Tỷ lệ hộ của các ấp có cáp quang")).toBe("ho co cap quang");
+    expect(wordingKey("Ty le ho cua cac ap co cap quang")).toBe("ho co cap quang");
+    expect(wordingKey("Tốc độ truy cập internet 100Mb")).toBe("toc do truy cap internet 100 mb");
+    expect(wordingKey("Có 05 mô hình")).toBe("co 5 mo hinh");
+    expect(wordingKey("Số sáng kiến được công nhận")).toBe("sang kien cong nhan");
+    expect(wordingKey("Sóng 5G phủ")).toBe("song 5g phu"); // "Sóng" is not "Số"
+    // Typed without accents, with a dash or digits: still the accent-free way of typing.
+    expect(wordingKey("Ty le ho so TTHC - duoc giai quyet truc tuyen")).toBe("ho so thu tuc hanh chinh giai quyet truc tuyen");
+    expect(wordingKey("Ty le phu song 5G")).toBe(wordingKey("Tỷ lệ phủ sóng 5G"));
+  });
+
   it("their wording key leaves out generic words and settles abbreviations, typed with accents or without", () => {
     const key = "ho so thu tuc hanh chinh giai quyet truc tuyen";
     expect(wordingKey("Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến")).toBe(key);
     expect(wordingKey("Ty le ho so TTHC duoc giai quyet truc tuyen")).toBe(key);
     expect(wordingKey("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến trên địa bàn xã 80%")).toBe(key);
+  });
+});
+
+describe("matchIndicator on a list of two made-up indicators, its measures worked out by hand", () => {
+  // Every word is in one indicator of two: each weighs ln(1 + 2/1) = ln 3, as does a word in neither.
+  // The two names share no letter pair, so B scores nothing against A's words.
+  const indicator = (code: string, name: string, kind: "numeric" | "qualitative" = "numeric"): CatalogIndicator => ({
+    code,
+    group: "HT",
+    name,
+    aliases: [],
+    unit: null,
+    target: kind === "numeric" ? { kind, comparator: ">=", value: 1 } : { kind, text: "Hoàn thành" },
+    direction: kind === "numeric" ? "higher" : "qualitative",
+    seenIn: [],
+  });
+  const two = (): Catalog => ({ ...catalog, indicators: [indicator("A", "kho lua gao nep"), indicator("B", "tim sey riz", "qualitative")] });
+  const scores = (c: Catalog, name: string, evidence = {}) => matchIndicator(c, name, evidence).candidates.map((m) => [m.item.code, m.confidence]);
+
+  it("a name cut short: the telling words typed over those of the name, weighted towards the words typed (F0.5)", () => {
+    // Typed: 2 words of A's 4. Precision 1, recall 1/2: 1.25 · 1 · 0.5 / (0.25 · 1 + 0.5) = 5/6.
+    // Bigrams of the words: 8 typed, 16 in A, 8 shared: Dice 16/24 = 2/3, lower.
+    const c = two();
+    expect(scores(c, "kho lua")).toEqual([["A", 0.833333]]);
+    expect(matchIndicator(c, "kho lua").best?.item.code).toBe("A");
+  });
+
+  it("words A does not have lower the precision: 3 of 5 typed words are A's", () => {
+    // Precision 3/5, recall 3/4: 1.25 · 0.6 · 0.75 / (0.25 · 0.6 + 0.75) = 0.625, under the threshold.
+    // Bigrams: 32 typed, 16 in A, 12 shared: Dice 24/48 = 0.5, lower.
+    const c = two();
+    expect(scores(c, "kho lua gao dwdwdwdwd fjfjfjfjf")).toEqual([["A", 0.625]]);
+    expect(matchIndicator(c, "kho lua gao dwdwdwdwd fjfjfjfjf").best).toBeNull();
+  });
+
+  it("the words of the name in another order name it fully", () => {
+    expect(scores(two(), "nep gao lua kho")).toEqual([["A", 1]]);
+  });
+
+  it("as many words left out as added: precision and recall 3/4 give 3/4", () => {
+    // Bigrams: 22 typed, 16 in A, 12 shared: Dice 24/38, lower.
+    expect(scores(two(), "kho lua gao dwdwdwdwd")).toEqual([["A", 0.75]]);
+  });
+
+  it("a name that scores exactly 0.9 counts as an indicator's", () => {
+    // 9 of a name's 14 words, each in that name only: recall 9/14, F0.5 = 1.25 · 9/14 / (0.25 + 9/14) = 0.9.
+    const words = ["bav", "bev", "biv", "bov", "buv", "cav", "cev", "civ", "cov", "cuv", "dav", "dev", "div", "dov"];
+    const c: Catalog = { ...catalog, indicators: [indicator("A", words.join(" ")), indicator("B", "tim sey riz")] };
+    const typed = words.slice(0, 9).join(" ");
+    expect(scores(c, typed)).toEqual([["A", 0.9]]);
+    expect(indicatorNameTest(c)(typed)).toBe(true);
+    expect(indicatorNameTest(c)(words.slice(0, 8).join(" "))).toBe(false);
+  });
+
+  it("a target written as a number adds 0.02 to a numeric indicator and takes 0.05 from a qualitative one; a target in words the other way", () => {
+    const c = two();
+    // A alone: 5/6. B alone: 1 (its own name).
+    expect(scores(c, "kho lua", { qualitative: false })).toEqual([["A", 0.853333]]);
+    expect(scores(c, "kho lua", { qualitative: true })).toEqual([["A", 0.783333]]);
+    expect(scores(c, "tim sey riz", { qualitative: true })).toEqual([["B", 1]]);
+    expect(scores(c, "tim sey riz", { qualitative: false })).toEqual([["B", 0.95]]);
+    expect(scores(c, "tim sey riz", { qualitative: null })).toEqual([["B", 1]]);
+  });
+
+  it("a unit the list does not know changes nothing", () => {
+    expect(scores(two(), "kho lua", { unit: "Kilômét" })).toEqual([["A", 0.833333]]);
+  });
+
+  it("two indicators scored within 0.02 of each other is a tie: no match, both offered; the same name twice matches the first", () => {
+    const c: Catalog = { ...catalog, indicators: [indicator("A", "kho lua gao nep"), indicator("B", "kho lua gao ghe")] };
+    // 3 of 4 words of either. The shared words weigh ln(1 + 2/2) = ln 2, the others ln 3:
+    // precision 1, recall r = 3 ln 2 / (3 ln 2 + ln 3), F0.5 = 1.25 r / (0.25 + r).
+    const r = (3 * Math.log(2)) / (3 * Math.log(2) + Math.log(3));
+    const f = Math.round(((1.25 * r) / (0.25 + r)) * 1e6) / 1e6;
+    expect(f).toBeCloseTo(0.9044, 4);
+    expect(scores(c, "kho lua gao")).toEqual([["A", f], ["B", f]]);
+    expect(matchIndicator(c, "kho lua gao").best).toBeNull();
+    const same: Catalog = { ...catalog, indicators: [indicator("A", "kho lua gao nep"), indicator("B", "kho lua gao nep xã")] };
+    expect(scores(same, "kho lua gao nep")).toEqual([["A", 1], ["B", 1]]);
+    expect(matchIndicator(same, "kho lua gao nep").best?.item.code).toBe("A");
+  });
+
+  it("a name with no telling word has no candidate", () => {
+    expect(matchIndicator(catalog, "Tỷ lệ").candidates).toEqual([]);
+    expect(matchIndicator(catalog, "  ").candidates).toEqual([]);
+  });
+});
+
+describe("matchIndicator on the province's list", () => {
+  it("offers at most three candidates", () => {
+    expect(matchIndicator(catalog, "Tỷ lệ hộ gia đình").candidates).toHaveLength(3);
+  });
+
+  it("a name cut short just over the threshold stays matched with a number target and is left to a person with a target in words", () => {
+    const plain = matchIndicator(catalog, "Tỷ lệ phủ").candidates[0];
+    expect(plain.item.code).toBe("HT-01");
+    expect(plain.confidence).toBeGreaterThanOrEqual(INDICATOR_THRESHOLD);
+    expect(plain.confidence).toBeLessThan(INDICATOR_THRESHOLD + 0.05);
+    expect(matchIndicator(catalog, "Tỷ lệ phủ", { qualitative: false }).best?.confidence).toBeCloseTo(plain.confidence + 0.02, 6);
+    expect(matchIndicator(catalog, "Tỷ lệ phủ", { qualitative: true }).best).toBeNull();
+  });
+
+  it("tells an indicator from a task by a confident match (0.9 or more)", () => {
+    const isIndicator = indicatorNameTest(catalog);
+    expect(isIndicator("Tỷ lệ phủ sóng 5G")).toBe(true);
+    expect(isIndicator("Tỷ lệ phủ")).toBe(false); // matched, but not confidently
+    expect(isIndicator("Kiện toàn Tổ công nghệ số cộng đồng")).toBe(false);
   });
 });
 
