@@ -139,6 +139,14 @@ describe("the parts Excel adds or leaves out", () => {
     expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).toMatch(/Target="styles.xml"/);
   });
 
+  it("a formula written into a workbook that already recalculates on opening leaves its workbook part as it was", async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "openpyxl.xlsx")));
+    expect(zipParts(input).get("xl/workbook.xml")!.toString("utf8")).toContain('fullCalcOnLoad="1"');
+    const parts = await edited(input, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [[{ formula: "=1+1", value: 2 }]] }]);
+    expect(parts.get("xl/workbook.xml")!.equals(zipParts(input).get("xl/workbook.xml")!)).toBe(true);
+    expect(parts.get(sheetParts(parts).get("Số liệu")!)!.toString("utf8")).toMatch(/<c r="H1"[^>]*><f>1\+1<\/f><v>2<\/v><\/c>/);
+  });
+
   it("keeps the calculation chain byte for byte when no formula is replaced", async () => {
     const before = zipParts(withChain);
     const parts = await edited(withChain, [{ op: "setValues", sheet: "Tổng hợp", range: "H20", values: [["ghi chú"]] }]);
@@ -425,6 +433,61 @@ describe("notes", () => {
     expect(clean.get("xl/worksheets/sheet1.xml")!.toString("utf8")).not.toContain("legacyDrawing");
   });
 
+  it("the last note of a sheet gone: its comments part, VML drawing, relationships, content type and legacy drawing go; the sheet's other parts stay", async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx")));
+    const wb = await openWorkbook(input, "b.xlsx");
+    applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "B6", text: "" }]);
+    const parts = zipParts(await workbookBytes(wb));
+    const names = [...parts.keys()];
+    expect(names).not.toContain("xl/comments/comment1.xml");
+    expect(names).not.toContain("xl/drawings/commentsDrawing1.vml");
+    expect(names).toEqual(expect.arrayContaining(["xl/comments/comment2.xml", "xl/drawings/commentsDrawing2.vml", "xl/drawings/drawing1.xml"]));
+    const rels = parts.get("xl/worksheets/_rels/sheet1.xml.rels")!.toString("utf8");
+    expect(rels).not.toMatch(/comments|vmlDrawing/);
+    expect(rels).toMatch(/hyperlink/);
+    expect(rels).toMatch(/drawing1\.xml/);
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).not.toContain("/xl/comments/comment1.xml");
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).toContain("/xl/comments/comment2.xml");
+    expect(parts.get("xl/worksheets/sheet1.xml")!.toString("utf8")).not.toContain("legacyDrawing");
+    // "Phụ lục II" keeps its own note.
+    expect(Object.keys((await readWorkbook(await workbookBytes(wb), "b.xlsx")).sheets[1].notes ?? {})).toHaveLength(1);
+  });
+
+  it("the last note gone from a VML drawing that also holds another shape (a button): the drawing stays with that shape", async () => {
+    const parts: Record<string, Uint8Array> = unzipSync(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx"))));
+    const button =
+      '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_s1100" type="#_x0000_t201" style="position:absolute"><x:ClientData xmlns:x="urn:schemas-microsoft-com:office:excel" ObjectType="Button"><x:Anchor>3, 0, 1, 0, 5, 0, 3, 0</x:Anchor></x:ClientData></v:shape>';
+    parts["xl/drawings/commentsDrawing1.vml"] = strToU8(strFromU8(parts["xl/drawings/commentsDrawing1.vml"]).replace("</xml>", button + "</xml>"));
+    const wb = await openWorkbook(zipSync(parts), "b.xlsx");
+    applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "B6", text: "" }]);
+    const out = zipParts(await workbookBytes(wb));
+    expect(out.has("xl/comments/comment1.xml")).toBe(false);
+    const vml = out.get("xl/drawings/commentsDrawing1.vml")!.toString("utf8");
+    expect(vml).toContain('ObjectType="Button"');
+    expect(vml).not.toContain('ObjectType="Note"');
+    expect(out.get("xl/worksheets/_rels/sheet1.xml.rels")!.toString("utf8")).toMatch(/vmlDrawing/);
+    expect(out.get("xl/worksheets/sheet1.xml")!.toString("utf8")).toContain("legacyDrawing");
+  });
+
+  it("a note on a sheet without notes gets a VML shape block no other drawing of the workbook uses", async () => {
+    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx")));
+    const wb = await openWorkbook(input, "b.xlsx");
+    applyEdits(wb, [
+      { op: "setNote", sheet: "Tổng hợp", cell: "A1", text: "một" },
+      { op: "setNote", sheet: "Dữ liệu", cell: "A1", text: "hai" },
+    ]);
+    const parts = zipParts(await workbookBytes(wb));
+    const blocks = [...parts.entries()].filter(([n]) => n.endsWith(".vml")).map(([n, b]) => [n, b.toString("utf8").match(/idmap[^>]*data="(\d+)"/)![1]]);
+    // openpyxl gave both of its drawings block 1; ours take 2 and 3.
+    expect(blocks.sort()).toEqual([
+      ["xl/drawings/commentsDrawing1.vml", "1"],
+      ["xl/drawings/commentsDrawing2.vml", "1"],
+      ["xl/drawings/vmlDrawing1.vml", "2"],
+      ["xl/drawings/vmlDrawing2.vml", "3"],
+    ]);
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).toMatch(/<Default Extension="vml"/);
+  });
+
   it("adds to the notes a sheet already has (openpyxl's parts, its VML prefixes), and removes only ours", async () => {
     const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx")));
     const wb = await openWorkbook(input, "b.xlsx");
@@ -471,6 +534,24 @@ describe("the add-in's own custom XML parts", () => {
     expect([...parts.keys()].filter((n) => n.startsWith("customXml/"))).toEqual([]);
     expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).not.toContain("customXml");
     expect(parts.get("[Content_Types].xml")!.toString("utf8")).not.toContain("customXml");
+  });
+
+  it("set twice in one plan: one part with the last content; removing one that is not there writes nothing", async () => {
+    const wb = await newWorkbook();
+    applyEdits(wb, [
+      { op: "setCustomXml", namespace: NS, xml: record(1) },
+      { op: "setCustomXml", namespace: NS, xml: record(2) },
+    ]);
+    const parts = zipParts(await workbookBytes(wb));
+    expect([...parts.keys()].filter((n) => n.startsWith("customXml/")).sort()).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
+    expect(parts.get("customXml/item1.xml")!.toString("utf8")).toBe(record(2));
+    const other = "urn:phuluc-nq57:other:1";
+    const before = Buffer.from(await workbookBytes(wb));
+    applyEdits(wb, [{ op: "setCustomXml", namespace: other, xml: null }]);
+    expect(Buffer.from(await workbookBytes(wb)).equals(before)).toBe(true);
+    // A second namespace takes the next free number.
+    applyEdits(wb, [{ op: "setCustomXml", namespace: other, xml: `<o xmlns="${other}"/>` }]);
+    expect([...zipParts(await workbookBytes(wb)).keys()].filter((n) => /^customXml\/item\d\.xml$/.test(n)).sort()).toEqual(["customXml/item1.xml", "customXml/item2.xml"]);
   });
 
   it("only the add-in's own namespaces", async () => {
