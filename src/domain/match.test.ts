@@ -2,12 +2,13 @@
  * The matcher's small parts, with values worked out by hand. How it matches whole tables
  * typed in unseen layouts is in test/unseen-matching.test.ts and test/unseen-bodies.test.ts.
  */
-import type { CatalogIndicator, Commune } from "../catalog/types";
+import type { CatalogIndicator, Commune, UnitOfMeasure } from "../catalog/types";
 import type { Catalog } from "./match";
 import {
   communeLabel,
   communeTypeOn,
   editDistance,
+  findCommune,
   indicatorKey,
   indicatorNameTest,
   INDICATOR_THRESHOLD,
@@ -81,6 +82,20 @@ describe("units of measure", () => {
     expect(matchUnit(catalog, "HTX")?.code).toBe("Hợp tác xã");
     expect(matchUnit(catalog, "  ")).toBeNull();
     expect(matchUnit(catalog, "Kilômét")).toBeNull();
+  });
+
+  it("a spelling two units share, and a code two units share, find the first unit of the list", () => {
+    const unit = (code: string, aliases: string[]): UnitOfMeasure => ({ code, aliases, percent: false, count: true });
+    const c: Catalog = { ...catalog, units: [unit("Người", ["ng"]), unit("Người dân", ["ng", "người"]), unit("Người", ["người học"])] };
+    expect(matchUnit(c, "NG")).toBe(c.units[0]);
+    expect(matchUnit(c, "người")).toBe(c.units[0]);
+    expect(matchUnit(c, "nguoi hoc")).toBe(c.units[2]);
+    expect(unitByCode(c, "Người")).toBe(c.units[0]);
+  });
+
+  it("a unit that only starts with “Số” is not a count of the rest", () => {
+    expect(sameUnit("Người số", "Người")).toBe(false);
+    expect(sameUnit("Hồ sơ số hóa", "Hồ sơ hóa")).toBe(false); // "số" inside the unit is part of it
   });
 
   it("by code: exactly, and nothing for no code or one not in the list", () => {
@@ -369,7 +384,50 @@ describe("matchCommune", () => {
   it("matches a name without accents only when it names one commune, and offers both when it names two", () => {
     expect(best("Nhon Trach")).toEqual(["Nhơn Trạch", 0.95]);
     expect(best("Loc Thanh")).toBeNull(); // Lộc Thành or Lộc Thạnh
-    const two = matchCommune(catalog, "Loc Thanh").candidates.slice(0, 2).map((c) => c.item.name);
-    expect(two.sort()).toEqual(["Lộc Thành", "Lộc Thạnh"]);
+    const two = matchCommune(catalog, "Loc Thanh").candidates.slice(0, 2).map((c) => [c.item.name, c.confidence]);
+    // The same letters, so alike in full, yet never above 0.9: a candidate, not a match.
+    expect(two.sort()).toEqual([["Lộc Thành", 0.9], ["Lộc Thạnh", 0.9]]);
+  });
+
+  it("reads the name after “UBND”, “Ủy ban nhân dân” (either tone placement) and the type word", () => {
+    for (const t of ["UBND xã Nhơn Trạch", "Ủy ban nhân dân xã Nhơn Trạch", "Uỷ ban nhân dân xã Nhơn Trạch", "Xã Nhơn Trạch", "PHƯỜNG Nhơn Trạch"]) expect([t, best(t)]).toEqual([t, ["Nhơn Trạch", 1]]);
+  });
+
+  it("offers a name a letter short as the first of three candidates, below a match", () => {
+    const m = matchCommune(catalog, "Nhơn Trạc");
+    expect(m.best).toBeNull();
+    expect(m.candidates).toHaveLength(3);
+    expect(m.candidates[0].item.name).toBe("Nhơn Trạch");
+    expect(m.candidates[0].confidence).toBeLessThan(0.95);
+  });
+
+  it("has nothing for a blank text", () => {
+    expect(matchCommune(catalog, " \u00a0 ")).toEqual({ best: null, candidates: [] });
+  });
+});
+
+describe("findCommune in a sheet's heading lines", () => {
+  const found = (...lines: string[]) => {
+    const r = findCommune(catalog, lines);
+    return r && [r.commune?.name ?? null, r.writtenType, r.writtenName];
+  };
+
+  it("passes over “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” and “Phòng Văn hóa - Xã hội” to the commune", () => {
+    expect(found("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN XÃ TÂN LỢI")).toEqual(["Tân Lợi", "xa", "TÂN LỢI"]);
+    expect(found("Phòng Văn hóa - Xã hội")).toBeNull();
+  });
+
+  it("finds it after a bracket or inside a sentence, and leaves the words after the name", () => {
+    expect(found("(Kèm theo Kế hoạch số 12/KH-UBND của UBND phường Minh Hưng)")).toEqual(["Minh Hưng", "phuong", "Minh Hưng"]);
+    expect(found("Kế hoạch(xã Tân Lợi)")).toEqual(["Tân Lợi", "xa", "Tân Lợi"]);
+    expect(found("trên địa bàn xã Nhơn Trạch năm 2026")).toEqual(["Nhơn Trạch", "xa", "Nhơn Trạch"]);
+    expect(found("Xã Bàu Hàm, huyện cũ")).toEqual(["Bàu Hàm", "xa", "Bàu Hàm"]);
+  });
+
+  it("keeps the first name it cannot match, with its type word, when no line names a known commune", () => {
+    expect(found("UBND xã Xyz Abc", "UBND phường Qwe")).toEqual([null, "xa", "Xyz Abc"]);
+    expect(found("UBND phường Qwe", "UBND xã Xyz Abc")).toEqual([null, "phuong", "Qwe"]);
+    // A known commune on a later line wins over an unknown one before it.
+    expect(found("UBND xã Xyz Abc", "xã Long Phước")).toEqual(["Long Phước", "xa", "Long Phước"]);
   });
 });
