@@ -275,12 +275,10 @@ describe("styles", () => {
 });
 
 describe("sheet layout, validation, conditional formats, print", () => {
-  let ws: ExcelJS.Worksheet;
-  let wbJs: ExcelJS.Workbook;
-  let bytes: Uint8Array;
-
-  beforeAll(async () => {
-    bytes = await written([
+  // Each test builds the workbook itself (a few milliseconds), so mutation testing's per-test
+  // coverage credits every test with the edits it checks, not only the first (as with beforeAll).
+  async function build(): Promise<{ bytes: Uint8Array; wbJs: ExcelJS.Workbook; ws: ExcelJS.Worksheet }> {
+    const bytes = await written([
       { op: "addSheet", sheet: S },
       { op: "addSheet", sheet: "Danh mục" },
       { op: "setValues", sheet: S, range: "A1:C3", values: [["STT", "Nội dung", "Đánh giá"], [1, "a", "Đạt"], [2, "b", "Chưa đạt"]] },
@@ -308,11 +306,12 @@ describe("sheet layout, validation, conditional formats, print", () => {
       { op: "defineName", name: "NQ57_DS", formula: "='Danh mục'!$A$1:$A$5", comment: "danh sách" },
       { op: "select", sheet: S, range: "A1" },
     ]);
-    wbJs = await excelJs(bytes);
-    ws = wbJs.getWorksheet(S)!;
-  });
+    const wbJs = await excelJs(bytes);
+    return { bytes, wbJs, ws: wbJs.getWorksheet(S)! };
+  }
 
-  it("merges, column widths (a hidden helper), a row height only where asked, frozen panes", () => {
+  it("merges, column widths (a hidden helper), a row height only where asked, frozen panes", async () => {
+    const { bytes, ws } = await build();
     expect(Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges)).toContain("A5");
     expect(ws.getColumn(2).width).toBe(45);
     expect(ws.getColumn(12).hidden).toBe(true);
@@ -321,7 +320,8 @@ describe("sheet layout, validation, conditional formats, print", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1, topLeftCell: "B2" });
   });
 
-  it("list validations with their error style, a date validation from 1 January 2000", () => {
+  it("list validations with their error style, a date validation from 1 January 2000", async () => {
+    const { ws } = await build();
     expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "list", formulae: ['"Đạt,Chưa đạt"'], errorStyle: "warning", showErrorMessage: true, promptTitle: "Đánh giá" });
     expect(ws.getCell("B3").dataValidation).toMatchObject({ type: "list", formulae: ["'Danh mục'!$A$1:$A$5"] });
     expect(ws.getCell("B3").dataValidation.showErrorMessage).toBeFalsy();
@@ -330,7 +330,8 @@ describe("sheet layout, validation, conditional formats, print", () => {
     expect(new Date(date.formulae![0] as unknown as string).toISOString().slice(0, 10)).toBe("2000-01-01");
   });
 
-  it("conditional formats with their own differential formats and distinct priorities", () => {
+  it("conditional formats with their own differential formats and distinct priorities", async () => {
+    const { ws } = await build();
     type Rule = { priority: number; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } };
     const rules = (ws as unknown as { conditionalFormattings: { rules: Rule[] }[] }).conditionalFormattings.flatMap((cf) => cf.rules);
     expect(rules.map((r) => [r.formulae?.[0], r.style?.fill?.bgColor?.argb, r.style?.font?.color?.argb])).toEqual([
@@ -340,7 +341,8 @@ describe("sheet layout, validation, conditional formats, print", () => {
     expect(new Set(rules.map((r) => r.priority)).size).toBe(2);
   });
 
-  it("A4 landscape one page wide, margins in mm, the page number centred from page 2, a print area and print titles", () => {
+  it("A4 landscape one page wide, margins in mm, the page number centred from page 2, a print area and print titles", async () => {
+    const { bytes, ws } = await build();
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true });
     expect(ws.pageSetup.margins).toMatchObject({ top: 0.7874, bottom: 0.7874, left: 1.1811, right: 0.5906, header: 0.3937, footer: 0.3937 });
     expect(ws.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&"Times New Roman,Regular"&13&P' });
@@ -355,7 +357,8 @@ describe("sheet layout, validation, conditional formats, print", () => {
     );
   });
 
-  it("hides the list sheet (the first sheet stays the one shown)", () => {
+  it("hides the list sheet (the first sheet stays the one shown)", async () => {
+    const { bytes, wbJs } = await build();
     expect(wbJs.getWorksheet("Danh mục")!.state).toBe("hidden");
     const parts = zipParts(bytes);
     expect(parts.get(workbookPart(parts))!.toString("utf8")).not.toMatch(/activeTab="1"/);
@@ -396,6 +399,7 @@ describe("validations and names at their edges", () => {
       { op: "pageSetup", sheet: other, printTitleRows: "$3:$4", printArea: "$A$1:$D$9" },
       { op: "pageSetup", sheet: other, printTitleRows: "5:6" },
       { op: "pageSetup", sheet: S, printTitleRows: "1-2" }, // not a row range: no name
+      { op: "pageSetup", sheet: S, printTitleRows: "$10:$12", printArea: "AA10:AB20" },
       { op: "defineName", name: "NQ57_DS", formula: "='Danh mục'!$A$1:$A$5", comment: "cũ" },
       { op: "defineName", name: "nq57_ds", formula: "=$B$1:$B$2", comment: "mới" },
       { op: "defineName", name: "NQ57_DS", formula: "=$C$1" },
@@ -405,6 +409,8 @@ describe("validations and names at their edges", () => {
     expect(definedNames(xml)).toEqual([
       { name: "_xlnm.Print_Titles", localSheetId: "1", hidden: false, text: "'Bà Rịa''s'!$5:$6" },
       { name: "_xlnm.Print_Area", localSheetId: "1", hidden: false, text: "'Bà Rịa''s'!$A$1:$D$9" },
+      { name: "_xlnm.Print_Titles", localSheetId: "0", hidden: false, text: `'${S}'!$10:$12` },
+      { name: "_xlnm.Print_Area", localSheetId: "0", hidden: false, text: `'${S}'!$AA$10:$AB$20` },
       { name: "NQ57_DS", localSheetId: null, hidden: false, text: "$C$1" },
     ]);
     expect(xml).toContain('comment="mới"');
@@ -654,6 +660,48 @@ describe("sheet names, the protected sheet and the locked structure, at their ed
     const open = await openWorkbook(unlocked, "u.xlsx");
     applyEdits(open, [{ op: "addSheet", sheet: "Mới" }]);
     expect((await readWorkbook(await workbookBytes(open), "u.xlsx")).sheets.map((s) => s.name)).toContain("Mới");
+    // The next free part name, related through the r: prefix the workbook root did not declare before.
+    const out = zipParts(await workbookBytes(open));
+    expect(sheetParts(out).get("Mới")).toBe("xl/worksheets/sheet5.xml");
+    const wbXml = out.get("xl/workbook.xml")!.toString("utf8");
+    expect(wbXml).toMatch(/<workbook [^>]*xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"/);
+    expect(wbXml).toMatch(/<sheet name="Mới" sheetId="5" r:id="rId\d+"\/>/);
+  });
+
+  it("each refusal carries its code for the hosts, and a chart sheet takes no cells, saying it is a chart sheet", async () => {
+    const codeOf = async (edits: Edit[], input?: Uint8Array) => {
+      const wb = input ? await openWorkbook(input, "o.xlsx") : await newWorkbook();
+      try {
+        applyEdits(wb, edits);
+      } catch (e) {
+        return [(e as HostError).code, (e as Error).message];
+      }
+      return null;
+    };
+    const parts: Record<string, Uint8Array> = unzipSync(openpyxl());
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    parts["xl/workbook.xml"] = strToU8(strFromU8(parts["xl/workbook.xml"]).replace("</sheets>", `<sheet xmlns:r="${REL}" name="Biểu đồ" sheetId="9" r:id="rIdChart"/></sheets>`));
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(
+      strFromU8(parts["xl/_rels/workbook.xml.rels"]).replace("</Relationships>", `<Relationship Id="rIdChart" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`),
+    );
+    const withChartSheet = zipSync(parts);
+    expect(await codeOf([{ op: "addSheet", sheet: "Số liệu" }], openpyxl())).toEqual(["sheet-exists", 'Trang tính "Số liệu" đã có; không ghi đè.']);
+    expect((await codeOf([{ op: "addSheet", sheet: "a/b" }]))?.[0]).toBe("bad-sheet-name");
+    expect((await codeOf([{ op: "setValues", sheet: "Ghi chú", range: "A1", values: [[1]] }], openpyxl()))?.[0]).toBe("protected");
+    expect((await codeOf([{ op: "setValues", sheet: "Không có", range: "A1", values: [[1]] }]))?.[0]).toBe("no-sheet");
+    expect((await codeOf([{ op: "setCustomXml", namespace: "urn:other", xml: null }]))?.[0]).toBe("apply-failed");
+    expect(await codeOf([{ op: "setValues", sheet: "Biểu đồ", range: "A1", values: [[1]] }], withChartSheet)).toEqual([
+      "apply-failed",
+      'Trang tính "Biểu đồ" là trang biểu đồ, không ghi được ô vào đó.',
+    ]);
+  });
+
+  it("selecting a cell writes nothing and is not reported as not done; showing a hidden sheet takes its state away", async () => {
+    const wb = await openWorkbook(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx"))), "b.xlsx");
+    expect(applyEdits(wb, [{ op: "select", sheet: "Phụ lục I", range: "B3" }]).notDone).toEqual([]);
+    applyEdits(wb, [{ op: "sheetVisibility", sheet: "Danh mục đơn vị", visibility: "visible" }]);
+    const xml = zipParts(await workbookBytes(wb)).get("xl/workbook.xml")!.toString("utf8");
+    expect(xml.match(/<sheet [^>]*name="Danh mục đơn vị"[^>]*>/)![0]).not.toContain("state=");
   });
 
   it("custom XML whose root is not in the namespace named is refused with the place, and nothing is written", async () => {

@@ -297,6 +297,19 @@ describe("splitBodies on cells typed carelessly", () => {
     expect(parts(", Phòng Kinh tế, Hạ tầng và Đô thị")).toEqual(["Phòng Kinh tế, Hạ tầng và Đô thị"]);
   });
 
+  it("runs a collective phrase on over generic words after a comma or in lower case, but not over a body named in full", () => {
+    const named = (cell: string) => splitBodies(catalog, cell).map((m) => [m.text, m.body?.code ?? null]);
+    expect(named("Các cơ quan, đơn vị có liên quan")).toEqual([["Các cơ quan, đơn vị có liên quan", "CAC-DON-VI"]]);
+    expect(named("Các cơ quan và đơn vị có liên quan")).toEqual([["Các cơ quan và đơn vị có liên quan", "CAC-DON-VI"]]);
+    expect(named("Các cơ quan và Đơn vị có liên quan")).toEqual([["Các cơ quan", null], ["Đơn vị có liên quan", "CAC-DON-VI"]]);
+    expect(named("Các hội, đoàn thể, Phòng Văn hóa - Xã hội")).toEqual([["Các hội, đoàn thể", "DOAN-THE"], ["Phòng Văn hóa - Xã hội", "VH-XH"]]);
+    // "Phòng" is a generic word, but "Phòng Kinh tế" names a body: the phrase before stops there.
+    expect(named("Các doanh nghiệp, Phòng Kinh tế")).toEqual([["Các doanh nghiệp", null], ["Phòng Kinh tế", "KT"]]);
+    expect(named("Các ngành, Công an xã")).toEqual([["Các ngành", null], ["Công an xã", "CA"]]);
+    // A name not in the list runs on over what is not a party of its own.
+    expect(named("Phòng Tài nguyên và Môi trường, Công an xã")).toEqual([["Phòng Tài nguyên và Môi trường", null], ["Công an xã", "CA"]]);
+  });
+
   it("does not split a word that begins with “và” (vàng)", () => {
     expect(parts("Các cửa hàng kinh doanh vàng")).toEqual(["Các cửa hàng kinh doanh vàng"]);
     expect(parts("Các cửa hàng vàng bạc; Công an xã")).toEqual(["Các cửa hàng vàng bạc", "Công an xã"]);
@@ -426,6 +439,8 @@ describe("findCommune in a sheet's heading lines", () => {
 
   it("keeps the first name it cannot match, with its type word, when no line names a known commune", () => {
     expect(found("UBND xã Xyz Abc", "UBND phường Qwe")).toEqual([null, "xa", "Xyz Abc"]);
+    expect(found("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND xã Xyz Abc Def")).toEqual([null, "xa", "Xyz Abc"]); // two words kept
+    expect(found("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toBeNull();
     expect(found("UBND phường Qwe", "UBND xã Xyz Abc")).toEqual([null, "phuong", "Qwe"]);
     // A known commune on a later line wins over an unknown one before it.
     expect(found("UBND xã Xyz Abc", "xã Long Phước")).toEqual(["Long Phước", "xa", "Long Phước"]);
