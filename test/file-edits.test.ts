@@ -23,6 +23,7 @@ import { seedWorkbook } from "./xlsx";
 jest.setTimeout(180_000);
 
 const FIXTURES = path.join(__dirname, "fixtures", "workbooks");
+const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
 
 async function excelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -93,7 +94,7 @@ describe("values and formulas", () => {
   });
 
   it("replaces a shared formula's master without breaking the cells that share it", async () => {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "full-openpyxl.xlsx")));
+    const bytes = fixture("full-openpyxl.xlsx");
     const wb = await openWorkbook(bytes, "f.xlsx");
     applyEdits(wb, [{ op: "setValues", sheet: "Tổng hợp", range: "C4", values: [["thay"]] }]);
     const after = (await readWorkbook(await workbookBytes(wb), "f.xlsx")).sheets.find((s) => s.name === "Tổng hợp")!;
@@ -108,7 +109,7 @@ describe("the parts Excel adds or leaves out", () => {
   const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   /** The fixture with its parts changed by hand, as another program would have written it. */
   function handEdited(file: string, change: (parts: Record<string, string | Uint8Array>) => void): Uint8Array {
-    const parts: Record<string, string | Uint8Array> = unzipSync(new Uint8Array(fs.readFileSync(path.join(FIXTURES, file))));
+    const parts: Record<string, string | Uint8Array> = unzipSync(fixture(file));
     for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) parts[name] = strFromU8(parts[name] as Uint8Array);
     change(parts);
     return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === "string" ? strToU8(v) : v])));
@@ -140,7 +141,7 @@ describe("the parts Excel adds or leaves out", () => {
   });
 
   it("a formula written into a workbook that already recalculates on opening leaves its workbook part as it was", async () => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "openpyxl.xlsx")));
+    const input = fixture("openpyxl.xlsx");
     expect(zipParts(input).get("xl/workbook.xml")!.toString("utf8")).toContain('fullCalcOnLoad="1"');
     const parts = await edited(input, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [[{ formula: "=1+1", value: 2 }]] }]);
     expect(parts.get("xl/workbook.xml")!.equals(zipParts(input).get("xl/workbook.xml")!)).toBe(true);
@@ -209,7 +210,7 @@ describe("what a file cannot hold", () => {
     expect([...zipParts(await workbookBytes(wb)).keys()].filter((n) => /chart|drawing/.test(n))).toEqual([]);
     expect(applyEdits(await newWorkbook(), [{ op: "addSheet", sheet: S }]).notDone).toEqual([]);
     // Said also when something else was not done before it (a note on a threaded comment's cell).
-    const other = await openWorkbook(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "full-openpyxl.xlsx"))), "f.xlsx");
+    const other = await openWorkbook(fixture("full-openpyxl.xlsx"), "f.xlsx");
     const both = applyEdits(other, [{ op: "setNote", sheet: "Phụ lục I", cell: "D6", text: "Ghi chú" }, chart("Tỷ lệ đạt", "Phụ lục I")]);
     expect(both.notDone).toEqual([
       'Ô D6 (trang "Phụ lục I") có bình luận dạng hội thoại nên không gắn ghi chú vào ô đó.',
@@ -252,7 +253,7 @@ describe("styles", () => {
   });
 
   it("keeps the Normal style's font (Times New Roman 13): the workbook's styles are appended to, not replaced", async () => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "patched-1904.xlsx")));
+    const input = fixture("patched-1904.xlsx");
     const wb = await openWorkbook(input, "p.xlsx");
     applyEdits(wb, [{ op: "setStyle", sheet: "Chỉ tiêu", range: "H1:H3", style: { bold: true, fontName: "Arial" } }]);
     const styles = (b: Uint8Array) => zipParts(b).get("xl/styles.xml")!.toString("utf8");
@@ -385,7 +386,7 @@ describe("validations and names at their edges", () => {
   });
 
   it("in a 1904 workbook the date validation starts at 1 January 2000 counted from 1904", async () => {
-    const wb = await openWorkbook(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "patched-1904.xlsx"))), "p.xlsx");
+    const wb = await openWorkbook(fixture("patched-1904.xlsx"), "p.xlsx");
     applyEdits(wb, [{ op: "dateValidation", sheet: "Phụ lục nhiệm vụ", range: "H9:H20" }]);
     const xml = sheetXml(await workbookBytes(wb), "Phụ lục nhiệm vụ");
     expect(xml).toMatch(/<formula1>35064<\/formula1>/); // 36526 days from 1900 less the 1462 between the two systems
@@ -440,7 +441,7 @@ describe("notes", () => {
   });
 
   it("the last note of a sheet gone: its comments part, VML drawing, relationships, content type and legacy drawing go; the sheet's other parts stay", async () => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx")));
+    const input = fixture("base-openpyxl.xlsx");
     const wb = await openWorkbook(input, "b.xlsx");
     applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "B6", text: "" }]);
     const parts = zipParts(await workbookBytes(wb));
@@ -460,7 +461,7 @@ describe("notes", () => {
   });
 
   it("the last note gone from a VML drawing that also holds another shape (a button): the drawing stays with that shape", async () => {
-    const parts: Record<string, Uint8Array> = unzipSync(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx"))));
+    const parts: Record<string, Uint8Array> = unzipSync(fixture("base-openpyxl.xlsx"));
     const button =
       '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_s1100" type="#_x0000_t201" style="position:absolute"><x:ClientData xmlns:x="urn:schemas-microsoft-com:office:excel" ObjectType="Button"><x:Anchor>3, 0, 1, 0, 5, 0, 3, 0</x:Anchor></x:ClientData></v:shape>';
     parts["xl/drawings/commentsDrawing1.vml"] = strToU8(strFromU8(parts["xl/drawings/commentsDrawing1.vml"]).replace("</xml>", button + "</xml>"));
@@ -476,7 +477,7 @@ describe("notes", () => {
   });
 
   it("a note on a sheet without notes gets a VML shape block no other drawing of the workbook uses", async () => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx")));
+    const input = fixture("base-openpyxl.xlsx");
     const wb = await openWorkbook(input, "b.xlsx");
     applyEdits(wb, [
       { op: "setNote", sheet: "Tổng hợp", cell: "A1", text: "một" },
@@ -495,7 +496,7 @@ describe("notes", () => {
   });
 
   it("adds to the notes a sheet already has (openpyxl's parts, its VML prefixes), and removes only ours", async () => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx")));
+    const input = fixture("base-openpyxl.xlsx");
     const wb = await openWorkbook(input, "b.xlsx");
     applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "C7", text: "Của phần bổ trợ" }]);
     const marked = await workbookBytes(wb);
@@ -522,7 +523,7 @@ describe("the add-in's own custom XML parts", () => {
   const record = (n: number) => `<marks xmlns="${NS}"><sheet name="Phụ lục I" count="${n}"/></marks>`;
 
   it("are written as customXml parts with their properties, read back into the workbook state, replaced and removed", async () => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "libreoffice.xlsx")));
+    const input = fixture("libreoffice.xlsx");
     const host = new FileHost(await openWorkbook(input, "lo.xlsx"), "lo.xlsx");
     await host.apply([{ op: "setCustomXml", namespace: NS, xml: record(1) }]);
     expect((await host.readSheets([])).workbook.customXml).toEqual({ [NS]: record(1) });
@@ -568,7 +569,7 @@ describe("the add-in's own custom XML parts", () => {
 
 describe("a 1904 workbook", () => {
   it("reads its dates as 1900-system serials and writes the domain's dates back in its own system", async () => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "patched-1904.xlsx")));
+    const input = fixture("patched-1904.xlsx");
     const snap = await readWorkbook(input, "p.xlsx");
     expect(snap.date1904).toBe(true);
     const tasks = snap.sheets.find((s) => s.name === "Phụ lục nhiệm vụ")!;
@@ -595,7 +596,7 @@ describe("the whole plan is checked before anything is written", () => {
     [[{ op: "setValues", sheet: "Ghi chú", range: "A1", values: [[1]] }], 'Trang tính "Ghi chú" đang được bảo vệ; hãy bỏ bảo vệ trang tính rồi thử lại.'],
     [[{ op: "setValues", sheet: "Số liệu", range: "H1", values: [[1]] }, { op: "merge", sheet: "Số liệu", range: "A10:A11" }, { op: "merge", sheet: "Số liệu", range: "A11:A12" }], "Không thực hiện được thay đổi (trang tính \"Số liệu\", vùng A11:A12); chưa có tệp nào được ghi."],
   ] as [Edit[], string][])("%j", async (edits, message) => {
-    const input = new Uint8Array(fs.readFileSync(path.join(FIXTURES, "openpyxl.xlsx")));
+    const input = fixture("openpyxl.xlsx");
     const wb = await openWorkbook(input, "o.xlsx");
     expect(() => applyEdits(wb, edits)).toThrow(message);
     expect(Buffer.from(await workbookBytes(wb)).equals(Buffer.from(input))).toBe(true);
@@ -603,7 +604,7 @@ describe("the whole plan is checked before anything is written", () => {
 });
 
 describe("sheet names, the protected sheet and the locked structure, at their edges", () => {
-  const openpyxl = () => new Uint8Array(fs.readFileSync(path.join(FIXTURES, "openpyxl.xlsx")));
+  const openpyxl = () => fixture("openpyxl.xlsx");
   const bad = (name: string) => `Tên trang tính "${name}" không hợp lệ.`;
 
   it.each([
@@ -697,7 +698,7 @@ describe("sheet names, the protected sheet and the locked structure, at their ed
   });
 
   it("selecting a cell writes nothing and is not reported as not done; showing a hidden sheet takes its state away", async () => {
-    const wb = await openWorkbook(new Uint8Array(fs.readFileSync(path.join(FIXTURES, "base-openpyxl.xlsx"))), "b.xlsx");
+    const wb = await openWorkbook(fixture("base-openpyxl.xlsx"), "b.xlsx");
     expect(applyEdits(wb, [{ op: "select", sheet: "Phụ lục I", range: "B3" }]).notDone).toEqual([]);
     applyEdits(wb, [{ op: "sheetVisibility", sheet: "Danh mục đơn vị", visibility: "visible" }]);
     const xml = zipParts(await workbookBytes(wb)).get("xl/workbook.xml")!.toString("utf8");
@@ -718,7 +719,6 @@ describe("sheet names, the protected sheet and the locked structure, at their ed
 });
 
 describe("edits over what another program's sheet already has", () => {
-  const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
   async function edited(file: string, edits: Edit[]): Promise<Uint8Array> {
     const wb = await openWorkbook(fixture(file), file);
     applyEdits(wb, edits);

@@ -25,6 +25,8 @@ import {
 import { defaultCatalog } from "./catalog";
 
 const catalog = defaultCatalog();
+/** The spelling a body name misses by a slip, if any. */
+const typo = (t: string) => matchBody(catalog, t).typo ?? null;
 
 describe("editDistance", () => {
   it.each([
@@ -317,8 +319,6 @@ describe("splitBodies on cells typed carelessly", () => {
 });
 
 describe("matchBody's spellings with the type word", () => {
-  const typo = (t: string) => matchBody(catalog, t).typo ?? null;
-
   it("are the catalog's “{unit}” names filled in as xã, as phường, and left without: each is a spelling meant", () => {
     // "ĐU {unit}" is written only with "{unit}": its three spellings come from filling it in.
     expect(typo("ĐU xá")).toBe("ĐU xã");
@@ -368,7 +368,6 @@ describe("matchBody", () => {
   });
 
   it("takes a slip of two letters in a name of 10 letters or more, one in a shorter name, within the words", () => {
-    const typo = (t: string) => matchBody(catalog, t).typo ?? null;
     // Wholly without accents, two letters away from "Công an xã": a way of typing, not a slip.
     expect(typo("Cong an xa")).toBeNull();
     // Accented, two letters away from a 10-letter name.
