@@ -232,6 +232,19 @@ describe("matchIndicator on a list of two made-up indicators, its measures worke
     expect(scores(two(), "kho lua", { unit: "Kilômét" })).toEqual([["A", 0.833333]]);
   });
 
+  it("the row's unit: its own +0.04, another of the same kind −0.04, a percent against a count −0.12", () => {
+    const c: Catalog = { ...two(), indicators: [{ ...indicator("A", "kho lua gao nep"), unit: "Người" }] };
+    // 5/6 from the words, as above.
+    expect(scores(c, "kho lua", { unit: "Người" })).toEqual([["A", 0.873333]]);
+    expect(scores(c, "kho lua", { unit: "Số người" })).toEqual([["A", 0.873333]]); // "Số" + the unit is the unit
+    expect(scores(c, "kho lua", { unit: "Hộ" })).toEqual([["A", 0.793333]]);
+    expect(scores(c, "kho lua", { unit: "%" })).toEqual([["A", 0.713333]]);
+    expect(scores(c, "kho lua", { unit: "Triệu đồng" })).toEqual([["A", 0.793333]]); // neither a percent
+    const pct: Catalog = { ...two(), indicators: [{ ...indicator("A", "kho lua gao nep"), unit: "%" }] };
+    expect(scores(pct, "kho lua", { unit: "% GRDP" })).toEqual([["A", 0.793333]]);
+    expect(scores(pct, "kho lua", { unit: "Hộ" })).toEqual([["A", 0.713333]]);
+  });
+
   it("two indicators scored within 0.02 of each other is a tie: no match, both offered; the same name twice matches the first", () => {
     const c: Catalog = { ...catalog, indicators: [indicator("A", "kho lua gao nep"), indicator("B", "kho lua gao ghe")] };
     // 3 of 4 words of either. The shared words weigh ln(1 + 2/2) = ln 2, the others ln 3:
