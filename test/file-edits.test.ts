@@ -37,6 +37,18 @@ async function written(edits: Edit[]): Promise<Uint8Array> {
   return workbookBytes(wb);
 }
 
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The fixture with its parts changed by hand, as another program would have written it. */
+function handEdited(file: string, change: (parts: Record<string, string | Uint8Array>) => void): Uint8Array {
+  const parts: Record<string, string | Uint8Array> = unzipSync(fixture(file));
+  for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) parts[name] = strFromU8(parts[name] as Uint8Array);
+  change(parts);
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === "string" ? strToU8(v) : v])));
+}
+const inserted = (xml: string, closing: string, element: string) => xml.replace(closing, element + closing);
+const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
+const OWN = "urn:phuluc-nq57:";
+
 const S = "Phụ lục I";
 const sheetXml = (bytes: Uint8Array, name = S) => {
   const parts = zipParts(bytes);
@@ -106,15 +118,6 @@ describe("values and formulas", () => {
 });
 
 describe("the parts Excel adds or leaves out", () => {
-  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  /** The fixture with its parts changed by hand, as another program would have written it. */
-  function handEdited(file: string, change: (parts: Record<string, string | Uint8Array>) => void): Uint8Array {
-    const parts: Record<string, string | Uint8Array> = unzipSync(fixture(file));
-    for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]) parts[name] = strFromU8(parts[name] as Uint8Array);
-    change(parts);
-    return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === "string" ? strToU8(v) : v])));
-  }
-  const inserted = (xml: string, closing: string, element: string) => xml.replace(closing, element + closing);
   // Excel lists the cells that hold formulas in xl/calcChain.xml; openpyxl and LibreOffice write none.
   const withChain = handEdited("full-openpyxl.xlsx", (p) => {
     p["xl/calcChain.xml"] = strToU8('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="C4" i="2"/><c r="C5"/></calcChain>');
@@ -803,5 +806,177 @@ describe("edits over what another program's sheet already has", () => {
     expect(subtract(apart, r(3, 1, 4, 2))[0]).toBe(apart);
     expect(subtract(apart, r(1, 3, 2, 4))[0]).toBe(apart);
     expect(subtract(r(2, 2, 3, 3), r(1, 1, 5, 5))).toEqual([]);
+  });
+});
+
+describe("what the commit adds to a package, and what it leaves byte for byte", () => {
+  const NS = "urn:phuluc-nq57:marks:1";
+  async function edited(bytes: Uint8Array, edits: Edit[]): Promise<Map<string, Buffer>> {
+    const wb = await openWorkbook(bytes, "f.xlsx");
+    applyEdits(wb, edits);
+    return zipParts(await workbookBytes(wb));
+  }
+  const text = (parts: Map<string, Buffer>, name: string) => parts.get(name)!.toString("utf8");
+
+  it("a new custom XML part takes a number that no item and no properties part of the package has, and is related to its properties", async () => {
+    // Another program left an item without properties (allowed) and a properties part numbered 2.
+    const input = handEdited("libreoffice.xlsx", (p) => {
+      p["customXml/item1.xml"] = strToU8('<other xmlns="urn:other"/>');
+      p["customXml/itemProps2.xml"] = strToU8('<ds:datastoreItem ds:itemID="{00000000-0000-0000-0000-000000000002}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"/>');
+      p["xl/_rels/workbook.xml.rels"] = inserted(p["xl/_rels/workbook.xml.rels"] as string, "</Relationships>", `<Relationship Id="rIdX" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`);
+    });
+    const parts = await edited(input, [{ op: "setCustomXml", namespace: NS, xml: `<marks xmlns="${NS}"/>` }]);
+    expect([...parts.keys()].filter((n) => n.startsWith("customXml/")).sort()).toEqual([
+      "customXml/_rels/item3.xml.rels",
+      "customXml/item1.xml",
+      "customXml/item3.xml",
+      "customXml/itemProps2.xml",
+      "customXml/itemProps3.xml",
+    ]);
+    expect(text(parts, "customXml/item1.xml")).toBe('<other xmlns="urn:other"/>');
+    expect(text(parts, "customXml/_rels/item3.xml.rels")).toMatch(new RegExp(`<Relationship Id="rId1" Type="${REL}/customXmlProps" Target="itemProps3.xml"/>`));
+    expect(text(parts, "xl/_rels/workbook.xml.rels")).toContain('Target="../customXml/item3.xml"');
+  });
+
+  it("forty namespaces in one plan: forty parts whose properties carry distinct GUIDs in Excel's form; one set again replaces its own part", async () => {
+    const ns = (i: number) => `${OWN}t${i}:1`;
+    const plan: Edit[] = Array.from({ length: 40 }, (_, i) => ({ op: "setCustomXml", namespace: ns(i), xml: `<t xmlns="${ns(i)}" n="${i}"/>` }));
+    plan.push({ op: "setCustomXml", namespace: ns(11), xml: `<t xmlns="${ns(11)}" n="again"/>` });
+    const wb = await newWorkbook();
+    applyEdits(wb, plan);
+    const bytes = await workbookBytes(wb);
+    const parts = zipParts(bytes);
+    const items = [...parts.keys()].filter((n) => /^customXml\/item\d+\.xml$/.test(n));
+    expect(items).toHaveLength(40);
+    expect(text(parts, "customXml/item12.xml")).toBe(`<t xmlns="${ns(11)}" n="again"/>`);
+    const ids = [...parts.keys()].filter((n) => /^customXml\/itemProps\d+\.xml$/.test(n)).map((n) => text(parts, n).match(/ds:itemID="([^"]*)"/)![1]);
+    expect(ids).toHaveLength(40);
+    // ST_Guid: upper-case hexadecimal in braces.
+    for (const id of ids) expect(id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+    expect(new Set(ids).size).toBe(40);
+    // The same edits give the same bytes.
+    const again = await newWorkbook();
+    applyEdits(again, plan);
+    expect(Buffer.from(await workbookBytes(again)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("gives the custom XML and its relationships their default content types when the package had none", async () => {
+    const input = handEdited("libreoffice.xlsx", (p) => {
+      p["[Content_Types].xml"] = (p["[Content_Types].xml"] as string).replace(/<Default Extension="(xml|rels)"[^>]*\/>/g, "");
+    });
+    const types = text(await edited(input, [{ op: "setCustomXml", namespace: NS, xml: `<marks xmlns="${NS}"/>` }]), "[Content_Types].xml");
+    expect(types).toContain('<Default Extension="xml" ContentType="application/xml"/>');
+    expect(types).toContain('<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>');
+  });
+
+  it("a first note on a LibreOffice sheet: a VML drawing typed by extension, related as a VML drawing, and the sheet's legacy drawing pointing at it", async () => {
+    const wb = await openWorkbook(fixture("libreoffice.xlsx"), "lo.xlsx");
+    applyEdits(wb, [{ op: "setNote", sheet: "Số liệu", cell: "$h$2", text: "Nguồn: Phòng VH-XH" }]);
+    const bytes = await workbookBytes(wb);
+    const parts = zipParts(bytes);
+    expect(text(parts, "[Content_Types].xml")).toContain('<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
+    const part = sheetParts(parts).get("Số liệu")!;
+    const id = text(parts, part).match(/<legacyDrawing r:id="([^"]+)"\/>/)![1];
+    expect(text(parts, relsOf(part))).toMatch(new RegExp(`<Relationship Id="${id}" Type="${REL}/vmlDrawing" Target="[^"]+\\.vml"/>`));
+    // "$h$2" is cell H2.
+    expect((await readWorkbook(bytes, "lo.xlsx")).sheets.find((s) => s.name === "Số liệu")!.notes).toEqual({ H2: "Nguồn: Phòng VH-XH" });
+  });
+
+  it("a note on a sheet whose VML drawing holds only a button: a new comments part, related and typed, beside the button's drawing", async () => {
+    const parts: Record<string, Uint8Array> = unzipSync(fixture("base-openpyxl.xlsx"));
+    const button =
+      '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_s1100" type="#_x0000_t201" style="position:absolute"><x:ClientData xmlns:x="urn:schemas-microsoft-com:office:excel" ObjectType="Button"><x:Anchor>3, 0, 1, 0, 5, 0, 3, 0</x:Anchor></x:ClientData></v:shape>';
+    parts["xl/drawings/commentsDrawing1.vml"] = strToU8(strFromU8(parts["xl/drawings/commentsDrawing1.vml"]).replace("</xml>", button + "</xml>"));
+    const wb = await openWorkbook(zipSync(parts), "b.xlsx");
+    applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "B6", text: "" }]);
+    const onlyButton = await workbookBytes(wb);
+    expect(zipParts(onlyButton).has("xl/comments/comment1.xml")).toBe(false);
+    const out = await edited(onlyButton, [{ op: "setNote", sheet: "Phụ lục I", cell: "C9", text: "Ghi chú mới" }]);
+    const comments = [...out.keys()].filter((n) => /comments?\d*\.xml$/.test(n) && !zipParts(onlyButton).has(n));
+    expect(comments).toHaveLength(1);
+    expect(text(out, "xl/worksheets/_rels/sheet1.xml.rels")).toMatch(new RegExp(`Type="${REL}/comments" Target="[^"]*${comments[0].split("/").pop()}"`));
+    expect(text(out, "[Content_Types].xml")).toContain(`<Override PartName="/${comments[0]}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`);
+    const vml = text(out, "xl/drawings/commentsDrawing1.vml");
+    expect(vml).toContain('ObjectType="Button"');
+    expect(vml).toContain('ObjectType="Note"');
+  });
+
+  it("a first note on an openpyxl sheet, whose root declares no relationships prefix: the root declares r: for the legacy drawing", async () => {
+    const parts = await edited(fixture("base-openpyxl.xlsx"), [{ op: "setNote", sheet: "Tổng hợp", cell: "A1", text: "một" }]);
+    const xml = text(parts, sheetParts(parts).get("Tổng hợp")!);
+    expect(xml).toMatch(new RegExp(`^(<\\?xml[^>]*>)?\\s*<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"[^>]* xmlns:r="${REL}"`));
+    expect(xml).toMatch(/<legacyDrawing r:id="rId\d+"\/>/);
+  });
+
+  it("the only note of a sheet whose relationships were the notes' alone: the sheet's relationships part goes too", async () => {
+    const input = fixture("libreoffice.xlsx");
+    const before = zipParts(input);
+    const part = sheetParts(before).get("Phụ lục II")!;
+    expect(text(before, relsOf(part))).not.toMatch(/drawing"|hyperlink|table/);
+    const notes = (await readWorkbook(input, "lo.xlsx")).sheets.find((s) => s.name === "Phụ lục II")!.notes!;
+    const edits: Edit[] = Object.keys(notes).map((cell) => ({ op: "setNote", sheet: "Phụ lục II", cell, text: "" }));
+    const parts = await edited(input, edits);
+    expect(parts.has(relsOf(part))).toBe(false);
+    expect(text(parts, part)).not.toContain("legacyDrawing");
+    expect([...parts.keys()].filter((n) => !before.has(n))).toEqual([]);
+  });
+
+  it("values written into a workbook that does not recalculate on opening: its workbook part, relationships and content types stay byte for byte", async () => {
+    const input = fixture("libreoffice.xlsx");
+    const before = zipParts(input);
+    const parts = await edited(input, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [["ghi chú"]] }]);
+    for (const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]) expect([name, parts.get(name)!.equals(before.get(name)!)]).toEqual([name, true]);
+  });
+
+  it("a formula makes Excel recalculate on opening: the calcPr the workbook has gains fullCalcOnLoad, and a workbook with none gets one", async () => {
+    const formula: Edit = { op: "setValues", sheet: "Số liệu", range: "H1", values: [[{ formula: "=1+1", value: 2 }]] };
+    const kept = text(await edited(fixture("libreoffice.xlsx"), [formula]), "xl/workbook.xml").match(/<calcPr[^>]*>/)![0];
+    expect(kept).toMatch(/iterateCount="100"/);
+    expect(kept).toMatch(/fullCalcOnLoad="1"/);
+    const none = handEdited("libreoffice.xlsx", (p) => {
+      p["xl/workbook.xml"] = strFromU8(p["xl/workbook.xml"] as Uint8Array).replace(/<calcPr[^>]*\/>/, "");
+    });
+    expect(zipParts(none).get("xl/workbook.xml")!.toString("utf8")).not.toContain("calcPr");
+    expect(text(await edited(none, [formula]), "xl/workbook.xml")).toMatch(/<calcPr fullCalcOnLoad="1"\/>/);
+  });
+
+  it("notes asked for a threaded comment's cell, twice: said once, and the sheet's comment parts stay byte for byte", async () => {
+    const input = fixture("full-openpyxl.xlsx");
+    const wb = await openWorkbook(input, "f.xlsx");
+    const { notDone } = applyEdits(wb, [
+      { op: "setNote", sheet: "Phụ lục I", cell: "D6", text: "một" },
+      { op: "setNote", sheet: "Phụ lục I", cell: "d6", text: "hai" },
+    ]);
+    expect(notDone).toEqual(['Ô D6 (trang "Phụ lục I") có bình luận dạng hội thoại nên không gắn ghi chú vào ô đó.']);
+    const before = zipParts(input);
+    const parts = zipParts(await workbookBytes(wb));
+    for (const name of [...before.keys()].filter((n) => /comments|\.vml$/.test(n))) expect([name, parts.get(name)!.equals(before.get(name)!)]).toEqual([name, true]);
+  });
+
+  it("a workbook that came with every sheet hidden still takes edits that hide nothing; hiding the last visible sheet is refused as apply-failed", async () => {
+    const allHidden = handEdited("libreoffice.xlsx", (p) => {
+      p["xl/workbook.xml"] = strFromU8(p["xl/workbook.xml"] as Uint8Array).replace(/state="visible"/g, 'state="hidden"');
+    });
+    const parts = await edited(allHidden, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [["ghi chú"]] }]);
+    expect(rawCells(text(parts, sheetParts(parts).get("Số liệu")!)).get("H1")!.v).toBe("ghi chú");
+    const wb = await openWorkbook(fixture("libreoffice.xlsx"), "lo.xlsx");
+    let error: unknown;
+    try {
+      applyEdits(wb, ["Phụ lục I", "Phụ lục II", "Số liệu", "Ghi chú"].map((sheet): Edit => ({ op: "sheetVisibility", sheet, visibility: "hidden" })));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HostError);
+    expect((error as HostError).code).toBe("apply-failed");
+  });
+
+  it("a workbook without book views (allowed) takes a hidden sheet", async () => {
+    const bare = handEdited("libreoffice.xlsx", (p) => {
+      p["xl/workbook.xml"] = strFromU8(p["xl/workbook.xml"] as Uint8Array).replace(/<bookViews>[\s\S]*<\/bookViews>/, "");
+    });
+    const parts = await edited(bare, [{ op: "sheetVisibility", sheet: "Phụ lục I", visibility: "hidden" }]);
+    const wbXml = text(parts, "xl/workbook.xml");
+    expect(wbXml).not.toContain("bookViews");
+    expect(wbXml).toMatch(/<sheet name="Phụ lục I"[^>]*state="hidden"/);
   });
 });
