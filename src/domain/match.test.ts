@@ -5,6 +5,7 @@
 import type { CatalogIndicator, Commune, UnitOfMeasure } from "../catalog/types";
 import type { Catalog } from "./match";
 import {
+  bodyName,
   communeLabel,
   communeTypeOn,
   editDistance,
@@ -349,6 +350,29 @@ describe("matchBody's spellings with the type word", () => {
 });
 
 describe("matchBody, what it gives back", () => {
+  it("the type word the text was written with: phường, xã (not the “Xã hội” of a name), or none", () => {
+    expect(matchBody(catalog, "Công an phường").typeWord).toBe("phuong");
+    expect(matchBody(catalog, "Cong an Phuong").typeWord).toBe("phuong");
+    expect(matchBody(catalog, "Công an xã").typeWord).toBe("xa");
+    expect(matchBody(catalog, "Phòng Văn hóa - Xã hội").typeWord).toBeNull();
+    expect(matchBody(catalog, "Phòng Văn hóa - Xã hội xã").typeWord).toBe("xa");
+    expect(matchBody(catalog, "Công an").typeWord).toBeNull();
+  });
+
+  it("a name two bodies share is no match: the bodies it may mean are offered, in any case and without accents", () => {
+    for (const text of ["Văn phòng", "VĂN PHÒNG", "van phong"]) {
+      expect([text, matchBody(catalog, text)]).toEqual([text, expect.objectContaining({ body: null, confidence: 0, ambiguous: ["VP", "VPDU"], candidates: [] })]);
+    }
+    expect(matchBody(catalog, "Văn phòng Đảng ủy").ambiguous).toBeUndefined();
+  });
+
+  it("bodyName writes the catalog's name for a commune or a ward", () => {
+    const body = catalog.bodies.find((b) => b.name === "Công an {unit}")!;
+    expect(bodyName(body, "phuong")).toBe("Công an phường");
+    expect(bodyName(body, "xa")).toBe("Công an xã");
+    const plain = catalog.bodies.find((b) => !b.name.includes("{unit}"))!;
+    expect(bodyName(plain, "phuong")).toBe(plain.name);
+  });
   it("the text without the punctuation typed after it, and at most three candidates", () => {
     expect(matchBody(catalog, "Công an xã;;").text).toBe("Công an xã");
     expect(matchBody(catalog, "Công an xã.,").text).toBe("Công an xã");
@@ -358,6 +382,11 @@ describe("matchBody, what it gives back", () => {
   it("an outside party named by its first words alone", () => {
     expect(matchBody(catalog, "Ngân hàng").outside).toBe("ngân hàng, tổ chức tín dụng");
     expect(matchBody(catalog, "Ngân hàng").body).toBeNull();
+    expect(matchBody(catalog, "Ngân hàng Chính sách xã hội huyện").outside).toBe("ngân hàng, tổ chức tín dụng");
+    expect(matchBody(catalog, "Ban nhân dân ấp Tân Lợi").outside).toBe("ấp, khu phố, tổ dân phố");
+    // A head inside a longer word, or at the end, is not one.
+    expect(matchBody(catalog, "Ngân hàngx").outside).toBeUndefined();
+    expect(matchBody(catalog, "Cán bộ phụ trách ấp").outside).toBeUndefined();
   });
 
   it("an accent-free spelling of the catalog missed by a letter is a slip; an accent-free name spelled right is not", () => {
