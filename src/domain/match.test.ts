@@ -164,6 +164,15 @@ describe("indicator names", () => {
     const key = "ho so thu tuc hanh chinh giai quyet truc tuyen";
     expect(wordingKey("Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến")).toBe(key);
     expect(wordingKey("Ty le ho so TTHC duoc giai quyet truc tuyen")).toBe(key);
+    // Punctuation or a bracket in accent-free typing: still accent-free typing ("Ty le", "duoc" are generic).
+    expect(wordingKey("Ty le ho so TTHC duoc giai quyet truc tuyen.")).toBe(key);
+    expect(wordingKey("Ty le ho so TTHC (duoc giai quyet) truc tuyen")).toBe(key);
+    // Synonyms settle to one wording, between the words around them.
+    expect(wordingKey("Số CB CC VC được tập huấn kỹ năng số")).toBe(wordingKey("Số cán bộ công chức viên chức được tập huấn kỹ năng số"));
+    expect(wordingKey("Dịch vụ thiết yếu trực tuyến")).toBe("dich vu can ban truc tuyen");
+    // A number with leading zeros is the number; a code with a zero inside stays as typed.
+    expect(wordingKey("Số hồ sơ mẫu HS05 được số hóa")).toBe("ho so mau hs05 so hoa");
+    expect(wordingKey("Số hồ sơ mẫu 05 được số hóa")).toBe("ho so mau 5 so hoa");
     expect(wordingKey("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến trên địa bàn xã 80%")).toBe(key);
   });
 });
