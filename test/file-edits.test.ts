@@ -980,3 +980,35 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
     expect(wbXml).toMatch(/<sheet name="Phụ lục I"[^>]*state="hidden"/);
   });
 });
+
+describe("merged areas and frozen panes, edge by edge", () => {
+  async function sheetAfter(edits: Edit[]): Promise<string> {
+    return sheetXml(await written([{ op: "addSheet", sheet: S }, ...edits]));
+  }
+  const merge = (range: string): Edit => ({ op: "merge", sheet: S, range });
+
+  it("an area beside, above, below or diagonal to a merged one is merged; the same area again is kept once; one shared cell is refused", async () => {
+    // C3:D4 merged first; the others touch it at an edge or a corner without sharing a cell.
+    const xml = await sheetAfter(["C3:D4", "A1:B2", "E5:F6", "C1:D2", "C5:D5", "A3:B4", "E3:E4", "C3:D4"].map(merge));
+    expect(xml.match(/<mergeCell ref="[^"]+"\/>/g)).toEqual(["C3:D4", "A1:B2", "E5:F6", "C1:D2", "C5:D5", "A3:B4", "E3:E4"].map((r) => `<mergeCell ref="${r}"/>`));
+    expect(xml).toMatch(/<mergeCells count="7">/);
+    // Sharing the top-left corner but not the size is sharing cells, not the same area.
+    for (const shared of ["D4:E5", "B2:C3", "A4:C4", "C2:C3", "D1:D6", "C3:D5", "C3:E4", "C2:D4", "B3:D4"]) {
+      const wb = await newWorkbook();
+      expect(() => applyEdits(wb, [{ op: "addSheet", sheet: S }, merge("C3:D4"), merge(shared)])).toThrow(HostError);
+    }
+  });
+
+  it("freezes rows, columns or both, with the pane and selection Excel writes; none unfreezes", async () => {
+    const pane = (xml: string) => [xml.match(/<pane [^>]*\/>/)?.[0] ?? null, xml.match(/<selection [^>]*\/>/)?.[0] ?? null];
+    const freeze = (rows: number, cols: number): Edit => ({ op: "freeze", sheet: S, rows, cols });
+    expect(pane(await sheetAfter([freeze(3, 0)]))).toEqual(['<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>', '<selection pane="bottomLeft" activeCell="A4" sqref="A4"/>']);
+    expect(pane(await sheetAfter([freeze(0, 2)]))).toEqual(['<pane xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen"/>', '<selection pane="topRight" activeCell="C1" sqref="C1"/>']);
+    expect(pane(await sheetAfter([freeze(1, 1)]))).toEqual(['<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>', '<selection pane="bottomRight" activeCell="B2" sqref="B2"/>']);
+    // Frozen again: one pane, the new one; frozen at nothing: no pane, no selection left.
+    const twice = await sheetAfter([freeze(1, 1), freeze(2, 0)]);
+    expect(twice.match(/<pane /g)).toHaveLength(1);
+    expect(pane(twice)[0]).toContain('ySplit="2"');
+    expect(pane(await sheetAfter([freeze(1, 1), freeze(0, 0)]))).toEqual([null, null]);
+  });
+});
