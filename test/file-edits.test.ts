@@ -49,6 +49,15 @@ const inserted = (xml: string, closing: string, element: string) => xml.replace(
 const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
 const OWN = "urn:phuluc-nq57:";
 
+/** base-openpyxl.xlsx with a button drawn in the VML of "Phụ lục I"'s notes, as a macro workbook has. */
+function withButton(): Uint8Array {
+  const parts: Record<string, Uint8Array> = unzipSync(fixture("base-openpyxl.xlsx"));
+  const button =
+    '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_s1100" type="#_x0000_t201" style="position:absolute"><x:ClientData xmlns:x="urn:schemas-microsoft-com:office:excel" ObjectType="Button"><x:Anchor>3, 0, 1, 0, 5, 0, 3, 0</x:Anchor></x:ClientData></v:shape>';
+  parts["xl/drawings/commentsDrawing1.vml"] = strToU8(strFromU8(parts["xl/drawings/commentsDrawing1.vml"]).replace("</xml>", button + "</xml>"));
+  return zipSync(parts);
+}
+
 const S = "Phụ lục I";
 const sheetXml = (bytes: Uint8Array, name = S) => {
   const parts = zipParts(bytes);
@@ -464,11 +473,7 @@ describe("notes", () => {
   });
 
   it("the last note gone from a VML drawing that also holds another shape (a button): the drawing stays with that shape", async () => {
-    const parts: Record<string, Uint8Array> = unzipSync(fixture("base-openpyxl.xlsx"));
-    const button =
-      '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_s1100" type="#_x0000_t201" style="position:absolute"><x:ClientData xmlns:x="urn:schemas-microsoft-com:office:excel" ObjectType="Button"><x:Anchor>3, 0, 1, 0, 5, 0, 3, 0</x:Anchor></x:ClientData></v:shape>';
-    parts["xl/drawings/commentsDrawing1.vml"] = strToU8(strFromU8(parts["xl/drawings/commentsDrawing1.vml"]).replace("</xml>", button + "</xml>"));
-    const wb = await openWorkbook(zipSync(parts), "b.xlsx");
+    const wb = await openWorkbook(withButton(), "b.xlsx");
     applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "B6", text: "" }]);
     const out = zipParts(await workbookBytes(wb));
     expect(out.has("xl/comments/comment1.xml")).toBe(false);
@@ -883,11 +888,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
   });
 
   it("a note on a sheet whose VML drawing holds only a button: a new comments part, related and typed, beside the button's drawing", async () => {
-    const parts: Record<string, Uint8Array> = unzipSync(fixture("base-openpyxl.xlsx"));
-    const button =
-      '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="_x0000_s1100" type="#_x0000_t201" style="position:absolute"><x:ClientData xmlns:x="urn:schemas-microsoft-com:office:excel" ObjectType="Button"><x:Anchor>3, 0, 1, 0, 5, 0, 3, 0</x:Anchor></x:ClientData></v:shape>';
-    parts["xl/drawings/commentsDrawing1.vml"] = strToU8(strFromU8(parts["xl/drawings/commentsDrawing1.vml"]).replace("</xml>", button + "</xml>"));
-    const wb = await openWorkbook(zipSync(parts), "b.xlsx");
+    const wb = await openWorkbook(withButton(), "b.xlsx");
     applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "B6", text: "" }]);
     const onlyButton = await workbookBytes(wb);
     expect(zipParts(onlyButton).has("xl/comments/comment1.xml")).toBe(false);
