@@ -382,6 +382,7 @@ describe("matchBody, what it gives back", () => {
     const plain = catalog.bodies.find((b) => !b.name.includes("{unit}"))!;
     expect(bodyName(plain, "phuong")).toBe(plain.name);
   });
+
   it("the text without the punctuation typed after it, and at most three candidates", () => {
     expect(matchBody(catalog, "Công an xã;;").text).toBe("Công an xã");
     expect(matchBody(catalog, "Công an xã.,").text).toBe("Công an xã");
