@@ -17,7 +17,7 @@ import { FileHost } from "../src/hosts/file/host";
 import { HostError } from "../src/hosts/file/errors";
 import { toExcelSerial } from "../src/domain/dates";
 import { subtract } from "../src/hosts/file/package/sheet-write";
-import { definedNames, rawCells, sheetParts, workbookPart, zipParts } from "./ooxml";
+import { definedNames, rawCells, relsPartOf, sheetParts, workbookPart, zipParts } from "./ooxml";
 import { seedWorkbook } from "./xlsx";
 
 jest.setTimeout(180_000);
@@ -29,6 +29,13 @@ async function excelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return wb;
+}
+
+/** The parts of a workbook after the edits, applied by the package layer. */
+async function partsAfter(bytes: Uint8Array, edits: Edit[]): Promise<Map<string, Buffer>> {
+  const wb = await openWorkbook(bytes, "f.xlsx");
+  applyEdits(wb, edits);
+  return zipParts(await workbookBytes(wb));
 }
 
 async function written(edits: Edit[]): Promise<Uint8Array> {
@@ -46,8 +53,6 @@ function handEdited(file: string, change: (parts: Record<string, string | Uint8A
   return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === "string" ? strToU8(v) : v])));
 }
 const inserted = (xml: string, closing: string, element: string) => xml.replace(closing, element + closing);
-const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
-const OWN = "urn:phuluc-nq57:";
 
 /** base-openpyxl.xlsx with a button drawn in the VML of "Phụ lục I"'s notes, as a macro workbook has. */
 function withButton(): Uint8Array {
@@ -137,14 +142,9 @@ describe("the parts Excel adds or leaves out", () => {
       '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
     );
   });
-  async function edited(bytes: Uint8Array, edits: Edit[]): Promise<Map<string, Buffer>> {
-    const wb = await openWorkbook(bytes, "f.xlsx");
-    applyEdits(wb, edits);
-    return zipParts(await workbookBytes(wb));
-  }
 
   it("drops Excel's calculation chain when a formula is replaced (a stale chain makes Excel repair the file), with its relationship and type", async () => {
-    const parts = await edited(withChain, [{ op: "setValues", sheet: "Tổng hợp", range: "C4", values: [["thay"]] }]);
+    const parts = await partsAfter(withChain, [{ op: "setValues", sheet: "Tổng hợp", range: "C4", values: [["thay"]] }]);
     expect(parts.has("xl/calcChain.xml")).toBe(false);
     expect(parts.get("[Content_Types].xml")!.toString("utf8")).not.toMatch(/calcChain/);
     expect(parts.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).not.toMatch(/calcChain/);
@@ -155,14 +155,14 @@ describe("the parts Excel adds or leaves out", () => {
   it("a formula written into a workbook that already recalculates on opening leaves its workbook part as it was", async () => {
     const input = fixture("openpyxl.xlsx");
     expect(zipParts(input).get("xl/workbook.xml")!.toString("utf8")).toContain('fullCalcOnLoad="1"');
-    const parts = await edited(input, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [[{ formula: "=1+1", value: 2 }]] }]);
+    const parts = await partsAfter(input, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [[{ formula: "=1+1", value: 2 }]] }]);
     expect(parts.get("xl/workbook.xml")!.equals(zipParts(input).get("xl/workbook.xml")!)).toBe(true);
     expect(parts.get(sheetParts(parts).get("Số liệu")!)!.toString("utf8")).toMatch(/<c r="H1"[^>]*><f>1\+1<\/f><v>2<\/v><\/c>/);
   });
 
   it("keeps the calculation chain byte for byte when no formula is replaced", async () => {
     const before = zipParts(withChain);
-    const parts = await edited(withChain, [{ op: "setValues", sheet: "Tổng hợp", range: "H20", values: [["ghi chú"]] }]);
+    const parts = await partsAfter(withChain, [{ op: "setValues", sheet: "Tổng hợp", range: "H20", values: [["ghi chú"]] }]);
     expect(parts.get("xl/calcChain.xml")!.equals(before.get("xl/calcChain.xml")!)).toBe(true);
     expect(parts.get("[Content_Types].xml")!.toString("utf8")).toMatch(/PartName="\/xl\/calcChain.xml"/);
   });
@@ -176,12 +176,12 @@ describe("the parts Excel adds or leaves out", () => {
     const view = (parts: Map<string, Buffer>) => parts.get("xl/workbook.xml")!.toString("utf8").match(/<workbookView[^>]*>/)![0];
     const hide = (sheet: string): Edit => ({ op: "sheetVisibility", sheet, visibility: "hidden" });
     // Shown: "Số liệu" (tab 2), first tab in the bar "Phụ lục II" (1); both hidden → the first visible sheet, tab 0.
-    const back = view(await edited(shown(2, 1), [hide("Số liệu"), hide("Phụ lục II")]));
+    const back = view(await partsAfter(shown(2, 1), [hide("Số liệu"), hide("Phụ lục II")]));
     expect(back).not.toMatch(/activeTab|firstSheet/);
     // Shown: the first sheet, hidden → the next visible one.
-    expect(view(await edited(shown(0, 0), [hide("Phụ lục I")]))).toMatch(/activeTab="1"/);
+    expect(view(await partsAfter(shown(0, 0), [hide("Phụ lục I")]))).toMatch(/activeTab="1"/);
     // A visible sheet shown stays shown.
-    expect(view(await edited(shown(3, 1), [hide("Phụ lục I")]))).toMatch(/firstSheet="1" activeTab="3"/);
+    expect(view(await partsAfter(shown(3, 1), [hide("Phụ lục I")]))).toMatch(/firstSheet="1" activeTab="3"/);
     const input = shown(0, 0);
     const wb = await openWorkbook(input, "f.xlsx");
     expect(() => applyEdits(wb, ["Phụ lục I", "Phụ lục II", "Số liệu", "Ghi chú"].map(hide))).toThrow(
@@ -816,11 +816,6 @@ describe("edits over what another program's sheet already has", () => {
 
 describe("what the commit adds to a package, and what it leaves byte for byte", () => {
   const NS = "urn:phuluc-nq57:marks:1";
-  async function edited(bytes: Uint8Array, edits: Edit[]): Promise<Map<string, Buffer>> {
-    const wb = await openWorkbook(bytes, "f.xlsx");
-    applyEdits(wb, edits);
-    return zipParts(await workbookBytes(wb));
-  }
   const text = (parts: Map<string, Buffer>, name: string) => parts.get(name)!.toString("utf8");
 
   it("a new custom XML part takes a number that no item and no properties part of the package has, and is related to its properties", async () => {
@@ -830,7 +825,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
       p["customXml/itemProps2.xml"] = strToU8('<ds:datastoreItem ds:itemID="{00000000-0000-0000-0000-000000000002}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"/>');
       p["xl/_rels/workbook.xml.rels"] = inserted(p["xl/_rels/workbook.xml.rels"] as string, "</Relationships>", `<Relationship Id="rIdX" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`);
     });
-    const parts = await edited(input, [{ op: "setCustomXml", namespace: NS, xml: `<marks xmlns="${NS}"/>` }]);
+    const parts = await partsAfter(input, [{ op: "setCustomXml", namespace: NS, xml: `<marks xmlns="${NS}"/>` }]);
     expect([...parts.keys()].filter((n) => n.startsWith("customXml/")).sort()).toEqual([
       "customXml/_rels/item3.xml.rels",
       "customXml/item1.xml",
@@ -844,7 +839,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
   });
 
   it("forty namespaces in one plan: forty parts whose properties carry distinct GUIDs in Excel's form; one set again replaces its own part", async () => {
-    const ns = (i: number) => `${OWN}t${i}:1`;
+    const ns = (i: number) => `urn:phuluc-nq57:t${i}:1`;
     const plan: Edit[] = Array.from({ length: 40 }, (_, i) => ({ op: "setCustomXml", namespace: ns(i), xml: `<t xmlns="${ns(i)}" n="${i}"/>` }));
     plan.push({ op: "setCustomXml", namespace: ns(11), xml: `<t xmlns="${ns(11)}" n="again"/>` });
     const wb = await newWorkbook();
@@ -869,7 +864,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
     const input = handEdited("libreoffice.xlsx", (p) => {
       p["[Content_Types].xml"] = (p["[Content_Types].xml"] as string).replace(/<Default Extension="(xml|rels)"[^>]*\/>/g, "");
     });
-    const types = text(await edited(input, [{ op: "setCustomXml", namespace: NS, xml: `<marks xmlns="${NS}"/>` }]), "[Content_Types].xml");
+    const types = text(await partsAfter(input, [{ op: "setCustomXml", namespace: NS, xml: `<marks xmlns="${NS}"/>` }]), "[Content_Types].xml");
     expect(types).toContain('<Default Extension="xml" ContentType="application/xml"/>');
     expect(types).toContain('<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>');
   });
@@ -882,7 +877,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
     expect(text(parts, "[Content_Types].xml")).toContain('<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
     const part = sheetParts(parts).get("Số liệu")!;
     const id = text(parts, part).match(/<legacyDrawing r:id="([^"]+)"\/>/)![1];
-    expect(text(parts, relsOf(part))).toMatch(new RegExp(`<Relationship Id="${id}" Type="${REL}/vmlDrawing" Target="[^"]+\\.vml"/>`));
+    expect(text(parts, relsPartOf(part))).toMatch(new RegExp(`<Relationship Id="${id}" Type="${REL}/vmlDrawing" Target="[^"]+\\.vml"/>`));
     // "$h$2" is cell H2.
     expect((await readWorkbook(bytes, "lo.xlsx")).sheets.find((s) => s.name === "Số liệu")!.notes).toEqual({ H2: "Nguồn: Phòng VH-XH" });
   });
@@ -892,7 +887,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
     applyEdits(wb, [{ op: "setNote", sheet: "Phụ lục I", cell: "B6", text: "" }]);
     const onlyButton = await workbookBytes(wb);
     expect(zipParts(onlyButton).has("xl/comments/comment1.xml")).toBe(false);
-    const out = await edited(onlyButton, [{ op: "setNote", sheet: "Phụ lục I", cell: "C9", text: "Ghi chú mới" }]);
+    const out = await partsAfter(onlyButton, [{ op: "setNote", sheet: "Phụ lục I", cell: "C9", text: "Ghi chú mới" }]);
     const comments = [...out.keys()].filter((n) => /comments?\d*\.xml$/.test(n) && !zipParts(onlyButton).has(n));
     expect(comments).toHaveLength(1);
     expect(text(out, "xl/worksheets/_rels/sheet1.xml.rels")).toMatch(new RegExp(`Type="${REL}/comments" Target="[^"]*${comments[0].split("/").pop()}"`));
@@ -903,7 +898,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
   });
 
   it("a first note on an openpyxl sheet, whose root declares no relationships prefix: the root declares r: for the legacy drawing", async () => {
-    const parts = await edited(fixture("base-openpyxl.xlsx"), [{ op: "setNote", sheet: "Tổng hợp", cell: "A1", text: "một" }]);
+    const parts = await partsAfter(fixture("base-openpyxl.xlsx"), [{ op: "setNote", sheet: "Tổng hợp", cell: "A1", text: "một" }]);
     const xml = text(parts, sheetParts(parts).get("Tổng hợp")!);
     expect(xml).toMatch(new RegExp(`^(<\\?xml[^>]*>)?\\s*<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"[^>]* xmlns:r="${REL}"`));
     expect(xml).toMatch(/<legacyDrawing r:id="rId\d+"\/>/);
@@ -913,11 +908,11 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
     const input = fixture("libreoffice.xlsx");
     const before = zipParts(input);
     const part = sheetParts(before).get("Phụ lục II")!;
-    expect(text(before, relsOf(part))).not.toMatch(/drawing"|hyperlink|table/);
+    expect(text(before, relsPartOf(part))).not.toMatch(/drawing"|hyperlink|table/);
     const notes = (await readWorkbook(input, "lo.xlsx")).sheets.find((s) => s.name === "Phụ lục II")!.notes!;
     const edits: Edit[] = Object.keys(notes).map((cell) => ({ op: "setNote", sheet: "Phụ lục II", cell, text: "" }));
-    const parts = await edited(input, edits);
-    expect(parts.has(relsOf(part))).toBe(false);
+    const parts = await partsAfter(input, edits);
+    expect(parts.has(relsPartOf(part))).toBe(false);
     expect(text(parts, part)).not.toContain("legacyDrawing");
     expect([...parts.keys()].filter((n) => !before.has(n))).toEqual([]);
   });
@@ -925,20 +920,20 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
   it("values written into a workbook that does not recalculate on opening: its workbook part, relationships and content types stay byte for byte", async () => {
     const input = fixture("libreoffice.xlsx");
     const before = zipParts(input);
-    const parts = await edited(input, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [["ghi chú"]] }]);
+    const parts = await partsAfter(input, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [["ghi chú"]] }]);
     for (const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]) expect([name, parts.get(name)!.equals(before.get(name)!)]).toEqual([name, true]);
   });
 
   it("a formula makes Excel recalculate on opening: the calcPr the workbook has gains fullCalcOnLoad, and a workbook with none gets one", async () => {
     const formula: Edit = { op: "setValues", sheet: "Số liệu", range: "H1", values: [[{ formula: "=1+1", value: 2 }]] };
-    const kept = text(await edited(fixture("libreoffice.xlsx"), [formula]), "xl/workbook.xml").match(/<calcPr[^>]*>/)![0];
+    const kept = text(await partsAfter(fixture("libreoffice.xlsx"), [formula]), "xl/workbook.xml").match(/<calcPr[^>]*>/)![0];
     expect(kept).toMatch(/iterateCount="100"/);
     expect(kept).toMatch(/fullCalcOnLoad="1"/);
     const none = handEdited("libreoffice.xlsx", (p) => {
       p["xl/workbook.xml"] = strFromU8(p["xl/workbook.xml"] as Uint8Array).replace(/<calcPr[^>]*\/>/, "");
     });
     expect(zipParts(none).get("xl/workbook.xml")!.toString("utf8")).not.toContain("calcPr");
-    expect(text(await edited(none, [formula]), "xl/workbook.xml")).toMatch(/<calcPr fullCalcOnLoad="1"\/>/);
+    expect(text(await partsAfter(none, [formula]), "xl/workbook.xml")).toMatch(/<calcPr fullCalcOnLoad="1"\/>/);
   });
 
   it("notes asked for a threaded comment's cell, twice: said once, and the sheet's comment parts stay byte for byte", async () => {
@@ -958,7 +953,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
     const allHidden = handEdited("libreoffice.xlsx", (p) => {
       p["xl/workbook.xml"] = strFromU8(p["xl/workbook.xml"] as Uint8Array).replace(/state="visible"/g, 'state="hidden"');
     });
-    const parts = await edited(allHidden, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [["ghi chú"]] }]);
+    const parts = await partsAfter(allHidden, [{ op: "setValues", sheet: "Số liệu", range: "H1", values: [["ghi chú"]] }]);
     expect(rawCells(text(parts, sheetParts(parts).get("Số liệu")!)).get("H1")!.v).toBe("ghi chú");
     const wb = await openWorkbook(fixture("libreoffice.xlsx"), "lo.xlsx");
     let error: unknown;
@@ -975,7 +970,7 @@ describe("what the commit adds to a package, and what it leaves byte for byte", 
     const bare = handEdited("libreoffice.xlsx", (p) => {
       p["xl/workbook.xml"] = strFromU8(p["xl/workbook.xml"] as Uint8Array).replace(/<bookViews>[\s\S]*<\/bookViews>/, "");
     });
-    const parts = await edited(bare, [{ op: "sheetVisibility", sheet: "Phụ lục I", visibility: "hidden" }]);
+    const parts = await partsAfter(bare, [{ op: "sheetVisibility", sheet: "Phụ lục I", visibility: "hidden" }]);
     const wbXml = text(parts, "xl/workbook.xml");
     expect(wbXml).not.toContain("bookViews");
     expect(wbXml).toMatch(/<sheet name="Phụ lục I"[^>]*state="hidden"/);

@@ -82,9 +82,14 @@ function resolve(source: string, target: string): string {
   return out.join("/");
 }
 
-export function relsOf(parts: Map<string, Buffer>, source: string): { id: string; type: string; part: string; external: boolean }[] {
+/** The relationships part of a part: "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */
+export function relsPartOf(source: string): string {
   const i = source.lastIndexOf("/");
-  const rels = parts.get(`${source.slice(0, i + 1)}_rels/${source.slice(i + 1)}.rels`)?.toString("utf8") ?? "";
+  return `${source.slice(0, i + 1)}_rels/${source.slice(i + 1)}.rels`;
+}
+
+export function relsOf(parts: Map<string, Buffer>, source: string): { id: string; type: string; part: string; external: boolean }[] {
+  const rels = parts.get(relsPartOf(source))?.toString("utf8") ?? "";
   return [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => {
     const a = attrsOf(m[1]);
     return { id: a.Id, type: a.Type, part: a.TargetMode === "External" ? a.Target : resolve(source, a.Target), external: a.TargetMode === "External" };
